@@ -1,0 +1,33 @@
+"""The Celery app. Start a worker with ``make worker`` and the scheduler with ``make beat``.
+
+Tasks acknowledge late (settings) and retry on transient errors: a lost broker or database connection is retried
+with backoff instead of dropping the work.
+"""
+
+import os
+
+from celery import Celery, Task
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "peerpartners.settings")
+
+
+def _transient_errors() -> tuple[type[BaseException], ...]:
+    from django.db import InterfaceError, OperationalError
+    from kombu.exceptions import OperationalError as BrokerOperationalError
+
+    return (ConnectionError, TimeoutError, OperationalError, InterfaceError, BrokerOperationalError)
+
+
+class PeerPartnersTask(Task):
+    """Base for every task: retried with exponential backoff when a service blinks, never on a bug."""
+
+    autoretry_for = _transient_errors()
+    retry_backoff = 5
+    retry_backoff_max = 600
+    retry_jitter = True
+    max_retries = 5
+
+
+app = Celery("peerpartners", task_cls=PeerPartnersTask)
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()

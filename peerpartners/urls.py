@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from .health import healthz
+
+admin.site.site_header = _("Peer Partners support")
+admin.site.site_title = _("Peer Partners support")
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+    path("", include("schools.urls")),
+]

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ProgramsConfig(AppConfig):
+    """Programs, planning teams, planning meetings and rosters (the programs issue)."""
+
+    name = "programs"
+    verbose_name = _("Programs")

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RecruitmentConfig(AppConfig):
+    """Inviting peers: campaigns, applications, nominations, guardian consent, selection and matching."""
+
+    name = "recruitment"
+    verbose_name = _("Recruitment")

@@ -1,0 +1,63 @@
+"""Read side for the schools app: every function takes the request's ``access`` and is already scoped."""
+
+from django.db.models import Count, Q
+
+from .models import IEPGoal, Membership, School, Student, Term
+
+
+def school_summary(*, access) -> dict:
+    """Counts for the active school's dashboard, in one query for the roster."""
+    counts = Student.objects.visible_to(access).active().aggregate(
+        focus_students=Count("pk", filter=Q(kind=Student.Kind.FOCUS)),
+        peers=Count("pk", filter=Q(kind=Student.Kind.PEER)),
+    )
+    counts["staff"] = (
+        Membership.objects.visible_to(access).filter(is_active=True).values("user").distinct().count()
+    )
+    counts["current_term"] = Term.objects.visible_to(access).current().first()
+    return counts
+
+
+def student_list(*, access, filters=None):
+    students = Student.objects.visible_to(access).active().order_by("last_name", "first_name")
+    return students if filters is None else filters.qs
+
+
+def student_detail_queryset(*, access, with_sensitive: bool):
+    queryset = Student.objects.visible_to(access).select_related("school")
+    if with_sensitive:
+        queryset = queryset.prefetch_related("iep_goals")
+    return queryset
+
+
+def iep_goals(*, access, student):
+    return IEPGoal.objects.visible_to(access).filter(student=student)
+
+
+def staff_list(*, access):
+    return (
+        Membership.objects.visible_to(access)
+        .filter(is_active=True)
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name", "role")
+    )
+
+
+def district_school_summaries(*, access):
+    """Every school the district administrator oversees, with its roster counts (one query)."""
+    return (
+        School.objects.filter(district__in=access.district_ids)
+        .select_related("district")
+        .annotate(
+            focus_students=Count("students", filter=Q(students__kind=Student.Kind.FOCUS, students__is_active=True)),
+            peers=Count("students", filter=Q(students__kind=Student.Kind.PEER, students__is_active=True)),
+        )
+        .order_by("district__name", "name")
+    )
+
+
+def own_student_record(*, access):
+    """The signed-in peer's or student's own record (never anyone else's)."""
+    if not access.is_authenticated:
+        return None
+    return Student.objects.visible_to(access).filter(user=access.user).first()

@@ -1,0 +1,109 @@
+"""Shared fixtures: two schools of one district and one of another, with a person for every role of the matrix."""
+
+import os
+from dataclasses import dataclass
+
+import pytest
+
+from schools.models import Role
+
+from .factories import (
+    DistrictAdministratorFactory,
+    DistrictFactory,
+    FocusStudentFactory,
+    IEPGoalFactory,
+    MembershipFactory,
+    SchoolFactory,
+    StudentFactory,
+    TermFactory,
+    UserFactory,
+)
+
+ROLES = (
+    "anonymous",
+    "peer",
+    "focus_student",
+    "staff",
+    "coordinator",
+    "school_admin",
+    "district_admin",
+    "other_coordinator",
+)
+
+
+def services_required() -> bool:
+    """CI sets REQUIRE_SERVICES=1: then a missing PostgreSQL, Redis or Chromium fails a test instead of skipping."""
+    return os.environ.get("REQUIRE_SERVICES", "").lower() in ("1", "true", "yes")
+
+
+def service_missing(reason: str):
+    if services_required():
+        pytest.fail(f"REQUIRE_SERVICES is set but {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@dataclass
+class World:
+    """School A (East) holds the objects; school B (Putnam) is the other school of the same district."""
+
+    school: object
+    other_school: object
+    far_school: object
+    term: object
+    focus_student: object
+    iep_goal: object
+    peer_student: object
+    users: dict
+
+    def user(self, role):
+        return self.users[role]
+
+
+@pytest.fixture
+def world(db):
+    riverside = DistrictFactory(name="Riverside Public Schools", slug="riverside")
+    east = SchoolFactory(district=riverside, name="East Elementary", slug="east", lowest_grade=0, highest_grade=5)
+    putnam = SchoolFactory(district=riverside, name="Putnam Middle School", slug="putnam", level="middle",
+                           lowest_grade=6, highest_grade=8)
+    beaman = SchoolFactory(name="Beaman Intermediate School", slug="beaman", level="intermediate",
+                           lowest_grade=5, highest_grade=6)
+    term = TermFactory(school=east, name="Fall")
+
+    users = {"anonymous": None}
+    users["coordinator"] = MembershipFactory(school=east, role=Role.COORDINATOR,
+                                             user=UserFactory(username="east.coordinator")).user
+    MembershipFactory(school=east, role=Role.SPECIAL_EDUCATOR, user=users["coordinator"])
+    users["staff"] = MembershipFactory(school=east, role=Role.GENERAL_EDUCATOR,
+                                       user=UserFactory(username="east.teacher")).user
+    users["school_admin"] = MembershipFactory(school=east, role=Role.SCHOOL_ADMIN,
+                                              user=UserFactory(username="east.principal")).user
+    users["district_admin"] = DistrictAdministratorFactory(district=riverside,
+                                                           user=UserFactory(username="district.admin")).user
+    users["other_coordinator"] = MembershipFactory(school=putnam, role=Role.COORDINATOR,
+                                                   user=UserFactory(username="putnam.coordinator")).user
+    MembershipFactory(school=beaman, role=Role.COORDINATOR, user=UserFactory(username="beaman.coordinator"))
+
+    users["peer"] = UserFactory(username="east.peer")
+    peer_student = StudentFactory(school=east, user=users["peer"], first_name="Sofia", last_name="Ramirez")
+    users["focus_student"] = UserFactory(username="east.student")
+    focus_student = FocusStudentFactory(school=east, user=users["focus_student"], first_name="Noah",
+                                        last_name="Bennett", grade=3)
+    iep_goal = IEPGoalFactory(student=focus_student)
+    return World(
+        school=east, other_school=putnam, far_school=beaman, term=term, focus_student=focus_student,
+        iep_goal=iep_goal, peer_student=peer_student, users=users,
+    )
+
+
+@pytest.fixture
+def client_for(client, world):
+    """``client_for("coordinator")``: the test client signed in as that role (anonymous: signed out)."""
+
+    def sign_in(role):
+        client.logout()
+        user = world.user(role)
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return sign_in

@@ -38,8 +38,13 @@ class Command(BaseCommand):
             district, _ = District.objects.update_or_create(slug=district_slug, defaults={"name": district_name})
             schools[slug], _ = School.objects.update_or_create(
                 slug=slug,
-                defaults={"district": district, "name": name, "level": level, "lowest_grade": low,
-                          "highest_grade": high},
+                defaults={
+                    "district": district,
+                    "name": name,
+                    "level": level,
+                    "lowest_grade": low,
+                    "highest_grade": high,
+                },
             )
         return schools
 
@@ -49,17 +54,20 @@ class Command(BaseCommand):
             school_year, _ = Term.objects.update_or_create(
                 school=school,
                 name=f"{year}–{str(year + 1)[-2:]} school year",
-                defaults={"kind": Term.Kind.SCHOOL_YEAR, "start_date": datetime.date(year, 8, 12),
-                          "end_date": datetime.date(year + 1, 5, 28)},
+                defaults={
+                    "kind": Term.Kind.SCHOOL_YEAR,
+                    "start_date": datetime.date(year, 8, 12),
+                    "end_date": datetime.date(year + 1, 5, 28),
+                },
             )
             for name, start, end in (
                 (f"Fall {year}", datetime.date(year, 8, 12), datetime.date(year, 12, 18)),
                 (f"Spring {year + 1}", datetime.date(year + 1, 1, 5), datetime.date(year + 1, 5, 28)),
             ):
                 Term.objects.update_or_create(
-                    school=school, name=name,
-                    defaults={"kind": Term.Kind.SEMESTER, "parent": school_year, "start_date": start,
-                              "end_date": end},
+                    school=school,
+                    name=name,
+                    defaults={"kind": Term.Kind.SEMESTER, "parent": school_year, "start_date": start, "end_date": end},
                 )
 
     def _user(self, username, first, last, email, password):
@@ -78,21 +86,32 @@ class Command(BaseCommand):
             user = self._user(username, first, last, email, password)
             for school_slug, role, specialty, title in roles:
                 Membership.objects.update_or_create(
-                    user=user, school=schools[school_slug], role=role,
+                    user=user,
+                    school=schools[school_slug],
+                    role=role,
                     defaults={"specialty": specialty, "title": title, "is_active": True},
                 )
             if district_slug:
                 DistrictAdministrator.objects.update_or_create(
-                    user=user, district=District.objects.get(slug=district_slug),
+                    user=user,
+                    district=District.objects.get(slug=district_slug),
                     defaults={"title": "Director of Special Education", "is_active": True},
                 )
 
     def _students(self, schools, password):
         for slug, first, last, grade, interests, communication, support, goals in demo.FOCUS_STUDENTS:
             student, _ = Student.objects.update_or_create(
-                school=schools[slug], first_name=first, last_name=last,
-                defaults={"kind": Student.Kind.FOCUS, "grade": grade, "interests": interests,
-                          "communication": communication, "support_needs": support, "is_active": True},
+                school=schools[slug],
+                first_name=first,
+                last_name=last,
+                defaults={
+                    "kind": Student.Kind.FOCUS,
+                    "grade": grade,
+                    "interests": interests,
+                    "communication": communication,
+                    "support_needs": support,
+                    "is_active": True,
+                },
             )
             for domain, goal, where in goals:
                 IEPGoal.objects.update_or_create(
@@ -100,7 +119,9 @@ class Command(BaseCommand):
                 )
         for slug, first, last, grade, interests in demo.PEERS:
             Student.objects.update_or_create(
-                school=schools[slug], first_name=first, last_name=last,
+                school=schools[slug],
+                first_name=first,
+                last_name=last,
                 defaults={"kind": Student.Kind.PEER, "grade": grade, "interests": interests, "is_active": True},
             )
         for username, (slug, first, last) in demo.PEER_ACCOUNTS.items():

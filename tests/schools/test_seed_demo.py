@@ -1,0 +1,64 @@
+"""``seed_demo`` builds the demo district from the guide's case applications, and running it again changes nothing."""
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from schools.models import District, IEPGoal, Membership, School, Student, Term, User
+
+ACCOUNTS = [
+    "district.admin",
+    "east.coordinator",
+    "east.principal",
+    "east.teacher",
+    "east.peer",
+    "putnam.coordinator",
+    "putnam.principal",
+    "putnam.peer",
+    "beaman.coordinator",
+]
+
+
+def counts():
+    return [m.objects.count() for m in (District, School, Term, User, Membership, Student, IEPGoal)]
+
+
+@pytest.fixture
+def seeded(db):
+    call_command("seed_demo", stdout=None)
+
+
+def test_demo_schools_are_the_guides_case_applications(seeded):
+    riverside = District.objects.get(name="Riverside Public Schools")
+    assert set(riverside.schools.values_list("name", flat=True)) == {"East Elementary", "Putnam Middle School"}
+    beaman = School.objects.get(name="Beaman Intermediate School")
+    assert beaman.district != riverside
+    for school in School.objects.all():
+        assert school.current_term is not None, school
+        assert Student.objects.filter(school=school).focus_students().exists()
+        assert Student.objects.filter(school=school).peers().exists()
+    for student in Student.objects.focus_students():
+        assert student.interests and student.communication and student.iep_goals.exists(), student
+
+
+def test_running_it_again_changes_nothing(seeded):
+    before = counts()
+    call_command("seed_demo", stdout=None)
+    assert counts() == before
+
+
+@pytest.mark.parametrize("username", ACCOUNTS)
+def test_every_demo_account_signs_in_and_reaches_its_dashboard(client, seeded, username):
+    response = client.post(reverse("login"), {"username": username, "password": "peerpartners"}, follow=True)
+    assert response.redirect_chain[-1][0] == reverse("dashboard"), username
+    assert response.status_code == 200
+
+
+def test_password_option_changes_the_demo_password(client, seeded):
+    call_command("seed_demo", password="another demo passphrase", stdout=None)
+    assert client.login(username="east.coordinator", password="another demo passphrase")
+    assert not client.login(username="east.coordinator", password="peerpartners")
+
+
+def test_staff_without_a_listed_account_cannot_sign_in(seeded):
+    assert not User.objects.get(username="beaman.science").has_usable_password()

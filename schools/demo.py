@@ -132,7 +132,8 @@ FOCUS_STUDENTS = [
         3,
         "Trains, dinosaurs, drawing, the swings at recess",
         "I talk in short phrases. Give me a moment to answer, and show me two choices when you ask a question.",
-        "Autism. Needs a visual schedule and a warning before activities change; noise-cancelling headphones in the gym.",
+        "Autism. Needs a visual schedule and a warning before activities change; "
+        "noise-cancelling headphones in the gym.",
         [
             (
                 "social",
@@ -229,7 +230,8 @@ FOCUS_STUDENTS = [
         8,
         "Minecraft, trains, weather, maps",
         "I type on my tablet to talk. Read what I type, then answer me directly.",
-        "Autism with complex communication needs; may cover ears and rock when a room is loud, which means he needs a break.",
+        "Autism with complex communication needs; may cover ears and rock when a room is loud, "
+        "which means he needs a break.",
         [
             (
                 "communication",

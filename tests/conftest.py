@@ -47,6 +47,23 @@ def service_missing(reason: str):
     pytest.skip(reason)
 
 
+@pytest.fixture(autouse=True)
+def celery_runs_in_process(request):
+    """Tasks run in-process in tests, even with REDIS_URL set, so nothing a test queues reaches a real worker.
+
+    Tests marked ``real_celery`` talk to a worker they start themselves.
+    """
+    from peerpartners.celery import app
+
+    if request.node.get_closest_marker("real_celery"):
+        yield
+        return
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous
+
+
 @dataclass
 class World:
     """School A (East) holds the objects; school B (Putnam) is the other school of the same district."""

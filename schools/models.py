@@ -235,42 +235,98 @@ class StudentQuerySet(SchoolOwnedQuerySet):
 class Student(models.Model):
     """A student enrolled at a school: a focus student (a student with significant cognitive disabilities) or a peer.
 
-    Sensitive fields (support needs, IEP goals) are read only by roles with ``view_student_sensitive``; what a peer
-    may see is a separate, explicit view.
+    Fields fall in two groups. Peer-safe ones (first name, interests, how to communicate with me, how to help me)
+    may be shown to a paired peer through ``peer_safe_profile``. Sensitive ones (``SENSITIVE_FIELDS``, plus IEP goals,
+    behaviour notes, preferences and guardians) are shown only to roles with ``view_student_sensitive``, and every
+    view of them is written to the access log.
     """
 
     class Kind(models.TextChoices):
         FOCUS = "focus", _("Focus student")
         PEER = "peer", _("Peer partner")
 
+    class Speech(models.TextChoices):
+        SPEAKS = "speaks", _("Speaks in sentences")
+        SOME_WORDS = "some_words", _("Uses some words or signs")
+        NO_SPEECH = "no_speech", _("Does not use speech")
+
+    class Participation(models.TextChoices):
+        ACTIVE = "active", _("Active")
+        ON_BREAK = "on_break", _("On a break")
+        FORMER = "former", _("No longer taking part")
+
     school = models.ForeignKey(School, on_delete=models.PROTECT, related_name="students")
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    # The student information system's id (OneRoster sourcedId): re-imports update the same row.
+    source_id = models.CharField(_("SIS id"), max_length=255, blank=True)
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
     preferred_name = models.CharField(_("preferred name"), max_length=100, blank=True)
     grade = models.PositiveSmallIntegerField(_("grade"), choices=GRADE_CHOICES)
+    homeroom = models.CharField(_("homeroom"), max_length=100, blank=True)
     date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
     user = models.OneToOneField(
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="student", verbose_name=_("sign-in")
     )
+    participation = models.CharField(
+        _("status"), max_length=20, choices=Participation.choices, default=Participation.ACTIVE
+    )
+
+    # Peer-safe: what a paired peer may read.
     interests = models.TextField(_("interests and hobbies"), blank=True)
-    # Peer-safe: how to talk with me, written so a paired peer can read it.
     communication = models.TextField(_("how to communicate with me"), blank=True)
-    # Sensitive: never shown to peers.
+    how_to_help = models.TextField(_("how to help me"), blank=True)
+
+    # About the student, for staff.
+    strengths = models.TextField(_("strengths"), blank=True)
+    school_involvement = models.TextField(
+        _("school involvement"), blank=True, help_text=_("Clubs, teams, classes and activities the student is part of.")
+    )
+    speech = models.CharField(_("speech"), max_length=20, choices=Speech.choices, blank=True)
+    aac_device = models.CharField(
+        _("AAC device"), max_length=200, blank=True, help_text=_("The device or system, and how to talk with its user.")
+    )
+    complex_communication_needs = models.BooleanField(_("complex communication needs"), default=False)
+
+    # Sensitive: staff who work with the student only.
     support_needs = models.TextField(_("support needs"), blank=True)
+    activities_wanted = models.TextField(_("activities I want to do"), blank=True)
+    support_preferred = models.TextField(_("how I would like to be supported"), blank=True)
+    support_not_wanted = models.TextField(_("how I would not like to be supported"), blank=True)
+    cultural_considerations = models.TextField(_("cultural and family considerations"), blank=True)
+
+    # Peers
+    prior_experience = models.TextField(
+        _("prior experience"), blank=True, help_text=_("Earlier experiences with, or family connection to, disability.")
+    )
+    family_connection = models.BooleanField(_("family member with a disability"), default=False)
+
     is_active = models.BooleanField(_("enrolled"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = StudentQuerySet.as_manager()
 
-    SENSITIVE_FIELDS = ("support_needs", "date_of_birth")
+    SENSITIVE_FIELDS = (
+        "support_needs",
+        "date_of_birth",
+        "activities_wanted",
+        "support_preferred",
+        "support_not_wanted",
+        "cultural_considerations",
+    )
+    PEER_SAFE_FIELDS = ("first_name", "preferred_name", "interests", "communication", "how_to_help")
 
     class Meta:
         ordering = ["last_name", "first_name"]
         verbose_name = _("student")
         verbose_name_plural = _("students")
-        indexes = [models.Index(fields=["school", "kind", "last_name"])]
+        indexes = [models.Index(fields=["school", "kind", "last_name"], name="student_roster_idx")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["school", "source_id"], condition=~Q(source_id=""), name="student_source_id_unique_in_school"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.full_name
@@ -283,12 +339,39 @@ class Student(models.Model):
     def full_name(self) -> str:
         return f"{self.short_name} {self.last_name}"
 
+    @property
+    def is_focus_student(self) -> bool:
+        return self.kind == self.Kind.FOCUS
+
     def clean(self):
         if self.school_id and self.grade is not None:
             school = self.school
             if not school.lowest_grade <= self.grade <= school.highest_grade:
                 raise ValidationError({"grade": _("%(school)s does not have this grade.") % {"school": school}})
 
+
+class Guardian(models.Model):
+    """A parent or guardian of a student: contact details and the language to write to them in. Sensitive."""
+
+    student = models.ForeignKey(Student, on_delete=models.CASCADE, related_name="guardians")
+    source_id = models.CharField(_("SIS id"), max_length=255, blank=True)
+    name = models.CharField(_("name"), max_length=200)
+    relationship = models.CharField(_("relationship"), max_length=100, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    language = models.CharField(_("preferred language"), max_length=50, blank=True, default="English")
+    is_primary = models.BooleanField(_("primary contact"), default=False)
+
+    objects = SchoolOwnedQuerySet.as_manager()
+    school_path = "student__school"
+
+    class Meta:
+        ordering = ["student", "-is_primary", "name"]
+        verbose_name = _("guardian")
+        verbose_name_plural = _("guardians")
+
+    def __str__(self) -> str:
+        return self.name
 
 class IEPGoal(models.Model):
     """An IEP goal that shared activities can address. Sensitive: staff who work with the student only."""
@@ -317,3 +400,234 @@ class IEPGoal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_domain_display()}: {self.goal[:60]}"
+
+
+class BehaviorNote(models.Model):
+    """What a behaviour may communicate and how to respond: the guide's guidance for peers, kept for staff."""
+
+    student = models.ForeignKey(Student, on_delete=models.CASCADE, related_name="behavior_notes")
+    behavior = models.CharField(_("behavior"), max_length=300)
+    what_it_may_communicate = models.TextField(_("what it may communicate"))
+    how_to_respond = models.TextField(_("how to respond"))
+
+    objects = SchoolOwnedQuerySet.as_manager()
+    school_path = "student__school"
+
+    class Meta:
+        ordering = ["student", "pk"]
+        verbose_name = _("behavior note")
+        verbose_name_plural = _("behavior notes")
+
+    def __str__(self) -> str:
+        return self.behavior
+
+
+class PeerPreference(models.Model):
+    """A focus student's own voice about people: someone, or a group, they would like to get to know or avoid.
+
+    Used by matching as a preference ("get to know") or a hard constraint ("avoid"). Sensitive.
+    """
+
+    class Kind(models.TextChoices):
+        GET_TO_KNOW = "get_to_know", _("Would like to get to know")
+        AVOID = "avoid", _("Would rather avoid")
+
+    student = models.ForeignKey(Student, on_delete=models.CASCADE, related_name="peer_preferences")
+    kind = models.CharField(_("preference"), max_length=20, choices=Kind.choices)
+    peer = models.ForeignKey(
+        Student, on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("peer")
+    )
+    group = models.CharField(_("or a group"), max_length=200, blank=True, help_text=_("e.g. the soccer team"))
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    objects = SchoolOwnedQuerySet.as_manager()
+    school_path = "student__school"
+
+    class Meta:
+        ordering = ["student", "kind", "pk"]
+        verbose_name = _("peer preference")
+        verbose_name_plural = _("peer preferences")
+        constraints = [
+            models.CheckConstraint(condition=~Q(peer=None) | ~Q(group=""), name="peer_preference_names_someone"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.peer or self.group}"
+
+    def clean(self):
+        if not self.peer_id and not self.group:
+            raise ValidationError(_("Choose a peer or describe a group."))
+        if self.peer_id and self.student_id:
+            if self.peer_id == self.student_id:
+                raise ValidationError({"peer": _("Choose someone other than the student.")})
+            if self.peer.school_id != self.student.school_id:
+                raise ValidationError({"peer": _("Choose a student of the same school.")})
+
+
+class BellSchedule(models.Model):
+    """A school's periods for one term; matching and activities place people in these periods."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="bell_schedules")
+    term = models.ForeignKey(Term, on_delete=models.CASCADE, related_name="bell_schedules")
+    name = models.CharField(_("name"), max_length=100, default="Regular day")
+
+    objects = SchoolOwnedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["school", "term__start_date", "name"]
+        verbose_name = _("bell schedule")
+        verbose_name_plural = _("bell schedules")
+        constraints = [models.UniqueConstraint(fields=["term", "name"], name="bell_schedule_unique_in_term")]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.term})"
+
+    def clean(self):
+        if self.term_id and self.school_id and self.term.school_id != self.school_id:
+            raise ValidationError({"term": _("Choose a term of this school.")})
+
+
+class Period(models.Model):
+    class Kind(models.TextChoices):
+        CLASS = "class", _("Class period")
+        LUNCH = "lunch", _("Lunch")
+        RECESS = "recess", _("Recess")
+        ADVISORY = "advisory", _("Advisory / homeroom")
+        OTHER = "other", _("Other")
+
+    schedule = models.ForeignKey(BellSchedule, on_delete=models.CASCADE, related_name="periods")
+    name = models.CharField(_("name"), max_length=60)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.CLASS)
+    order = models.PositiveSmallIntegerField(_("order"))
+    starts_at = models.TimeField(_("starts"))
+    ends_at = models.TimeField(_("ends"))
+
+    objects = SchoolOwnedQuerySet.as_manager()
+    school_path = "schedule__school"
+
+    class Meta:
+        ordering = ["schedule", "order"]
+        verbose_name = _("period")
+        verbose_name_plural = _("periods")
+        constraints = [
+            models.UniqueConstraint(fields=["schedule", "order"], name="period_order_unique"),
+            models.CheckConstraint(condition=Q(ends_at__gt=models.F("starts_at")), name="period_ends_after_start"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self):
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("A period must end after it starts.")})
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+
+
+class PeerAvailability(models.Model):
+    """A peer is free in this period on this weekday (for matching and shared activities)."""
+
+    student = models.ForeignKey(Student, on_delete=models.CASCADE, related_name="availability")
+    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="available_peers")
+    weekday = models.PositiveSmallIntegerField(_("day"), choices=Weekday.choices)
+
+    objects = SchoolOwnedQuerySet.as_manager()
+    school_path = "student__school"
+
+    class Meta:
+        ordering = ["student", "weekday", "period__order"]
+        verbose_name = _("availability")
+        verbose_name_plural = _("availability")
+        constraints = [
+            models.UniqueConstraint(fields=["student", "period", "weekday"], name="availability_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_weekday_display()} {self.period}"
+
+
+class SchoolClass(models.Model):
+    """A class section from the student information system (OneRoster ``classes.csv``), e.g. homeroom or science."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="classes")
+    term = models.ForeignKey(Term, on_delete=models.SET_NULL, null=True, blank=True, related_name="classes")
+    source_id = models.CharField(_("SIS id"), max_length=255, blank=True)
+    title = models.CharField(_("title"), max_length=200)
+    course_code = models.CharField(_("course code"), max_length=100, blank=True)
+    is_homeroom = models.BooleanField(_("homeroom"), default=False)
+    period = models.ForeignKey(
+        Period, on_delete=models.SET_NULL, null=True, blank=True, related_name="classes", verbose_name=_("period")
+    )
+    periods_text = models.CharField(_("periods (as imported)"), max_length=100, blank=True)
+    location = models.CharField(_("room"), max_length=100, blank=True)
+    teacher_name = models.CharField(_("teacher"), max_length=200, blank=True)
+    students = models.ManyToManyField(Student, related_name="classes", blank=True, verbose_name=_("students"))
+
+    objects = SchoolOwnedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["school", "title"]
+        verbose_name = _("class")
+        verbose_name_plural = _("classes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["school", "source_id"], condition=~Q(source_id=""), name="class_source_id_unique_in_school"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class AccessLogQuerySet(SchoolOwnedQuerySet):
+    def update(self, **kwargs):
+        raise PermissionError("The access log is append-only.")
+
+    def delete(self):
+        raise PermissionError("The access log is append-only.")
+
+
+class AccessLogEntry(models.Model):
+    """Who saw, changed, exported or printed a student's sensitive record, when and from where (FERPA 34 CFR 99.32).
+
+    Append-only: written by ``schools.services.record_access`` only; the content itself is never stored.
+    """
+
+    class Action(models.TextChoices):
+        VIEW = "view", _("Viewed")
+        CHANGE = "change", _("Changed")
+        EXPORT = "export", _("Exported")
+        PRINT = "print", _("Printed")
+        DOWNLOAD = "download", _("Downloaded")
+
+    school = models.ForeignKey(School, on_delete=models.PROTECT, related_name="access_log")
+    student = models.ForeignKey(Student, on_delete=models.PROTECT, related_name="access_log", null=True, blank=True)
+    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="access_log")
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    what = models.CharField(_("what"), max_length=200)
+    at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    ip_address = models.GenericIPAddressField(_("from"), null=True, blank=True)
+
+    objects = AccessLogQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("access log entry")
+        verbose_name_plural = _("access log")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.user} {self.action} {self.what}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionError("The access log is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("The access log is append-only.")

@@ -79,6 +79,9 @@ MATRIX: dict[str, Route] = {
     "password_reset_complete": Route(expect(OK)),
     "password_change": Route(expect(OK, anonymous=LOGIN)),
     "password_change_done": Route(expect(OK, anonymous=LOGIN)),
+    # --- Rosters: student pages, peer-safe profiles, bell schedules, access log (schools) ---
+    # --- Roster import and export (schools.rostering) ---
+    # --- Programs, planning teams, meetings, action items (programs) ---
 }
 
 # The Django admin is for support staff (is_staff) only: every admin URL sends every role to the admin sign-in,

@@ -1,0 +1,330 @@
+"""Programs as the guide plans them: a core planning team, a purpose, components, resources, approvals, and a plan
+to start small and expand on purpose. Meetings produce action items with an owner and a due date."""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from schools.models import GRADE_CHOICES, School, Student, Term
+from schools.scoping import SchoolOwnedQuerySet
+
+
+class Purpose(models.TextChoices):
+    """The purposes the guide names for a peer partner program."""
+
+    INCLUSIVE_SCHOOL = "inclusive_school", _("Creating a more inclusive school")
+    FRIENDSHIPS = "friendships", _("Fostering new friendships")
+    EVERYDAY_INVOLVEMENT = "everyday_involvement", _("Supporting involvement in everyday activities")
+    NEW_SKILLS = "new_skills", _("Helping students learn new skills")
+
+
+class ProgramQuerySet(SchoolOwnedQuerySet):
+    def running(self):
+        return self.filter(status__in=[Program.Status.APPROVED, Program.Status.ACTIVE])
+
+
+class Program(models.Model):
+    class Form(models.TextChoices):
+        CLUB = "club", _("A club that meets weekly or monthly for social, service or project activities")
+        COURSE = "course", _("A peer support course: peers spend a period each day with their schoolmates")
+        BOTH = "both", _("Both a club and a peer support course")
+
+    class Status(models.TextChoices):
+        PLANNING = "planning", _("Planning")
+        APPROVED = "approved", _("Approved")
+        ACTIVE = "active", _("Active")
+        PAUSED = "paused", _("Paused")
+        ENDED = "ended", _("Ended")
+
+    # Which status may follow which: planning → approved → active → paused/ended; a paused program may resume.
+    TRANSITIONS = {
+        Status.PLANNING: {Status.APPROVED, Status.ENDED},
+        Status.APPROVED: {Status.ACTIVE, Status.PLANNING, Status.ENDED},
+        Status.ACTIVE: {Status.PAUSED, Status.ENDED},
+        Status.PAUSED: {Status.ACTIVE, Status.ENDED},
+        Status.ENDED: set(),
+    }
+
+    school = models.ForeignKey(School, on_delete=models.PROTECT, related_name="programs")
+    name = models.CharField(_("name"), max_length=120, help_text=_("e.g. Peer to Peer, Peer Connections, Peer Buddy"))
+    form = models.CharField(_("form"), max_length=10, choices=Form.choices)
+    purposes = models.JSONField(_("purposes"), default=list, blank=True)
+    purpose_notes = models.TextField(_("purpose in your own words"), blank=True)
+    core_components = models.TextField(
+        _("core components"), blank=True, help_text=_("The features every part of the program shares.")
+    )
+    lowest_grade = models.PositiveSmallIntegerField(_("from grade"), choices=GRADE_CHOICES)
+    highest_grade = models.PositiveSmallIntegerField(_("to grade"), choices=GRADE_CHOICES)
+    who_may_join = models.TextField(_("who may join"), blank=True)
+    staff_support = models.TextField(
+        _("support from staff"), blank=True, help_text=_("Who supervises and supports students in each setting.")
+    )
+    anticipated_challenges = models.TextField(_("anticipated challenges"), blank=True)
+    faculty_presented_on = models.DateField(_("presented to the whole faculty on"), null=True, blank=True)
+    faculty_feedback = models.TextField(_("faculty feedback"), blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PLANNING)
+    is_model_program = models.BooleanField(
+        _("district model program"), default=False, help_text=_("Other schools in the district may visit.")
+    )
+    visit_information = models.TextField(_("how to arrange a visit"), blank=True)
+    terms = models.ManyToManyField(Term, related_name="programs", blank=True, verbose_name=_("terms"))
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ProgramQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["school", "name"]
+        verbose_name = _("program")
+        verbose_name_plural = _("programs")
+        constraints = [
+            models.UniqueConstraint(fields=["school", "name"], name="program_name_unique_in_school"),
+            models.CheckConstraint(condition=Q(lowest_grade__lte=models.F("highest_grade")), name="program_grades"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self):
+        if self.lowest_grade is not None and self.highest_grade is not None and self.lowest_grade > self.highest_grade:
+            raise ValidationError({"highest_grade": _("The last grade must not come before the first grade.")})
+        unknown = set(self.purposes or []) - set(Purpose.values)
+        if unknown:
+            raise ValidationError({"purposes": _("Choose purposes from the list.")})
+
+    def purpose_labels(self) -> list[str]:
+        return [str(Purpose(value).label) for value in self.purposes or [] if value in Purpose.values]
+
+    def can_become(self, status: str) -> bool:
+        return status in self.TRANSITIONS[self.Status(self.status)]
+
+
+class ProgramParticipant(models.Model):
+    """A focus student or a peer taking part in a program (a peer's partners come from matching later)."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Taking part")
+        LEFT = "left", _("Left the program")
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="participants")
+    student = models.ForeignKey(Student, on_delete=models.CASCADE, related_name="program_participations")
+    joined_on = models.DateField(_("joined on"), default=timezone.localdate)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
+
+    objects = SchoolOwnedQuerySet.as_manager()
+    school_path = "program__school"
+
+    class Meta:
+        ordering = ["program", "student__last_name"]
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        constraints = [models.UniqueConstraint(fields=["program", "student"], name="participant_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.student} in {self.program}"
+
+
+class PlanningTeamMember(models.Model):
+    """A member of the core planning team (the guide advises 3-5 people), with one designated coordinator."""
+
+    class Role(models.TextChoices):
+        SPECIAL_EDUCATOR = "special_educator", _("Special educator")
+        GENERAL_EDUCATOR = "general_educator", _("General educator")
+        COUNSELOR = "counselor", _("School counselor")
+        SCHOOL_ADMIN = "school_admin", _("School administrator")
+        PARENT = "parent", _("Parent")
+        STUDENT = "student", _("Student representative")
+        RELATED_SERVICE = "related_service", _("Related-service specialist")
+        OTHER = "other", _("Other")
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="team")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="planning_teams",
+        verbose_name=_("staff member"),
+    )
+    name = models.CharField(_("name"), max_length=200, blank=True, help_text=_("For members without an account."))
+    role = models.CharField(_("role on the team"), max_length=30, choices=Role.choices)
+    is_coordinator = models.BooleanField(_("program coordinator"), default=False)
+    is_core = models.BooleanField(
+        _("core planning team"), default=True, help_text=_("Off for specialists whose advice is wanted.")
+    )
+    advice_wanted = models.CharField(_("advice wanted on"), max_length=200, blank=True)
+
+    objects = SchoolOwnedQuerySet.as_manager()
+    school_path = "program__school"
+
+    class Meta:
+        ordering = ["program", "-is_coordinator", "-is_core", "pk"]
+        verbose_name = _("planning team member")
+        verbose_name_plural = _("planning team")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["program"], condition=Q(is_coordinator=True), name="one_coordinator_per_program"
+            ),
+            models.CheckConstraint(condition=~Q(user=None) | ~Q(name=""), name="team_member_has_a_name"),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return self.user.display_name if self.user_id else self.name
+
+    def clean(self):
+        if not self.user_id and not self.name:
+            raise ValidationError({"name": _("Choose a staff member or type a name.")})
+
+
+class ExpansionStage(models.Model):
+    """Start small, expand on purpose: a step of the plan with a target and a date."""
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="expansion_stages")
+    order = models.PositiveSmallIntegerField(_("step"))
+    description = models.CharField(_("stage"), max_length=200, help_text=_("e.g. one grade level at a time"))
+    target = models.CharField(_("target"), max_length=200, blank=True, help_text=_("e.g. 12 peers, 4 students"))
+    target_date = models.DateField(_("target date"), null=True, blank=True)
+    reached_on = models.DateField(_("reached on"), null=True, blank=True)
+
+    objects = SchoolOwnedQuerySet.as_manager()
+    school_path = "program__school"
+
+    class Meta:
+        ordering = ["program", "order"]
+        verbose_name = _("expansion stage")
+        verbose_name_plural = _("expansion stages")
+        constraints = [models.UniqueConstraint(fields=["program", "order"], name="expansion_stage_order_unique")]
+
+    def __str__(self) -> str:
+        return self.description
+
+
+class BudgetItem(models.Model):
+    class Category(models.TextChoices):
+        FIELD_TRIP = "field_trip", _("Field trip")
+        SERVICE_PROJECT = "service_project", _("Service project")
+        MATERIALS = "materials", _("Materials")
+        TRANSPORTATION = "transportation", _("Transportation")
+        EVENT = "event", _("Event")
+        OTHER = "other", _("Other")
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="budget_items")
+    description = models.CharField(_("what"), max_length=200)
+    category = models.CharField(_("category"), max_length=20, choices=Category.choices)
+    amount = models.DecimalField(_("amount"), max_digits=9, decimal_places=2)
+    term = models.ForeignKey(Term, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("term"))
+    funding_source = models.CharField(_("funding source"), max_length=200, blank=True)
+
+    objects = SchoolOwnedQuerySet.as_manager()
+    school_path = "program__school"
+
+    class Meta:
+        ordering = ["program", "category", "pk"]
+        verbose_name = _("budget item")
+        verbose_name_plural = _("budget")
+        constraints = [models.CheckConstraint(condition=Q(amount__gte=0), name="budget_amount_not_negative")]
+
+    def __str__(self) -> str:
+        return self.description
+
+
+def approval_upload_to(instance, filename):
+    # Stored under the program's id, never a person's name; served only through a permission-checking view.
+    return f"programs/{instance.program_id}/approvals/{filename}"
+
+
+class DistrictApproval(models.Model):
+    """An approval the district needs (a program plan, a course), with its document."""
+
+    class Status(models.TextChoices):
+        NEEDED = "needed", _("Needed")
+        SUBMITTED = "submitted", _("Submitted")
+        APPROVED = "approved", _("Approved")
+        DECLINED = "declined", _("Declined")
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="approvals")
+    name = models.CharField(_("approval"), max_length=200, help_text=_("e.g. Program plan, Peer support course"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.NEEDED)
+    due_on = models.DateField(_("due"), null=True, blank=True)
+    decided_on = models.DateField(_("decided on"), null=True, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    document = models.FileField(_("document"), upload_to=approval_upload_to, blank=True)
+
+    objects = SchoolOwnedQuerySet.as_manager()
+    school_path = "program__school"
+
+    class Meta:
+        ordering = ["program", "due_on", "pk"]
+        verbose_name = _("district approval")
+        verbose_name_plural = _("district approvals")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PlanningMeeting(models.Model):
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="meetings")
+    held_on = models.DateField(_("date"))
+    agenda = models.TextField(_("agenda"), blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    decisions = models.TextField(_("decisions"), blank=True)
+
+    objects = SchoolOwnedQuerySet.as_manager()
+    school_path = "program__school"
+
+    class Meta:
+        ordering = ["program", "-held_on"]
+        verbose_name = _("planning meeting")
+        verbose_name_plural = _("planning meetings")
+
+    def __str__(self) -> str:
+        return f"{self.program}: {self.held_on}"
+
+
+class ActionItemQuerySet(SchoolOwnedQuerySet):
+    def open(self):
+        return self.filter(completed_on=None)
+
+    def due_for_reminder(self, on):
+        """Open items due the day after ``on`` whose reminder has not gone out."""
+        return self.open().filter(due_on=on + datetime.timedelta(days=1), reminder_sent_at=None)
+
+
+class ActionItem(models.Model):
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="action_items")
+    meeting = models.ForeignKey(
+        PlanningMeeting, on_delete=models.SET_NULL, null=True, blank=True, related_name="action_items"
+    )
+    description = models.CharField(_("what needs doing"), max_length=300)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="action_items", verbose_name=_("owner")
+    )
+    due_on = models.DateField(_("due"))
+    completed_on = models.DateField(_("done on"), null=True, blank=True)
+    # Set when the reminder is claimed, so a retried or duplicated task never sends twice.
+    reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = ActionItemQuerySet.as_manager()
+    school_path = "program__school"
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+        verbose_name = _("action item")
+        verbose_name_plural = _("action items")
+        indexes = [models.Index(fields=["due_on", "completed_on"], name="action_item_due_idx")]
+
+    def __str__(self) -> str:
+        return self.description
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.completed_on is None and self.due_on < timezone.localdate()

@@ -78,7 +78,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "schools.context_processors.school_access",
+                "peerpartners.context_processors.navigation",
             ],
         },
     },
@@ -159,6 +159,9 @@ STORAGES = {
         )
     },
 }
+
+# `seed_demo` runs these in order; each app adds its own demo content.
+DEMO_SEEDERS = ["schools.demo.seed", "programs.demo.seed"]
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -32,6 +32,18 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     ),
     "view_staff": STAFF_ROLES | {DISTRICT_ADMIN},
     "view_district": frozenset({DISTRICT_ADMIN}),
+    # Profiles: interests, communication, IEP goals, behaviour notes, preferences, guardians, availability.
+    "edit_student_profile": frozenset({Role.COORDINATOR, Role.SPECIAL_EDUCATOR, Role.RELATED_SERVICE}),
+    # Roster import from the student information system, and export (exports hold guardian details).
+    "import_roster": frozenset({Role.COORDINATOR, Role.SCHOOL_ADMIN}),
+    "export_roster": frozenset({Role.COORDINATOR, Role.SCHOOL_ADMIN}),
+    "manage_bell_schedule": frozenset({Role.COORDINATOR, Role.SCHOOL_ADMIN}),
+    # The access log of who saw which student's sensitive record.
+    "view_access_log": frozenset({Role.SCHOOL_ADMIN}),
+    # Programs: every staff member and the district see them; the coordinator and principal plan them.
+    "view_programs": STAFF_ROLES | {DISTRICT_ADMIN},
+    "manage_program": frozenset({Role.COORDINATOR, Role.SCHOOL_ADMIN}),
+    "view_district_programs": frozenset({DISTRICT_ADMIN}),
 }
 
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
 from . import selectors
+from .dashboard import panels_for
 from .filters import StudentFilter
 from .forms import PasswordResetRequestForm, SignInForm
 from .middleware import ACTIVE_SCHOOL_SESSION_KEY
@@ -52,6 +53,7 @@ class DashboardView(SchoolPermissionMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         access = self.request.access
         context["role_labels"] = role_labels(access.roles)
+        context["panels"] = panels_for(access)
         if has_permission(access, "view_roster"):
             context["summary"] = selectors.school_summary(access=access)
             if access.has_role(DISTRICT_ADMIN):

@@ -7,4 +7,6 @@ NAVIGATION = (
     (_("District"), "district_overview", "view_district"),
     (_("Students"), "student_list", "view_roster"),
     (_("Staff"), "staff_list", "view_staff"),
+    (_("Bell schedules"), "bell_schedules", "view_roster"),
+    (_("Access log"), "access_log", "view_access_log"),
 )

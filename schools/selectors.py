@@ -1,8 +1,19 @@
 """Read side for the schools app: every function takes the request's ``access`` and is already scoped."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 
-from .models import IEPGoal, Membership, School, Student, Term
+from .models import (
+    AccessLogEntry,
+    BellSchedule,
+    Membership,
+    PeerAvailability,
+    PeerPreference,
+    Period,
+    School,
+    SchoolClass,
+    Student,
+    Term,
+)
 
 
 def school_summary(*, access) -> dict:
@@ -21,17 +32,6 @@ def school_summary(*, access) -> dict:
 def student_list(*, access, filters=None):
     students = Student.objects.visible_to(access).active().order_by("last_name", "first_name")
     return students if filters is None else filters.qs
-
-
-def student_detail_queryset(*, access, with_sensitive: bool):
-    queryset = Student.objects.visible_to(access).select_related("school")
-    if with_sensitive:
-        queryset = queryset.prefetch_related("iep_goals")
-    return queryset
-
-
-def iep_goals(*, access, student):
-    return IEPGoal.objects.visible_to(access).filter(student=student)
 
 
 def staff_list(*, access):
@@ -61,3 +61,46 @@ def own_student_record(*, access):
     if not access.is_authenticated:
         return None
     return Student.objects.visible_to(access).filter(user=access.user).first()
+
+
+def student_profile_queryset(*, access, with_sensitive: bool):
+    """Students with everything their page shows, in a fixed number of queries."""
+    queryset = Student.objects.visible_to(access).select_related("school").prefetch_related(
+        Prefetch("classes", queryset=SchoolClass.objects.select_related("period").order_by("title")),
+        Prefetch("availability", queryset=PeerAvailability.objects.select_related("period").order_by("weekday")),
+    )
+    if with_sensitive:
+        queryset = queryset.prefetch_related(
+            "iep_goals",
+            "behavior_notes",
+            "guardians",
+            Prefetch("peer_preferences", queryset=PeerPreference.objects.select_related("peer")),
+        )
+    return queryset
+
+
+def peer_options(*, access):
+    return Student.objects.visible_to(access).peers().active().order_by("last_name", "first_name")
+
+
+def current_bell_schedule(*, access):
+    """The active school's bell schedule for the current term (the shortest current term that has one)."""
+    terms = Term.objects.visible_to(access).current()
+    for term in terms:
+        schedule = BellSchedule.objects.visible_to(access).filter(term=term).order_by("name").first()
+        if schedule is not None:
+            return schedule
+    return None
+
+
+def bell_schedules(*, access):
+    return (
+        BellSchedule.objects.visible_to(access)
+        .select_related("term")
+        .prefetch_related(Prefetch("periods", queryset=Period.objects.order_by("order")))
+        .order_by("-term__start_date", "name")
+    )
+
+
+def access_log(*, access):
+    return AccessLogEntry.objects.visible_to(access).select_related("user", "student")

@@ -1,7 +1,12 @@
 """Write-side workflows of the schools app."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from .models import AccessLogEntry, PeerAvailability
 
 
 def email_send(*, subject: str, body: str, to: list[str]) -> int:
@@ -15,8 +20,6 @@ def record_access(*, access, request=None, student=None, action: str, what: str,
 
     Every view, change, export, print or download of a student's sensitive fields goes through here.
     """
-    from .models import AccessLogEntry
-
     return AccessLogEntry.objects.create(
         school=school or (student.school if student is not None else access.school),
         student=student,
@@ -25,3 +28,57 @@ def record_access(*, access, request=None, student=None, action: str, what: str,
         what=what[:200],
         ip_address=request.META.get("REMOTE_ADDR") if request is not None else None,
     )
+
+
+def _changed(*, access, request, student, what: str) -> None:
+    record_access(access=access, request=request, student=student, action=AccessLogEntry.Action.CHANGE, what=what)
+
+
+@transaction.atomic
+def student_profile_update(*, access, request, student, form):
+    """Save a student's profile from a valid form; the change is logged (never its content)."""
+    student = form.save(commit=False)
+    student.full_clean()
+    student.save()
+    _changed(access=access, request=request, student=student, what="profile: " + ", ".join(form.changed_data))
+    return student
+
+
+@transaction.atomic
+def profile_item_save(*, access, request, student, form, what: str):
+    """Save an IEP goal, behaviour note, guardian or peer preference of ``student`` from a valid form."""
+    item = form.save(commit=False)
+    item.student = student
+    item.full_clean()
+    item.save()
+    _changed(access=access, request=request, student=student, what=what)
+    return item
+
+
+@transaction.atomic
+def profile_item_delete(*, access, request, item, what: str) -> None:
+    student = item.student
+    item.delete()
+    _changed(access=access, request=request, student=student, what=what)
+
+
+@transaction.atomic
+def peer_availability_set(*, access, request, student, periods, slots: set[tuple[int, int]]) -> None:
+    """Replace the peer's free periods in ``periods`` (one bell schedule) with ``slots`` (period id, weekday)."""
+    allowed = {period.pk for period in periods}
+    if any(period_id not in allowed for period_id, _ in slots):
+        raise ValidationError(_("Choose periods of this school's bell schedule."))
+    PeerAvailability.objects.filter(student=student, period__in=allowed).delete()
+    PeerAvailability.objects.bulk_create(
+        PeerAvailability(student=student, period_id=period_id, weekday=weekday) for period_id, weekday in slots
+    )
+    _changed(access=access, request=request, student=student, what="availability")
+
+
+@transaction.atomic
+def period_save(*, schedule, form):
+    period = form.save(commit=False)
+    period.schedule = schedule
+    period.full_clean()
+    period.save()
+    return period

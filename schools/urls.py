@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import views
+from . import student_views, views
 
 # Sign-in pages keep Django's names (login, password_reset, ...) so contrib.auth and the admin find them.
 auth_urlpatterns = [
@@ -32,7 +32,37 @@ urlpatterns = [
     path("dashboard/", views.DashboardView.as_view(), name="dashboard"),
     path("school/switch/", views.switch_school, name="switch_school"),
     path("students/", views.StudentListView.as_view(), name="student_list"),
-    path("students/<int:pk>/", views.StudentDetailView.as_view(), name="student_detail"),
+    path("students/<int:pk>/", student_views.StudentDetailView.as_view(), name="student_detail"),
+    path("students/<int:pk>/peer-view/", student_views.PeerSafeProfileView.as_view(), name="student_peer_view"),
+    path("students/<int:pk>/edit/", student_views.StudentProfileEditView.as_view(), name="student_edit"),
+    path(
+        "students/<int:pk>/availability/", student_views.AvailabilityEditView.as_view(), name="student_availability"
+    ),
+    path(
+        "students/<int:pk>/<slug:kind>/new/", student_views.ProfileItemFormView.as_view(), name="student_item_add"
+    ),
+    path(
+        "students/<int:pk>/<slug:kind>/<int:item_pk>/",
+        student_views.ProfileItemFormView.as_view(),
+        name="student_item_edit",
+    ),
+    path(
+        "students/<int:pk>/<slug:kind>/<int:item_pk>/delete/",
+        student_views.ProfileItemDeleteView.as_view(),
+        name="student_item_delete",
+    ),
+    path("bell-schedules/", student_views.BellScheduleView.as_view(), name="bell_schedules"),
+    path(
+        "bell-schedules/<int:schedule_pk>/periods/new/",
+        student_views.PeriodFormView.as_view(),
+        name="period_add",
+    ),
+    path(
+        "bell-schedules/<int:schedule_pk>/periods/<int:period_pk>/",
+        student_views.PeriodFormView.as_view(),
+        name="period_edit",
+    ),
+    path("access-log/", student_views.AccessLogView.as_view(), name="access_log"),
     path("staff/", views.StaffListView.as_view(), name="staff_list"),
     path("district/", views.DistrictOverviewView.as_view(), name="district_overview"),
     *auth_urlpatterns,

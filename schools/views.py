@@ -8,7 +8,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import ListView, TemplateView
 
 from . import selectors
 from .dashboard import panels_for
@@ -99,21 +99,6 @@ class StudentListView(SchoolPermissionMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filter"] = self.filterset
-        return context
-
-
-class StudentDetailView(SchoolPermissionMixin, DetailView):
-    permission = "view_roster"
-    template_name = "schools/student_detail.html"
-    context_object_name = "student"
-
-    def get_queryset(self):
-        self.with_sensitive = has_permission(self.request.access, "view_student_sensitive")
-        return selectors.student_detail_queryset(access=self.request.access, with_sensitive=self.with_sensitive)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["with_sensitive"] = self.with_sensitive
         return context
 
 

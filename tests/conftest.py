@@ -13,6 +13,8 @@ settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 from schools.models import Role  # noqa: E402
 
 from .factories import (  # noqa: E402
+    BellScheduleFactory,
+    PeriodFactory,
     DistrictAdministratorFactory,
     DistrictFactory,
     FocusStudentFactory,
@@ -76,6 +78,8 @@ class World:
     iep_goal: object
     peer_student: object
     users: dict
+    bell_schedule: object = None
+    period: object = None
 
     def user(self, role):
         return self.users[role]
@@ -111,9 +115,11 @@ def world(db):
     focus_student = FocusStudentFactory(school=east, user=users["focus_student"], first_name="Noah",
                                         last_name="Bennett", grade=3)
     iep_goal = IEPGoalFactory(student=focus_student)
+    bell_schedule = BellScheduleFactory(school=east, term=term)
+    period = PeriodFactory(schedule=bell_schedule, name="Lunch", kind="lunch", order=1)
     return World(
         school=east, other_school=putnam, far_school=beaman, term=term, focus_student=focus_student,
-        iep_goal=iep_goal, peer_student=peer_student, users=users,
+        iep_goal=iep_goal, peer_student=peer_student, users=users, bell_schedule=bell_schedule, period=period,
     )
 
 

@@ -3,7 +3,21 @@ import datetime
 import factory
 from django.contrib.auth.hashers import make_password
 
-from schools.models import District, DistrictAdministrator, IEPGoal, Membership, School, Student, Term, User
+from schools.models import (
+    BehaviorNote,
+    BellSchedule,
+    District,
+    DistrictAdministrator,
+    Guardian,
+    IEPGoal,
+    Membership,
+    PeerPreference,
+    Period,
+    School,
+    Student,
+    Term,
+    User,
+)
 
 # Hashing once keeps the suite fast; every factory user signs in with this password.
 PASSWORD = "correct horse battery staple"
@@ -87,6 +101,58 @@ class FocusStudentFactory(StudentFactory):
     kind = Student.Kind.FOCUS
     communication = "Give me time to answer; offer two choices."
     support_needs = factory.Sequence(lambda n: f"Confidential support need {n}: visual schedule")
+
+
+class BellScheduleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BellSchedule
+
+    school = factory.SubFactory(SchoolFactory)
+    term = factory.SubFactory(TermFactory, school=factory.SelfAttribute("..school"))
+    name = "Regular day"
+
+
+class PeriodFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Period
+
+    schedule = factory.SubFactory(BellScheduleFactory)
+    name = factory.Sequence(lambda n: f"Period {n}")
+    kind = Period.Kind.CLASS
+    order = factory.Sequence(lambda n: n + 1)
+    starts_at = datetime.time(9, 0)
+    ends_at = datetime.time(9, 50)
+
+
+class GuardianFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Guardian
+
+    student = factory.SubFactory("tests.factories.FocusStudentFactory")
+    name = factory.Sequence(lambda n: f"Confidential Guardian {n}")
+    relationship = "Mother"
+    email = factory.Sequence(lambda n: f"guardian{n}@family.example.org")
+    phone = "555-0100"
+    language = "Spanish"
+
+
+class BehaviorNoteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BehaviorNote
+
+    student = factory.SubFactory("tests.factories.FocusStudentFactory")
+    behavior = factory.Sequence(lambda n: f"Confidential behavior {n}: covers ears")
+    what_it_may_communicate = "The room is too loud"
+    how_to_respond = "Offer a break card"
+
+
+class PeerPreferenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PeerPreference
+
+    student = factory.SubFactory("tests.factories.FocusStudentFactory")
+    kind = PeerPreference.Kind.AVOID
+    group = factory.Sequence(lambda n: f"Confidential group {n}")
 
 
 class IEPGoalFactory(factory.django.DjangoModelFactory):

@@ -80,6 +80,49 @@ MATRIX: dict[str, Route] = {
     "password_change": Route(expect(OK, anonymous=LOGIN)),
     "password_change_done": Route(expect(OK, anonymous=LOGIN)),
     # --- Rosters: student pages, peer-safe profiles, bell schedules, access log (schools) ---
+    "student_peer_view": Route(
+        expect(OK, anonymous=LOGIN, other_coordinator=NOT_FOUND, **roles(FORBIDDEN, *STUDENTS)),
+        kwargs=lambda world: {"pk": world.focus_student.pk},
+        school_object=True,
+    ),
+    "student_edit": Route(
+        expect(FORBIDDEN, anonymous=LOGIN, coordinator=OK, other_coordinator=NOT_FOUND),
+        kwargs=lambda world: {"pk": world.focus_student.pk},
+        school_object=True,
+    ),
+    "student_availability": Route(
+        expect(FORBIDDEN, anonymous=LOGIN, coordinator=OK, other_coordinator=NOT_FOUND),
+        kwargs=lambda world: {"pk": world.peer_student.pk},
+        school_object=True,
+    ),
+    "student_item_add": Route(
+        expect(FORBIDDEN, anonymous=LOGIN, coordinator=OK, other_coordinator=NOT_FOUND),
+        kwargs=lambda world: {"pk": world.focus_student.pk, "kind": "iep-goals"},
+        school_object=True,
+    ),
+    "student_item_edit": Route(
+        expect(FORBIDDEN, anonymous=LOGIN, coordinator=OK, other_coordinator=NOT_FOUND),
+        kwargs=lambda world: {"pk": world.focus_student.pk, "kind": "iep-goals", "item_pk": world.iep_goal.pk},
+        school_object=True,
+    ),
+    "student_item_delete": Route(
+        expect(FORBIDDEN, anonymous=LOGIN, coordinator=REDIRECT, other_coordinator=NOT_FOUND),
+        kwargs=lambda world: {"pk": world.focus_student.pk, "kind": "iep-goals", "item_pk": world.iep_goal.pk},
+        method="post",
+        school_object=True,
+    ),
+    "bell_schedules": Route(expect(OK, anonymous=LOGIN, **roles(FORBIDDEN, *STUDENTS))),
+    "period_add": Route(
+        expect(FORBIDDEN, anonymous=LOGIN, coordinator=OK, school_admin=OK, other_coordinator=NOT_FOUND),
+        kwargs=lambda world: {"schedule_pk": world.bell_schedule.pk},
+        school_object=True,
+    ),
+    "period_edit": Route(
+        expect(FORBIDDEN, anonymous=LOGIN, coordinator=OK, school_admin=OK, other_coordinator=NOT_FOUND),
+        kwargs=lambda world: {"schedule_pk": world.bell_schedule.pk, "period_pk": world.period.pk},
+        school_object=True,
+    ),
+    "access_log": Route(expect(FORBIDDEN, anonymous=LOGIN, school_admin=OK)),
     # --- Roster import and export (schools.rostering) ---
     # --- Programs, planning teams, meetings, action items (programs) ---
 }

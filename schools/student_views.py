@@ -1,0 +1,334 @@
+"""Roster pages: a student's profile (with its sensitive sections logged), the peer-safe view, and the forms that
+keep profiles, availability and bell schedules up to date."""
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.generic import DetailView, FormView, ListView, TemplateView, View
+
+from . import selectors, services
+from .filters import AccessLogFilter
+from .mixins import SchoolPermissionMixin
+from .models import AccessLogEntry, BehaviorNote, BellSchedule, Guardian, IEPGoal, PeerPreference, Period, Student
+from .permissions import has_permission
+from .profile_forms import (
+    AvailabilityForm,
+    BehaviorNoteForm,
+    GuardianForm,
+    IEPGoalForm,
+    PeerPreferenceForm,
+    PeriodForm,
+    StudentProfileForm,
+)
+
+SENSITIVE_SECTIONS = "support needs, IEP goals, behavior notes, own voice, guardians"
+
+
+@method_decorator(never_cache, name="dispatch")
+class StudentDetailView(SchoolPermissionMixin, DetailView):
+    """Everyone with the roster sees the peer-safe part; the sensitive part is shown, and logged, by permission."""
+
+    permission = "view_roster"
+    template_name = "schools/student_detail.html"
+    context_object_name = "student"
+
+    def get_queryset(self):
+        self.with_sensitive = has_permission(self.request.access, "view_student_sensitive")
+        return selectors.student_profile_queryset(access=self.request.access, with_sensitive=self.with_sensitive)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        student = self.object
+        shows_sensitive = self.with_sensitive and student.is_focus_student
+        if shows_sensitive:
+            services.record_access(
+                access=self.request.access,
+                request=self.request,
+                student=student,
+                action=AccessLogEntry.Action.VIEW,
+                what=SENSITIVE_SECTIONS,
+            )
+        context["with_sensitive"] = shows_sensitive
+        context["can_edit"] = has_permission(self.request.access, "edit_student_profile")
+        context["availability"] = availability_grid(student)
+        return context
+
+
+def availability_grid(student):
+    """{weekday label: [period names]} for the student's free periods, in weekday order."""
+    from .models import Weekday
+
+    grid = {}
+    for slot in student.availability.all():
+        grid.setdefault(Weekday(slot.weekday).label, []).append(slot.period.name)
+    return grid
+
+
+class PeerSafeProfileView(SchoolPermissionMixin, DetailView):
+    """Exactly what a paired peer may read of a focus student: first name, interests, how to communicate, how to help.
+
+    Staff open it to see what peers see; the template receives nothing else.
+    """
+
+    permission = "view_roster"
+    template_name = "schools/peer_safe_profile.html"
+
+    def get_object(self, queryset=None):
+        student = get_object_or_404(
+            Student.objects.visible_to(self.request.access).focus_students(), pk=self.kwargs["pk"]
+        )
+        return peer_safe_profile(student)
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "profile": self.object}
+
+
+@dataclass(frozen=True)
+class PeerSafeProfile:
+    pk: int
+    first_name: str
+    interests: str
+    communication: str
+    how_to_help: str
+
+
+def peer_safe_profile(student) -> PeerSafeProfile:
+    return PeerSafeProfile(
+        pk=student.pk,
+        first_name=student.short_name,
+        interests=student.interests,
+        communication=student.communication,
+        how_to_help=student.how_to_help,
+    )
+
+
+class StudentScopedMixin(SchoolPermissionMixin):
+    """Edit pages of one student of the active school (another school's student is a 404)."""
+
+    permission = "edit_student_profile"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and has_permission(request.access, self.permission):
+            self.student = get_object_or_404(Student.objects.visible_to(request.access), pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def student_url(self):
+        return reverse("student_detail", kwargs={"pk": self.student.pk})
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "student": self.student, "cancel_url": self.student_url()}
+
+
+@method_decorator(never_cache, name="dispatch")
+class StudentProfileEditView(StudentScopedMixin, FormView):
+    template_name = "schools/student_form.html"
+    form_class = StudentProfileForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.student}
+
+    def get_context_data(self, **kwargs):
+        title = _("Edit %(name)s's profile") % {"name": self.student.short_name}
+        return {**super().get_context_data(**kwargs), "title": title}
+
+    def form_valid(self, form):
+        if form.has_changed():
+            services.student_profile_update(
+                access=self.request.access, request=self.request, student=self.student, form=form
+            )
+            messages.success(self.request, _("Profile saved."))
+        return redirect(self.student_url())
+
+
+@dataclass(frozen=True)
+class ProfileItemKind:
+    model: type
+    form: type
+    title: str
+    focus_only: bool = True
+
+
+PROFILE_ITEMS = {
+    "iep-goals": ProfileItemKind(IEPGoal, IEPGoalForm, gettext_lazy("IEP goal")),
+    "behavior-notes": ProfileItemKind(BehaviorNote, BehaviorNoteForm, gettext_lazy("Behavior note")),
+    "guardians": ProfileItemKind(Guardian, GuardianForm, gettext_lazy("Parent or guardian"), focus_only=False),
+    "preferences": ProfileItemKind(PeerPreference, PeerPreferenceForm, gettext_lazy("Peer preference")),
+}
+
+
+class ProfileItemMixin(StudentScopedMixin):
+    """IEP goals, behaviour notes, guardians and peer preferences share one add/edit/delete flow."""
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            self.item_kind = PROFILE_ITEMS[kwargs["kind"]]
+        except KeyError:
+            raise Http404 from None
+        return super().dispatch(request, *args, **kwargs)
+
+    def check_kind(self):
+        if self.item_kind.focus_only and not self.student.is_focus_student:
+            raise Http404
+
+    def get_item(self):
+        queryset = self.item_kind.model.objects.visible_to(self.request.access).filter(student=self.student)
+        return get_object_or_404(queryset, pk=self.kwargs["item_pk"])
+
+
+@method_decorator(never_cache, name="dispatch")
+class ProfileItemFormView(ProfileItemMixin, FormView):
+    template_name = "schools/student_form.html"
+
+    def get_form_class(self):
+        self.check_kind()
+        return self.item_kind.form
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        if "item_pk" in self.kwargs:
+            kwargs["instance"] = self.get_item()
+        if self.item_kind.model is PeerPreference:
+            kwargs["peers"] = selectors.peer_options(access=self.request.access)
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        verb = _("Edit") if "item_pk" in self.kwargs else _("Add")
+        title = f"{verb}: {self.item_kind.title} — {self.student.full_name}"
+        return {**super().get_context_data(**kwargs), "title": title}
+
+    def form_valid(self, form):
+        try:
+            services.profile_item_save(
+                access=self.request.access,
+                request=self.request,
+                student=self.student,
+                form=form,
+                what=str(self.item_kind.title),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("%(item)s saved.") % {"item": self.item_kind.title})
+        return redirect(self.student_url())
+
+
+class ProfileItemDeleteView(ProfileItemMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        item = self.get_item()
+        services.profile_item_delete(access=request.access, request=request, item=item, what=str(self.item_kind.title))
+        messages.success(request, _("%(item)s removed.") % {"item": self.item_kind.title})
+        return redirect(self.student_url())
+
+
+@method_decorator(never_cache, name="dispatch")
+class AvailabilityEditView(StudentScopedMixin, FormView):
+    """A peer's free periods, by day, on the current bell schedule."""
+
+    template_name = "schools/availability_form.html"
+
+    def get_form(self, form_class=None):
+        if self.student.is_focus_student:
+            raise Http404
+        self.schedule = selectors.current_bell_schedule(access=self.request.access)
+        periods = list(self.schedule.periods.order_by("order")) if self.schedule else []
+        current = self.student.availability.filter(period__in=periods)
+        return AvailabilityForm(periods=periods, current=list(current), **self.get_form_kwargs())
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "schedule": self.schedule}
+
+    def form_valid(self, form):
+        try:
+            services.peer_availability_set(
+                access=self.request.access,
+                request=self.request,
+                student=self.student,
+                periods=form.periods,
+                slots=form.slots(),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Availability saved."))
+        return redirect(self.student_url())
+
+
+class BellScheduleView(SchoolPermissionMixin, TemplateView):
+    permission = "view_roster"
+    template_name = "schools/bell_schedules.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["schedules"] = selectors.bell_schedules(access=self.request.access)
+        context["can_manage"] = has_permission(self.request.access, "manage_bell_schedule")
+        return context
+
+
+class PeriodFormView(SchoolPermissionMixin, FormView):
+    """Add or edit one period of a bell schedule."""
+
+    permission = "manage_bell_schedule"
+    template_name = "schools/period_form.html"
+    form_class = PeriodForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and has_permission(request.access, self.permission):
+            self.schedule = get_object_or_404(
+                BellSchedule.objects.visible_to(request.access), pk=kwargs["schedule_pk"]
+            )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        if "period_pk" in self.kwargs:
+            kwargs["instance"] = get_object_or_404(
+                Period.objects.visible_to(self.request.access).filter(schedule=self.schedule),
+                pk=self.kwargs["period_pk"],
+            )
+        else:
+            kwargs["initial"] = {"order": self.schedule.periods.count() + 1}
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "schedule": self.schedule}
+
+    def form_valid(self, form):
+        try:
+            services.period_save(schedule=self.schedule, form=form)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Period saved."))
+        return redirect("bell_schedules")
+
+
+@method_decorator(never_cache, name="dispatch")
+class AccessLogView(SchoolPermissionMixin, ListView):
+    """The school's record of who saw, changed or exported which student's sensitive record (read-only)."""
+
+    permission = "view_access_log"
+    template_name = "schools/access_log.html"
+    context_object_name = "entries"
+    paginate_by = 50
+
+    def get_queryset(self):
+        self.filterset = AccessLogFilter(
+            self.request.GET or None, queryset=selectors.access_log(access=self.request.access),
+            access=self.request.access,
+        )
+        if self.filterset.is_bound and not self.filterset.is_valid():
+            return self.filterset.queryset.none()
+        return self.filterset.qs
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "filter": self.filterset}

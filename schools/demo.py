@@ -5,10 +5,26 @@ Each domain app has a ``demo.py`` with a ``seed(*, password)`` function; ``seed_
 """
 
 import datetime
+import random
 
 from django.utils import timezone
 
-from .models import District, DistrictAdministrator, IEPGoal, Membership, School, Student, Term, User
+from .models import (
+    BehaviorNote,
+    BellSchedule,
+    District,
+    DistrictAdministrator,
+    Guardian,
+    IEPGoal,
+    Membership,
+    PeerAvailability,
+    PeerPreference,
+    Period,
+    School,
+    Student,
+    Term,
+    User,
+)
 
 SCHOOLS = [
     # district slug, district name, school slug, school name, level, lowest grade, highest grade
@@ -290,6 +306,86 @@ FOCUS_STUDENTS = [
         "Multiple disabilities; uses a picture communication board and a walker.",
         [("communication", "Will use her picture board to tell a peer which job she wants.", "Garden, art")],
     ),
+    (
+        "east-elementary",
+        "Isaiah",
+        "Brooks",
+        1,
+        "Cars, the slide, bubbles, Paw Patrol",
+        "I use a few words and point. Wait for me, then say back what you think I mean.",
+        "Intellectual disability; needs help opening lunch containers and with transitions.",
+        [("social", "Will sit with a peer at lunch and hand them a toy or snack to share.", "Lunch, recess")],
+    ),
+    (
+        "east-elementary",
+        "Grace",
+        "Liu",
+        4,
+        "Horses, reading picture books, the color pink, art",
+        "I talk with my eyes and a picture book. Hold two pictures apart and let me look at one.",
+        "Rett syndrome; uses an eye-gaze board and a wheelchair; needs repositioning every 30 minutes.",
+        [("communication", "Will choose an activity by eye gaze from two pictures offered by a peer.", "Art, library")],
+    ),
+    (
+        "putnam-middle",
+        "Marco",
+        "Silva",
+        6,
+        "Drums, skateboarding videos, tacos, soccer",
+        "I speak Portuguese and English. Short sentences help.",
+        "Intellectual disability; family is new to the district; needs a peer to show him around the building.",
+        [("independence", "Will walk to his elective with a peer and find his seat.", "Hallways, electives")],
+    ),
+    (
+        "putnam-middle",
+        "Hannah",
+        "Cole",
+        8,
+        "Taylor Swift, makeup tutorials, cheerleading, cats",
+        "I talk easily. I like being asked for my opinion.",
+        "Down syndrome; anxious in crowds; a heads-up before loud events helps.",
+        [("social", "Will join a lunch-table conversation and ask a question, 3 times a week.", "Lunch, club")],
+    ),
+    (
+        "beaman-intermediate",
+        "Luis",
+        "Ortega",
+        5,
+        "Soccer, tractors, planting seeds, trucks",
+        "I use short sentences in Spanish and English. Show me, then let me try.",
+        "Intellectual disability; needs a model and one step at a time.",
+        [("independence", "Will water the garden beds with a peer using a picture checklist.", "Garden project")],
+    ),
+    (
+        "beaman-intermediate",
+        "Ella",
+        "Brandt",
+        6,
+        "Birds, drawing, the school choir, baking",
+        "I talk quietly. Face me and give me time.",
+        "Autism; a visual timer helps her finish tasks; dislikes sudden touch.",
+        [("social", "Will work with two peers on one garden sign from start to finish.", "Woodshop, garden")],
+    ),
+    (
+        "beaman-intermediate",
+        "Sam",
+        "Kowalski",
+        6,
+        "Hammers, building birdhouses, fishing, trucks",
+        "I answer yes or no by nodding. Ask me one thing at a time.",
+        "Intellectual disability and hearing loss; wears hearing aids; needs you to face him when you talk.",
+        [("communication", "Will use a thumbs-up or a picture card to ask a peer for a tool.", "Woodshop")],
+    ),
+    (
+        "beaman-intermediate",
+        "Maya",
+        "Reed",
+        5,
+        "Flowers, dancing, stickers, the swings",
+        "I use a speech device with about 50 words. Wait for me to find the word.",
+        "Angelman syndrome; uses an AAC device; walks with support on uneven ground.",
+        [("communication", "Will use her AAC device to greet garden visitors.", "Garden, community events")],
+    ),
 ]
 
 # school slug, first, last, grade, interests
@@ -328,6 +424,10 @@ def seed(*, password: str) -> str:
     _terms(schools)
     _staff(schools, password)
     _students(schools, password)
+    _more_peers(schools)
+    _profiles(schools)
+    periods = _bell_schedules(schools)
+    _availability(schools, periods)
     return f"{len(schools)} schools, {Student.objects.count()} students"
 
 
@@ -352,6 +452,7 @@ def _schools() -> dict[str, School]:
         )
     return schools
 
+
 def _terms(schools):
     year = school_year_start(timezone.localdate())
     for school in schools.values():
@@ -374,6 +475,7 @@ def _terms(schools):
                 defaults={"kind": Term.Kind.SEMESTER, "parent": school_year, "start_date": start, "end_date": end},
             )
 
+
 def _user(username, first, last, email, password):
     user, _ = User.objects.update_or_create(
         username=username, defaults={"first_name": first, "last_name": last, "email": email, "is_active": True}
@@ -384,6 +486,7 @@ def _user(username, first, last, email, password):
         user.set_unusable_password()
     user.save(update_fields=["password"])
     return user
+
 
 def _staff(schools, password):
     for username, first, last, email, roles, district_slug in STAFF:
@@ -401,6 +504,7 @@ def _staff(schools, password):
                 district=District.objects.get(slug=district_slug),
                 defaults={"title": "Director of Special Education", "is_active": True},
             )
+
 
 def _students(schools, password):
     for slug, first, last, grade, interests, communication, support, goals in FOCUS_STUDENTS:
@@ -431,3 +535,407 @@ def _students(schools, password):
     for username, (slug, first, last) in PEER_ACCOUNTS.items():
         user = _user(username, first, last, "", password)
         Student.objects.filter(school=schools[slug], first_name=first, last_name=last).update(user=user)
+
+
+# What the guide asks a team to learn about each focus student: strengths, how to help, their own voice, family.
+FOCUS_PROFILES = {
+    "Noah": {
+        "homeroom": "Room 3B",
+        "speech": "some_words",
+        "strengths": "Remembers every train line; loves to help",
+        "how_to_help": "Show me a picture of what comes next. Sit beside me, not across.",
+        "activities_wanted": "Swings at recess with friends; drawing club",
+        "support_preferred": "Quiet reminders and a picture schedule",
+        "support_not_wanted": "Being pulled by the hand",
+        "behavior": (
+            "Covers ears and hums",
+            "The room is too loud or a change came without warning",
+            "Offer his headphones and show the next picture on his schedule",
+        ),
+        "guardian": ("Erin Bennett", "Mother", "English"),
+        "prefers": ("get_to_know", "Harper", "Kim"),
+    },
+    "Ava": {
+        "homeroom": "Room 4A",
+        "speech": "no_speech",
+        "aac_device": "Tablet AAC app with a core-word board",
+        "complex_communication_needs": True,
+        "strengths": "Great sense of rhythm; very patient",
+        "how_to_help": "Wait while I find the word on my tablet. Don't touch my tablet unless I ask.",
+        "activities_wanted": "Music class with friends; playing tag",
+        "support_preferred": "Asking me first",
+        "support_not_wanted": "Talking about me as if I'm not there",
+        "guardian": ("Denise Thompson", "Grandmother", "English"),
+        "prefers": ("get_to_know", "Amelia", "Johnson"),
+    },
+    "Elijah": {
+        "homeroom": "Room 5C",
+        "speech": "speaks",
+        "strengths": "Funny; knows every basketball stat",
+        "how_to_help": "Talk sports with me. If I get loud, a quiet 'hey' is enough.",
+        "behavior": ("Leaves the room", "He is overwhelmed", "Let him use his break card and invite him back"),
+        "guardian": ("Marcus Carter", "Father", "English"),
+        "prefers": ("avoid", None, None, "The older boys at the basketball hoop at recess"),
+    },
+    "Mia": {
+        "homeroom": "Room 2A",
+        "speech": "some_words",
+        "strengths": "Joyful; loves to dance",
+        "how_to_help": "Point to pictures with me. Say it in Spanish too if you can.",
+        "cultural_considerations": "Family speaks Spanish at home; send notes home in Spanish.",
+        "guardian": ("Lucía Hernández", "Mother", "Spanish"),
+    },
+    "Yvonne": {
+        "homeroom": "Room 214",
+        "speech": "speaks",
+        "strengths": "Natural leader; great ideas for events",
+        "how_to_help": "Ask before you push my chair. Hold doors only if I ask.",
+        "activities_wanted": "Wheelchair soccer; comic-drawing club",
+        "support_not_wanted": "People finishing my sentences",
+        "guardian": ("Janet Price", "Mother", "English"),
+        "prefers": ("get_to_know", "Isabella", "Martinez"),
+    },
+    "Jordan": {
+        "homeroom": "Room 108",
+        "speech": "some_words",
+        "strengths": "Hard worker in the kitchen",
+        "how_to_help": "Show me first, then let me try.",
+        "guardian": ("Paula Mitchell", "Mother", "English"),
+    },
+    "Aiden": {
+        "homeroom": "Room 220",
+        "speech": "no_speech",
+        "aac_device": "Types on a tablet with text-to-speech",
+        "complex_communication_needs": True,
+        "strengths": "Knows every weather pattern and map",
+        "how_to_help": "Read what I type, then answer me directly.",
+        "behavior": (
+            "Covers ears and rocks",
+            "The room is loud; he needs a break",
+            "Point to the break option on his tablet and walk with him to the quiet room",
+        ),
+        "guardian": ("Tom Foster", "Father", "English"),
+        "prefers": ("get_to_know", "Tyler", "Brown"),
+    },
+    "Lily": {
+        "homeroom": "Room 112",
+        "speech": "speaks",
+        "strengths": "Kind; remembers everyone's birthday",
+        "how_to_help": "Read things aloud with me.",
+        "guardian": ("Thu Nguyen", "Mother", "Vietnamese"),
+        "cultural_considerations": "Mother prefers calls in Vietnamese; the district interpreter line helps.",
+    },
+    "Caleb": {
+        "homeroom": "Room 6",
+        "speech": "some_words",
+        "strengths": "Strong and careful with plants",
+        "how_to_help": "Show me what to do first. Yes or no questions work best.",
+        "guardian": ("Rita Hughes", "Mother", "English"),
+    },
+    "Zoe": {
+        "homeroom": "Room 4",
+        "speech": "no_speech",
+        "aac_device": "Picture communication board",
+        "complex_communication_needs": True,
+        "strengths": "Loves color; picks the best flowers",
+        "how_to_help": "Point to my pictures as you talk to me.",
+        "guardian": ("Anil Patel", "Father", "Gujarati"),
+    },
+}
+
+FOCUS_PROFILES.update(
+    {
+        "Isaiah": {
+            "homeroom": "Room 1A",
+            "speech": "some_words",
+            "strengths": "Loves to share; great laugh",
+            "how_to_help": "Open things with me, not for me. Say back what you think I mean.",
+            "guardian": ("Keisha Brooks", "Mother", "English"),
+        },
+        "Grace": {
+            "homeroom": "Room 4B",
+            "speech": "no_speech",
+            "aac_device": "Eye-gaze picture board",
+            "complex_communication_needs": True,
+            "strengths": "Notices everything; loves stories",
+            "how_to_help": "Hold two pictures apart and wait while I look at one.",
+            "guardian": ("Wei Liu", "Father", "Mandarin"),
+            "cultural_considerations": "Father prefers written notes in Mandarin.",
+        },
+        "Marco": {
+            "homeroom": "Room 104",
+            "speech": "speaks",
+            "strengths": "Great drummer; friendly",
+            "how_to_help": "Walk with me to class the first weeks. Short sentences help.",
+            "guardian": ("Ana Silva", "Mother", "Portuguese"),
+            "cultural_considerations": "Family arrived from Brazil this summer.",
+        },
+        "Hannah": {
+            "homeroom": "Room 230",
+            "speech": "speaks",
+            "strengths": "Cheerful; loves to organise",
+            "how_to_help": "Tell me before a loud event starts. Ask for my opinion.",
+            "guardian": ("Beth Cole", "Mother", "English"),
+        },
+        "Luis": {
+            "homeroom": "Room 5",
+            "speech": "some_words",
+            "strengths": "Hard worker; loves trucks",
+            "how_to_help": "Show me, then let me try. One step at a time.",
+            "guardian": ("Rosa Ortega", "Mother", "Spanish"),
+        },
+        "Ella": {
+            "homeroom": "Room 8",
+            "speech": "speaks",
+            "strengths": "Draws birds beautifully",
+            "how_to_help": "Face me and give me time. Ask before you touch my things.",
+            "guardian": ("Karl Brandt", "Father", "English"),
+        },
+        "Sam": {
+            "homeroom": "Room 7",
+            "speech": "some_words",
+            "strengths": "Careful builder; good with tools",
+            "how_to_help": "Face me when you talk so I can see your lips. One question at a time.",
+            "guardian": ("Joanna Kowalski", "Mother", "Polish"),
+        },
+        "Maya": {
+            "homeroom": "Room 3",
+            "speech": "no_speech",
+            "aac_device": "Speech device with about 50 words",
+            "complex_communication_needs": True,
+            "strengths": "Loves people; big smile",
+            "how_to_help": "Wait while I find the word. Walk beside me on the grass.",
+            "guardian": ("Dana Reed", "Mother", "English"),
+        },
+    }
+)
+
+PEER_FIRST_NAMES = [
+    "Aaliyah",
+    "Ben",
+    "Camila",
+    "Dylan",
+    "Emily",
+    "Finn",
+    "Gabriela",
+    "Hudson",
+    "Ivy",
+    "Jack",
+    "Kayla",
+    "Leo",
+    "Maria",
+    "Nathan",
+    "Paige",
+    "Quinn",
+    "Rosa",
+    "Sebastian",
+    "Tessa",
+    "Victor",
+    "Willow",
+    "Xavier",
+    "Yasmin",
+    "Zane",
+    "Abby",
+    "Carlos",
+    "Daisy",
+    "Eli",
+    "Fatima",
+    "Gavin",
+    "Hana",
+    "Isaac",
+]
+PEER_LAST_NAMES = [
+    "Adams",
+    "Baker",
+    "Cruz",
+    "Dunn",
+    "Evans",
+    "Flores",
+    "Grant",
+    "Hayes",
+    "Ito",
+    "James",
+    "Khan",
+    "Lewis",
+    "Moore",
+    "Nash",
+    "Ortiz",
+    "Park",
+    "Reyes",
+    "Stone",
+    "Turner",
+    "Vega",
+    "Ward",
+    "Yoder",
+    "Zimmer",
+    "Bell",
+]
+INTERESTS = [
+    "soccer",
+    "drawing",
+    "video games",
+    "basketball",
+    "reading",
+    "music",
+    "dance",
+    "art",
+    "cooking",
+    "animals",
+    "science",
+    "Legos",
+    "theatre",
+    "gardening",
+    "chess",
+    "swimming",
+    "coding",
+    "singing",
+    "skateboarding",
+    "comics",
+]
+PRIOR_EXPERIENCE = [
+    "",
+    "",
+    "My cousin has Down syndrome.",
+    "I helped at Special Olympics.",
+    "My brother uses a wheelchair.",
+    "I was a reading buddy last year.",
+    "",
+]
+# How many peers each demo school has in all (named ones plus generated ones).
+PEER_TARGETS = {"east-elementary": 24, "putnam-middle": 32, "beaman-intermediate": 22}
+
+
+def _more_peers(schools):
+    """Fill each school to its target with varied, reproducible peers."""
+    rng = random.Random(20261123)  # noqa: S311 - demo names, not security
+    for slug, target in PEER_TARGETS.items():
+        school = schools[slug]
+        existing = Student.objects.filter(school=school, kind=Student.Kind.PEER).count()
+        index = 0
+        while existing < target:
+            first = PEER_FIRST_NAMES[(index * 7 + len(slug)) % len(PEER_FIRST_NAMES)]
+            last = PEER_LAST_NAMES[(index * 5 + len(slug) * 3) % len(PEER_LAST_NAMES)]
+            index += 1
+            interests = ", ".join(rng.sample(INTERESTS, 3)).capitalize()
+            _, created = Student.objects.get_or_create(
+                school=school,
+                first_name=first,
+                last_name=last,
+                defaults={
+                    "kind": Student.Kind.PEER,
+                    "grade": rng.randint(school.lowest_grade, school.highest_grade),
+                    "interests": interests,
+                    "homeroom": f"Room {rng.randint(1, 30)}",
+                    "prior_experience": rng.choice(PRIOR_EXPERIENCE),
+                    "source_id": f"demo-{slug}-peer-{index}",
+                },
+            )
+            existing += int(created)
+
+
+def _profiles(schools):
+    for slug, first, last, *_rest in FOCUS_STUDENTS:
+        details = dict(FOCUS_PROFILES.get(first, {}))
+        student = Student.objects.get(school=schools[slug], first_name=first, last_name=last)
+        behavior = details.pop("behavior", None)
+        guardian = details.pop("guardian", None)
+        prefers = details.pop("prefers", None)
+        for field, value in details.items():
+            setattr(student, field, value)
+        student.save()
+        if behavior:
+            BehaviorNote.objects.update_or_create(
+                student=student,
+                behavior=behavior[0],
+                defaults={"what_it_may_communicate": behavior[1], "how_to_respond": behavior[2]},
+            )
+        if guardian:
+            name, relationship, language = guardian
+            email = name.lower().replace(" ", ".").replace("í", "i") + "@family.example.org"
+            Guardian.objects.update_or_create(
+                student=student,
+                name=name,
+                defaults={
+                    "relationship": relationship,
+                    "language": language,
+                    "email": email,
+                    "phone": "555-0142",
+                    "is_primary": True,
+                },
+            )
+        if prefers:
+            kind, peer_first, peer_last, *group = prefers
+            peer = (
+                Student.objects.filter(school=student.school, first_name=peer_first, last_name=peer_last).first()
+                if peer_first
+                else None
+            )
+            PeerPreference.objects.update_or_create(
+                student=student,
+                kind=kind,
+                peer=peer,
+                group=group[0] if group else "",
+            )
+
+
+# (name, kind, start, end) of a regular day
+ELEMENTARY_DAY = [
+    ("Morning meeting", "advisory", "08:00", "08:20"),
+    ("Reading block", "class", "08:20", "09:50"),
+    ("Specials", "class", "09:55", "10:40"),
+    ("Math", "class", "10:45", "11:45"),
+    ("Lunch", "lunch", "11:50", "12:20"),
+    ("Recess", "recess", "12:20", "12:45"),
+    ("Science and social studies", "class", "12:50", "13:50"),
+    ("Centers", "class", "13:55", "14:45"),
+]
+MIDDLE_DAY = [
+    ("Advisory", "advisory", "07:45", "08:05"),
+    ("1st period", "class", "08:10", "09:00"),
+    ("2nd period", "class", "09:05", "09:55"),
+    ("3rd period", "class", "10:00", "10:50"),
+    ("4th period", "class", "10:55", "11:45"),
+    ("Lunch", "lunch", "11:50", "12:20"),
+    ("5th period", "class", "12:25", "13:15"),
+    ("6th period", "class", "13:20", "14:10"),
+    ("7th period", "class", "14:15", "15:05"),
+]
+
+
+def _bell_schedules(schools) -> dict[str, list[Period]]:
+    periods = {}
+    for slug, school in schools.items():
+        day = ELEMENTARY_DAY if school.level == School.Level.ELEMENTARY else MIDDLE_DAY
+        year = Term.objects.filter(school=school, kind=Term.Kind.SCHOOL_YEAR).order_by("-start_date").first()
+        schedule, _ = BellSchedule.objects.get_or_create(school=school, term=year, name="Regular day")
+        periods[slug] = []
+        for order, (name, kind, start, end) in enumerate(day, start=1):
+            period, _ = Period.objects.update_or_create(
+                schedule=schedule,
+                order=order,
+                defaults={
+                    "name": name,
+                    "kind": kind,
+                    "starts_at": datetime.time.fromisoformat(start),
+                    "ends_at": datetime.time.fromisoformat(end),
+                },
+            )
+            periods[slug].append(period)
+    return periods
+
+
+def _availability(schools, periods):
+    """Every peer is free at lunch on a few days and in one or two other periods: varied, reproducible."""
+    rng = random.Random(7)  # noqa: S311 - demo data
+    for slug, school in schools.items():
+        lunch = [p for p in periods[slug] if p.kind in (Period.Kind.LUNCH, Period.Kind.RECESS)]
+        classes = [p for p in periods[slug] if p.kind == Period.Kind.CLASS]
+        for peer in Student.objects.filter(school=school, kind=Student.Kind.PEER).order_by("pk"):
+            if PeerAvailability.objects.filter(student=peer).exists():
+                continue
+            slots = {(p.pk, day) for p in lunch for day in rng.sample(range(5), rng.randint(2, 5))}
+            for period in rng.sample(classes, rng.randint(1, 2)):
+                slots |= {(period.pk, day) for day in range(5)}
+            PeerAvailability.objects.bulk_create(
+                PeerAvailability(student=peer, period_id=period_id, weekday=day) for period_id, day in slots
+            )

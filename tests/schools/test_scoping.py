@@ -123,3 +123,26 @@ def test_deactivated_membership_gives_no_access(client, world):
     Membership.objects.filter(user=world.user("staff")).update(is_active=False)
     client.force_login(world.user("staff"))
     assert client.get(reverse("student_list")).status_code == 403
+
+
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        ("kind=focus", ["Noah"]),
+        ("kind=peer", ["Sofia"]),
+        ("q=sofia+ramirez", ["Sofia"]),
+        ("grade=3", ["Noah"]),
+        ("participation=on_break", []),
+    ],
+)
+def test_roster_filters(client_for, world, query, expected):
+    response = client_for("coordinator").get(reverse("student_list") + "?" + query)
+    assert [s.first_name for s in response.context["students"]] == expected
+
+
+@pytest.mark.parametrize("query", ["grade=abc", "kind=forged", "participation=<script>", "q=" + "x" * 500])
+def test_bad_roster_filters_explain_themselves(client_for, world, query):
+    response = client_for("coordinator").get(reverse("student_list") + "?" + query)
+    assert response.status_code == 200
+    assert response.context["filter"].errors
+    assert "<script>" not in response.content.decode()

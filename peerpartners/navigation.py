@@ -9,4 +9,5 @@ NAVIGATION = (
     (_("Staff"), "staff_list", "view_staff"),
     (_("Bell schedules"), "bell_schedules", "view_roster"),
     (_("Access log"), "access_log", "view_access_log"),
+    (_("Programs"), "programs:list", "view_programs"),
 )

@@ -8,6 +8,7 @@ Production shape: ``DATABASE_URL`` (PostgreSQL), ``REDIS_URL`` (Celery broker, r
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -124,7 +125,13 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_RESULT_EXPIRES = 60 * 60 * 24
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "UTC"
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    # Daily at 12:00 UTC (early morning in US schools): owners hear about action items due the next day.
+    "programs-action-item-reminders": {
+        "task": "programs.tasks.send_action_item_reminders",
+        "schedule": crontab(hour=12, minute=0),
+    },
+}
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)

@@ -10,5 +10,6 @@ admin.site.site_title = _("Peer Partners support")
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("programs/", include("programs.urls")),
     path("", include("schools.urls")),
 ]

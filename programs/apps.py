@@ -7,3 +7,8 @@ class ProgramsConfig(AppConfig):
 
     name = "programs"
     verbose_name = _("Programs")
+
+    def ready(self):
+        from . import dashboard
+
+        dashboard.register()

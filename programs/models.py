@@ -171,6 +171,11 @@ class PlanningTeamMember(models.Model):
                 fields=["program"], condition=Q(is_coordinator=True), name="one_coordinator_per_program"
             ),
             models.CheckConstraint(condition=~Q(user=None) | ~Q(name=""), name="team_member_has_a_name"),
+            # A person sits on a program's team once; a second row would make the 3-5 count and the coordinator
+            # hand-over ambiguous.
+            models.UniqueConstraint(
+                fields=["program", "user"], condition=Q(user__isnull=False), name="team_member_once_per_program"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -65,6 +65,8 @@ class School(models.Model):
     lowest_grade = models.PositiveSmallIntegerField(_("lowest grade"), help_text=_("0 is kindergarten."))
     highest_grade = models.PositiveSmallIntegerField(_("highest grade"))
     time_zone = models.CharField(_("time zone"), max_length=64, default="America/Chicago")
+    # The student information system's org id (OneRoster orgs.csv sourcedId): roster imports keep this org's rows.
+    source_id = models.CharField(_("SIS org id"), max_length=255, blank=True)
 
     objects = SchoolQuerySet.as_manager()
 
@@ -74,6 +76,9 @@ class School(models.Model):
         verbose_name_plural = _("schools")
         constraints = [
             models.UniqueConstraint(fields=["district", "name"], name="school_name_unique_in_district"),
+            models.UniqueConstraint(
+                fields=["district", "source_id"], condition=~Q(source_id=""), name="school_source_id_unique_in_district"
+            ),
             models.CheckConstraint(
                 condition=Q(lowest_grade__lte=models.F("highest_grade")) & Q(highest_grade__lte=12),
                 name="school_grades_in_order",
@@ -631,3 +636,7 @@ class AccessLogEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("The access log is append-only.")
+
+
+# Roster imports live in the schools.rostering sub-package; Django finds an app's models through this module.
+from .rostering.models import RosterImport  # noqa: E402, F401

@@ -1,5 +1,5 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from . import student_views, views
 
@@ -65,5 +65,6 @@ urlpatterns = [
     path("access-log/", student_views.AccessLogView.as_view(), name="access_log"),
     path("staff/", views.StaffListView.as_view(), name="staff_list"),
     path("district/", views.DistrictOverviewView.as_view(), name="district_overview"),
+    path("roster/", include("schools.rostering.urls")),
     *auth_urlpatterns,
 ]

@@ -14,12 +14,12 @@ from schools.models import Role  # noqa: E402
 
 from .factories import (  # noqa: E402
     BellScheduleFactory,
-    PeriodFactory,
     DistrictAdministratorFactory,
     DistrictFactory,
     FocusStudentFactory,
     IEPGoalFactory,
     MembershipFactory,
+    PeriodFactory,
     SchoolFactory,
     StudentFactory,
     TermFactory,

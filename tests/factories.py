@@ -162,3 +162,115 @@ class IEPGoalFactory(factory.django.DjangoModelFactory):
     student = factory.SubFactory(FocusStudentFactory)
     domain = IEPGoal.Domain.SOCIAL
     goal = factory.Sequence(lambda n: f"Confidential IEP goal {n}: greet a classmate at lunch")
+
+
+# --- Programs, planning teams, meetings, action items (programs) ---
+# Models named as "app.Model" so this appended block needs no imports in the middle of the module.
+
+
+class ProgramFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programs.Program"
+
+    school = factory.SubFactory(SchoolFactory)
+    name = factory.Sequence(lambda n: f"Peer Program {n}")
+    form = "club"
+    purposes = factory.LazyFunction(lambda: ["inclusive_school", "friendships"])
+    lowest_grade = factory.LazyAttribute(lambda p: p.school.lowest_grade)
+    highest_grade = factory.LazyAttribute(lambda p: p.school.highest_grade)
+    status = "planning"
+
+
+class PlanningTeamMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programs.PlanningTeamMember"
+
+    program = factory.SubFactory(ProgramFactory)
+    user = None
+    name = factory.LazyAttribute(lambda m: "" if m.user else f"Team member {m.role}")
+    role = "general_educator"
+    is_coordinator = False
+    is_core = True
+
+
+class ProgramParticipantFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programs.ProgramParticipant"
+
+    program = factory.SubFactory(ProgramFactory)
+    student = factory.SubFactory(StudentFactory, school=factory.SelfAttribute("..program.school"))
+
+
+class PlanningMeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programs.PlanningMeeting"
+
+    program = factory.SubFactory(ProgramFactory)
+    held_on = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=7))
+    agenda = "Purpose, core components, who will be involved"
+    decisions = "Start small with one grade level."
+
+
+class ActionItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programs.ActionItem"
+
+    program = factory.SubFactory(ProgramFactory)
+    meeting = None
+    description = factory.Sequence(lambda n: f"Action item {n}: draft the recruitment brochure")
+    owner = factory.SubFactory(UserFactory)
+    due_on = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=7))
+
+
+class ExpansionStageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programs.ExpansionStage"
+
+    program = factory.SubFactory(ProgramFactory)
+    order = factory.Sequence(lambda n: n + 1)
+    description = factory.Sequence(lambda n: f"Stage {n}: one grade level at a time")
+    target = "12 peers, 4 students"
+    target_date = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=90))
+
+
+class BudgetItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programs.BudgetItem"
+
+    program = factory.SubFactory(ProgramFactory)
+    description = factory.Sequence(lambda n: f"Field trip {n}")
+    category = "field_trip"
+    amount = 100
+
+
+class DistrictApprovalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programs.DistrictApproval"
+
+    program = factory.SubFactory(ProgramFactory)
+    name = factory.Sequence(lambda n: f"Program plan {n}")
+    status = "needed"
+
+
+# --- Roster import and export (schools.rostering) ---
+
+
+class RosterImportFactory(factory.django.DjangoModelFactory):
+    """An import waiting for confirmation; its file name is recorded but nothing is written to MEDIA_ROOT."""
+
+    class Meta:
+        model = "schools.RosterImport"
+
+    school = factory.SubFactory(SchoolFactory)
+    uploaded_by = factory.SubFactory(UserFactory)
+    file = "roster-imports/factory/upload.csv"
+    original_name = "roster.csv"
+    file_format = "csv"
+    new_student_kind = "peer"
+    status = "ready"
+    report = factory.LazyFunction(lambda: {"format": "Template (CSV)", "errors": [], "errors_total": 0,
+                                           "skipped": [], "skipped_total": 0, "skipped_summary": [], "notes": [],
+                                           "notes_total": 0, "changes": [], "changes_total": 0,
+                                           "counts": {what: dict.fromkeys(("create", "update", "deactivate",
+                                                                           "unchanged"), 0)
+                                                      for what in ("students", "guardians", "classes")}})

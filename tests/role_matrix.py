@@ -10,6 +10,8 @@ school B (Putnam Middle School) in the same district.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .programs.objects import east_program
+
 # Outcomes
 OK = "ok"  # 200
 LOGIN = "login"  # redirect to the sign-in page
@@ -51,6 +53,42 @@ class Route:
     data: Callable = field(default=lambda world: {})
     # An object of school A: school B's people must get 404, whatever else the row says.
     school_object: bool = False
+
+
+# Programs (see tests/programs/objects.py): who plans, who reads.
+PROGRAM_MANAGERS = ("coordinator", "school_admin")
+
+
+def program_view(kwargs, **options) -> Route:
+    """A page of East's program that every East staff member and the district may read."""
+    return Route(
+        expect(OK, anonymous=LOGIN, other_coordinator=NOT_FOUND, **roles(FORBIDDEN, *STUDENTS)),
+        kwargs=lambda world: kwargs(east_program(world)),
+        school_object=True,
+        **options,
+    )
+
+
+def program_manage(kwargs, method: str = "get", **options) -> Route:
+    """A page or button of East's program for its coordinator and principal only (a POST answers with a redirect)."""
+    allowed = OK if method == "get" else REDIRECT
+    return Route(
+        expect(FORBIDDEN, anonymous=LOGIN, other_coordinator=NOT_FOUND, **roles(allowed, *PROGRAM_MANAGERS)),
+        kwargs=lambda world: kwargs(east_program(world)),
+        method=method,
+        school_object=True,
+        **options,
+    )
+
+
+def east_roster_import(world) -> dict:
+    """URL kwargs for one of East's roster imports, waiting for confirmation (made when its row is requested)."""
+    from .factories import RosterImportFactory
+
+    return {"pk": RosterImportFactory(school=world.school, status="ready").pk}
+
+
+ROSTER_MANAGERS = ("coordinator", "school_admin")
 
 
 MATRIX: dict[str, Route] = {
@@ -124,7 +162,93 @@ MATRIX: dict[str, Route] = {
     ),
     "access_log": Route(expect(FORBIDDEN, anonymous=LOGIN, school_admin=OK)),
     # --- Roster import and export (schools.rostering) ---
+    # The coordinator and principal import and export; other staff and the district get 403; another school's
+    # coordinator uses the pages for their own school and gets 404 for East's imports.
+    "rostering:import_list": Route(
+        expect(FORBIDDEN, anonymous=LOGIN, other_coordinator=OK, **roles(OK, *ROSTER_MANAGERS))
+    ),
+    "rostering:upload": Route(expect(FORBIDDEN, anonymous=LOGIN, other_coordinator=OK, **roles(OK, *ROSTER_MANAGERS))),
+    "rostering:template": Route(
+        expect(FORBIDDEN, anonymous=LOGIN, other_coordinator=OK, **roles(OK, *ROSTER_MANAGERS)),
+        kwargs=lambda world: {"file_format": "xlsx"},
+    ),
+    "rostering:export": Route(
+        expect(FORBIDDEN, anonymous=LOGIN, other_coordinator=OK, **roles(OK, *ROSTER_MANAGERS)),
+        kwargs=lambda world: {"file_format": "csv"},
+    ),
+    "rostering:import_detail": Route(
+        expect(FORBIDDEN, anonymous=LOGIN, other_coordinator=NOT_FOUND, **roles(OK, *ROSTER_MANAGERS)),
+        kwargs=east_roster_import,
+        school_object=True,
+    ),
+    "rostering:import_progress": Route(
+        expect(FORBIDDEN, anonymous=LOGIN, other_coordinator=NOT_FOUND, **roles(OK, *ROSTER_MANAGERS)),
+        kwargs=east_roster_import,
+        school_object=True,
+    ),
+    "rostering:choose_org": Route(
+        expect(FORBIDDEN, anonymous=LOGIN, other_coordinator=NOT_FOUND, **roles(REDIRECT, *ROSTER_MANAGERS)),
+        kwargs=east_roster_import,
+        method="post",
+        data=lambda world: {"org": "org-1"},
+        school_object=True,
+    ),
+    "rostering:confirm": Route(
+        expect(FORBIDDEN, anonymous=LOGIN, other_coordinator=NOT_FOUND, **roles(REDIRECT, *ROSTER_MANAGERS)),
+        kwargs=east_roster_import,
+        method="post",
+        school_object=True,
+    ),
+    "rostering:cancel": Route(
+        expect(FORBIDDEN, anonymous=LOGIN, other_coordinator=NOT_FOUND, **roles(REDIRECT, *ROSTER_MANAGERS)),
+        kwargs=east_roster_import,
+        method="post",
+        school_object=True,
+    ),
     # --- Programs, planning teams, meetings, action items (programs) ---
+    # Everyone on East's staff and the district see programs; the coordinator and principal plan them; a general
+    # educator reads but gets 403 on every manage page; another school's coordinator gets 404 for East's objects.
+    "programs:list": Route(expect(OK, anonymous=LOGIN, **roles(FORBIDDEN, *STUDENTS))),
+    "programs:district": Route(expect(FORBIDDEN, anonymous=LOGIN, district_admin=OK)),
+    "programs:create": Route(expect(FORBIDDEN, anonymous=LOGIN, **roles(OK, *PROGRAM_MANAGERS, "other_coordinator"))),
+    "programs:detail": program_view(lambda p: {"pk": p.program.pk}),
+    "programs:update": program_manage(lambda p: {"pk": p.program.pk}),
+    "programs:status": program_manage(
+        lambda p: {"pk": p.program.pk}, method="post", data=lambda world: {"status": "approved"}
+    ),
+    "programs:team": program_view(lambda p: {"pk": p.program.pk}),
+    "programs:team_add": program_manage(lambda p: {"pk": p.program.pk}),
+    "programs:team_edit": program_manage(lambda p: {"pk": p.program.pk, "member_pk": p.member.pk}),
+    "programs:team_remove": program_manage(
+        lambda p: {"pk": p.program.pk, "member_pk": p.member.pk},
+        method="post",
+        data=lambda world: east_program(world).restore("member"),
+    ),
+    "programs:meetings": program_view(lambda p: {"pk": p.program.pk}),
+    "programs:meeting_create": program_manage(lambda p: {"pk": p.program.pk}),
+    "programs:meeting_detail": program_view(lambda p: {"pk": p.program.pk, "meeting_pk": p.meeting.pk}),
+    "programs:meeting_update": program_manage(lambda p: {"pk": p.program.pk, "meeting_pk": p.meeting.pk}),
+    # The item's owner is East's coordinator: they and the principal may mark it; the general educator may not.
+    "programs:action_item_complete": program_manage(lambda p: {"item_pk": p.action_item.pk}, method="post"),
+    "programs:action_item_reopen": program_manage(lambda p: {"item_pk": p.action_item.pk}, method="post"),
+    "programs:expansion": program_view(lambda p: {"pk": p.program.pk}),
+    "programs:stage_add": program_manage(lambda p: {"pk": p.program.pk}),
+    "programs:stage_edit": program_manage(lambda p: {"pk": p.program.pk, "stage_pk": p.stage.pk}),
+    "programs:stage_reached": program_manage(
+        lambda p: {"pk": p.program.pk, "stage_pk": p.stage.pk}, method="post"
+    ),
+    "programs:budget": program_view(lambda p: {"pk": p.program.pk}),
+    "programs:budget_add": program_manage(lambda p: {"pk": p.program.pk}),
+    "programs:budget_edit": program_manage(lambda p: {"pk": p.program.pk, "item_pk": p.budget_item.pk}),
+    "programs:budget_remove": program_manage(
+        lambda p: {"pk": p.program.pk, "item_pk": p.budget_item.pk},
+        method="post",
+        data=lambda world: east_program(world).restore("budget_item"),
+    ),
+    "programs:approvals": program_view(lambda p: {"pk": p.program.pk}),
+    "programs:approval_add": program_manage(lambda p: {"pk": p.program.pk}),
+    "programs:approval_edit": program_manage(lambda p: {"pk": p.program.pk, "approval_pk": p.approval.pk}),
+    "programs:approval_document": program_view(lambda p: {"pk": p.program.pk, "approval_pk": p.approval.pk}),
 }
 
 # The Django admin is for support staff (is_staff) only: every admin URL sends every role to the admin sign-in,

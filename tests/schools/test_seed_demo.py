@@ -1,10 +1,9 @@
 """``seed_demo`` builds the demo district from the guide's case applications, and running it again changes nothing."""
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
 from django.urls import reverse
-
-from django.apps import apps
 
 from schools.models import District, School, Student, User
 

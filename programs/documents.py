@@ -1,0 +1,87 @@
+"""District approval documents: which files we accept, recognised by their content, not by their name alone.
+
+A program plan sent to the district is a PDF or a Word file, sometimes a photo or scan of a signed page. Anything
+else (an executable renamed to .pdf, an old .doc, a zip) is refused with a message that says what to send instead.
+"""
+
+import zipfile
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+MAX_DOCUMENT_SIZE = 10 * 1024 * 1024  # 10 MB: a scanned, signed program plan fits; a video does not.
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    label: str
+    extension: str
+    content_type: str
+
+
+PDF = DocumentKind("PDF", ".pdf", "application/pdf")
+DOCX = DocumentKind(
+    "Word", ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+)
+PNG = DocumentKind("PNG", ".png", "image/png")
+JPEG = DocumentKind("JPEG", ".jpg", "image/jpeg")
+
+BY_EXTENSION = {".pdf": PDF, ".docx": DOCX, ".png": PNG, ".jpg": JPEG, ".jpeg": JPEG}
+ACCEPT = ",".join(sorted(BY_EXTENSION))
+
+WRONG_TYPE = _("Upload a PDF, a Word document (.docx), or a PNG or JPEG image.")
+
+
+def _sniff(file) -> DocumentKind | None:
+    file.seek(0)
+    head = file.read(8)
+    file.seek(0)
+    if head.startswith(b"%PDF-"):
+        return PDF
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return PNG
+    if head.startswith(b"\xff\xd8\xff"):
+        return JPEG
+    if head.startswith(b"PK\x03\x04"):
+        # A .docx is a zip holding a Word document part; other zips (or .xlsx, .pptx) are not.
+        try:
+            with zipfile.ZipFile(file) as archive:
+                names = set(archive.namelist())
+        except (zipfile.BadZipFile, OSError, ValueError):
+            return None
+        finally:
+            file.seek(0)
+        if {"[Content_Types].xml", "word/document.xml"} <= names:
+            return DOCX
+    return None
+
+
+def check_document(file) -> DocumentKind:
+    """Return the document's kind, or raise ValidationError with a message a coordinator can act on."""
+    if file.size > MAX_DOCUMENT_SIZE:
+        raise ValidationError(
+            _("This file is %(size)s; the limit is %(limit)s. Save it smaller (for example as a PDF) and try again."),
+            code="too_large",
+            params={"size": filesizeformat(file.size), "limit": filesizeformat(MAX_DOCUMENT_SIZE)},
+        )
+    if file.size == 0:
+        raise ValidationError(_("This file is empty. Choose the document again."), code="empty")
+    named = BY_EXTENSION.get(PurePath(file.name or "").suffix.lower())
+    if named is None:
+        raise ValidationError(WRONG_TYPE, code="wrong_type")
+    found = _sniff(file)
+    if found is None or found != named:
+        raise ValidationError(
+            _("This file is named like a %(kind)s file but its contents are not. %(advice)s"),
+            code="content_mismatch",
+            params={"kind": named.label, "advice": WRONG_TYPE},
+        )
+    return found
+
+
+def kind_of_stored(name: str) -> DocumentKind | None:
+    """The kind of a document already stored (its name was chosen by us from the checked kind)."""
+    return BY_EXTENSION.get(PurePath(name).suffix.lower())

@@ -1,0 +1,231 @@
+"""Read side for programs: every function takes the request's ``access`` and is already scoped.
+
+List selectors run one query however many rows they return: counts, the coordinator's name and the expansion stage
+come from subqueries, not from a query per row.
+"""
+
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce, Concat, NullIf, Trim
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from schools.models import Membership, Student, Term
+
+from .dates import school_today
+from .models import (
+    ActionItem,
+    BudgetItem,
+    DistrictApproval,
+    ExpansionStage,
+    PlanningMeeting,
+    PlanningTeamMember,
+    Program,
+    ProgramParticipant,
+)
+
+CORE_TEAM_ADVICE = (3, 5)
+
+
+def _count(queryset, field: str = "program"):
+    """A correlated ``COUNT(*)`` of ``queryset`` grouped by ``field``, 0 when there is none."""
+    counted = queryset.order_by().values(field).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def _member_display_name():
+    """The team member's name as shown: the account's full name, else its username, else the typed name."""
+    full_name = Trim(Concat("user__first_name", Value(" "), "user__last_name"))
+    return Coalesce(NullIf(full_name, Value("")), NullIf("user__username", Value("")), "name")
+
+
+def _with_stage_and_coordinator(programs):
+    coordinator = PlanningTeamMember.objects.filter(program=OuterRef("pk"), is_coordinator=True).annotate(
+        display=_member_display_name()
+    )
+    reached = ExpansionStage.objects.filter(program=OuterRef("pk"), reached_on__isnull=False).order_by("-order")
+    upcoming = ExpansionStage.objects.filter(program=OuterRef("pk"), reached_on=None).order_by("order")
+    return programs.annotate(
+        coordinator_name=Subquery(coordinator.values("display")[:1]),
+        current_stage=Subquery(reached.values("description")[:1]),
+        next_stage=Subquery(upcoming.values("description")[:1]),
+        next_stage_target=Subquery(upcoming.values("target")[:1]),
+        next_stage_date=Subquery(upcoming.values("target_date")[:1]),
+        participant_count=_count(
+            ProgramParticipant.objects.filter(program=OuterRef("pk"), status=ProgramParticipant.Status.ACTIVE)
+        ),
+    )
+
+
+def program_list(*, access):
+    """The active school's programs, with their coordinator, stage, team size and open action items (one query)."""
+    programs = Program.objects.visible_to(access).select_related("school")
+    return _with_stage_and_coordinator(programs).annotate(
+        core_team_size=_count(PlanningTeamMember.objects.filter(program=OuterRef("pk"), is_core=True)),
+        open_action_items=_count(ActionItem.objects.open().filter(program=OuterRef("pk"))),
+    ).order_by("name")
+
+
+def district_programs(*, access):
+    """Every program of every school of the districts the person administers, with its status and its current
+    expansion stage (the last one reached) and the next one (one query)."""
+    programs = Program.objects.in_district_of(access).select_related("school", "school__district")
+    return _with_stage_and_coordinator(programs).order_by("school__district__name", "school__name", "name")
+
+
+def program_queryset(*, access):
+    """Programs a view may open: the active school's only, so another school's program is a 404."""
+    return Program.objects.visible_to(access).select_related("school")
+
+
+def program_overview(*, access, program: Program) -> dict:
+    """What is planned, who is on the team, what is due (open action items, upcoming expansion targets, approvals
+    still needed) and the budget total — a fixed number of queries."""
+    today = school_today(program.school)
+    team = list(PlanningTeamMember.objects.visible_to(access).filter(program=program).select_related("user"))
+    open_items = list(
+        ActionItem.objects.visible_to(access).open().filter(program=program).select_related("owner", "meeting")
+    )
+    for item in open_items:
+        item.overdue = item.due_on < today
+    participants = ProgramParticipant.objects.visible_to(access).filter(
+        program=program, status=ProgramParticipant.Status.ACTIVE
+    )
+    return {
+        "today": today,
+        "team": team,
+        "coordinator": next((member for member in team if member.is_coordinator), None),
+        "team_advice": team_size_advice(core_size=sum(1 for member in team if member.is_core)),
+        "open_action_items": open_items,
+        "upcoming_stages": list(
+            ExpansionStage.objects.visible_to(access).filter(program=program, reached_on=None).order_by("order")
+        ),
+        "approvals_needed": list(
+            DistrictApproval.objects.visible_to(access).filter(
+                program=program, status__in=[DistrictApproval.Status.NEEDED, DistrictApproval.Status.SUBMITTED]
+            )
+        ),
+        "budget_total": BudgetItem.objects.visible_to(access)
+        .filter(program=program)
+        .aggregate(total=Sum("amount"))["total"]
+        or Decimal("0"),
+        "participant_counts": participants.aggregate(
+            focus_students=Count("pk", filter=Q(student__kind=Student.Kind.FOCUS)),
+            peers=Count("pk", filter=Q(student__kind=Student.Kind.PEER)),
+        ),
+        "recent_meetings": list(
+            PlanningMeeting.objects.visible_to(access).filter(program=program).order_by("-held_on")[:3]
+        ),
+        "terms": list(program.terms.all()),
+    }
+
+
+def team_size_advice(*, core_size: int) -> str | None:
+    """The guide's advice as a warning: most schools form a core planning team of 3–5 members. Never a rule."""
+    low, high = CORE_TEAM_ADVICE
+    if core_size < low:
+        return ngettext(
+            "Your core planning team has %(count)s member. The guide suggests 3–5 people, for example special "
+            "educators, general educators, a school counselor and a building administrator.",
+            "Your core planning team has %(count)s members. The guide suggests 3–5 people, for example special "
+            "educators, general educators, a school counselor and a building administrator.",
+            core_size,
+        ) % {"count": core_size}
+    if core_size > high:
+        return _(
+            "Your core planning team has %(count)s members. The guide suggests a small group of 3–5; others can "
+            "still advise as specialists."
+        ) % {"count": core_size}
+    return None
+
+
+def team_size_advice_for(*, program: Program) -> str | None:
+    return team_size_advice(core_size=PlanningTeamMember.objects.filter(program=program, is_core=True).count())
+
+
+def team(*, access, program: Program):
+    return PlanningTeamMember.objects.visible_to(access).filter(program=program).select_related("user")
+
+
+def staff_members(*, access):
+    """Staff of the active school (for owners, team members and the coordinator), by name."""
+    memberships = Membership.objects.visible_to(access).filter(is_active=True, user__is_active=True)
+    return (
+        get_user_model()
+        .objects.filter(pk__in=memberships.values("user"))
+        .order_by("last_name", "first_name", "username")
+    )
+
+
+def terms(*, access):
+    return Term.objects.visible_to(access).order_by("start_date", "-end_date")
+
+
+def meetings(*, access, program: Program):
+    return (
+        PlanningMeeting.objects.visible_to(access)
+        .filter(program=program)
+        .annotate(
+            action_item_count=_count(ActionItem.objects.filter(meeting=OuterRef("pk")), field="meeting"),
+            open_action_item_count=_count(ActionItem.objects.open().filter(meeting=OuterRef("pk")), field="meeting"),
+        )
+        .order_by("-held_on", "-pk")
+    )
+
+
+def meeting_action_items(*, access, meeting: PlanningMeeting):
+    today = school_today(meeting.program.school)
+    items = list(ActionItem.objects.visible_to(access).filter(meeting=meeting).select_related("owner"))
+    for item in items:
+        item.overdue = item.completed_on is None and item.due_on < today
+    return items
+
+
+def expansion_stages(*, access, program: Program):
+    return ExpansionStage.objects.visible_to(access).filter(program=program).order_by("order")
+
+
+def budget(*, access, program: Program) -> dict:
+    """The budget lines with totals per category and per term (three queries)."""
+    items = BudgetItem.objects.visible_to(access).filter(program=program).select_related("term")
+    by_category = {
+        row["category"]: row["total"]
+        for row in items.order_by().values("category").annotate(total=Sum("amount"))
+    }
+    by_term = list(
+        items.order_by()
+        .values("term__name", "term__start_date")
+        .annotate(total=Sum("amount"))
+        .order_by(F("term__start_date").asc(nulls_last=True))
+    )
+    lines = list(items.order_by("category", "pk"))
+    return {
+        "lines": lines,
+        "by_category": [
+            (label, by_category[value]) for value, label in BudgetItem.Category.choices if value in by_category
+        ],
+        "by_term": [(row["term__name"] or _("No term"), row["total"]) for row in by_term],
+        "total": sum((line.amount for line in lines), Decimal("0")),
+    }
+
+
+def approvals(*, access, program: Program):
+    return DistrictApproval.objects.visible_to(access).filter(program=program).order_by("due_on", "pk")
+
+
+def my_open_action_items(*, access) -> list[ActionItem]:
+    """Open action items the signed-in person owns at any of their schools (for the dashboard), overdue flagged."""
+    if not access.is_authenticated:
+        return []
+    items = list(
+        ActionItem.objects.open()
+        .filter(owner=access.user, program__school__in=access.school_ids)
+        .select_related("program__school", "meeting")
+        .order_by("due_on", "pk")
+    )
+    for item in items:
+        item.overdue = item.due_on < school_today(item.program.school)
+        item.at_active_school = access.school is not None and item.program.school_id == access.school.pk
+    return items

@@ -1,0 +1,622 @@
+"""Program pages: thin views that resolve the program through the scoped queryset, then call a selector or a
+service. Another school's program (or anything inside it) is a 404; a role without the permission gets a 403."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.utils.functional import cached_property
+from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView, ListView, TemplateView, View
+
+from schools.mixins import SchoolPermissionMixin
+from schools.permissions import has_permission
+
+from . import selectors, services
+from .documents import kind_of_stored
+from .forms import (
+    BudgetItemForm,
+    DistrictApprovalForm,
+    ExpansionStageForm,
+    PlanningMeetingForm,
+    ProgramCreateForm,
+    ProgramForm,
+    StatusForm,
+    TeamMemberForm,
+    action_item_formset,
+)
+from .models import ActionItem, BudgetItem, DistrictApproval, ExpansionStage, PlanningMeeting, PlanningTeamMember
+
+
+def show_service_error(form, error: ValidationError) -> None:
+    """Put a service's ValidationError on the form: on the field it names when the form has it, else on top."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def safe_next(request, fallback: str) -> str:
+    next_url = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+        return next_url
+    return fallback
+
+
+class NoStoreMixin:
+    """Planning notes can mention students: no shared or browser cache keeps these pages."""
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        patch_cache_control(response, no_store=True, private=True)
+        return response
+
+
+class ProgramPermissionMixin(NoStoreMixin, SchoolPermissionMixin):
+    permission = "view_programs"
+
+    @property
+    def can_manage(self) -> bool:
+        return has_permission(self.request.access, "manage_program")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["can_manage"] = self.can_manage
+        return context
+
+
+class ProgramMixin(ProgramPermissionMixin):
+    """Pages of one program: ``self.program`` comes from the active school's programs only."""
+
+    section = "overview"
+
+    @cached_property
+    def program(self):
+        return get_object_or_404(selectors.program_queryset(access=self.request.access), pk=self.kwargs["pk"])
+
+    def child(self, model, kwarg: str):
+        return get_object_or_404(model.objects.visible_to(self.request.access).filter(program=self.program),
+                                 pk=self.kwargs[kwarg])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["program"] = self.program
+        context["section"] = self.section
+        return context
+
+
+class ProgramFormView(ProgramMixin, FormView):
+    """Add or edit one thing of a program; the service writes, its ValidationError comes back onto the form."""
+
+    permission = "manage_program"
+    template_name = "programs/item_form.html"
+    title = ""
+    submit_label = gettext_lazy("Save")
+    multipart = False
+
+    def get_object(self):
+        return None
+
+    @cached_property
+    def object(self):
+        return self.get_object()
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["access"] = self.request.access
+        if self.object is not None:
+            kwargs["instance"] = self.object
+        return kwargs
+
+    def get_success_url(self):
+        return reverse(f"programs:{self.section}", kwargs={"pk": self.program.pk})
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            title=self.title, submit_label=self.submit_label, multipart=self.multipart,
+            cancel_url=self.get_success_url(),
+        )
+        return context
+
+    def form_valid(self, form):
+        try:
+            message = self.save(form)
+        except ValidationError as error:
+            show_service_error(form, error)
+            if self.object is not None:
+                # The service may have changed the object in memory before refusing; show what is saved.
+                self.object.refresh_from_db()
+            return self.form_invalid(form)
+        messages.success(self.request, message)
+        return HttpResponseRedirect(self.get_success_url())
+
+    def save(self, form) -> str:
+        raise NotImplementedError
+
+
+class PostActionView(ProgramMixin, View):
+    """A button on a page: POST only, then back to the page with a message saying what happened."""
+
+    permission = "manage_program"
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        try:
+            message = self.act()
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, message)
+            for warning in self.warnings():
+                messages.warning(request, warning)
+        return HttpResponseRedirect(safe_next(request, self.get_success_url()))
+
+    def act(self) -> str:
+        raise NotImplementedError
+
+    def warnings(self) -> list[str]:
+        return []
+
+    def get_success_url(self):
+        return reverse(f"programs:{self.section}", kwargs={"pk": self.program.pk})
+
+
+# --- Programs ---------------------------------------------------------------------------------------------------
+
+
+class ProgramListView(ProgramPermissionMixin, ListView):
+    """The school's programs: what the school administrator reviews, and where a coordinator starts."""
+
+    template_name = "programs/program_list.html"
+    context_object_name = "programs"
+
+    def get_queryset(self):
+        return selectors.program_list(access=self.request.access)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["can_view_district"] = has_permission(self.request.access, "view_district_programs")
+        return context
+
+
+class DistrictProgramsView(ProgramPermissionMixin, ListView):
+    permission = "view_district_programs"
+    template_name = "programs/district_programs.html"
+    context_object_name = "programs"
+
+    def get_queryset(self):
+        return selectors.district_programs(access=self.request.access)
+
+
+class ProgramCreateView(NoStoreMixin, SchoolPermissionMixin, FormView):
+    permission = "manage_program"
+    template_name = "programs/program_form.html"
+    form_class = ProgramCreateForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "access": self.request.access}
+
+    def get_initial(self):
+        staff = selectors.staff_members(access=self.request.access)
+        initial = {"lowest_grade": self.request.access.school.lowest_grade,
+                   "highest_grade": self.request.access.school.highest_grade}
+        if staff.filter(pk=self.request.user.pk).exists():
+            initial["coordinator"] = self.request.user.pk
+        return initial
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            program = services.program_create(
+                school=self.request.access.school,
+                coordinator=data["coordinator"],
+                coordinator_role=data["coordinator_role"],
+                terms=data["terms"],
+                **form.program_fields(),
+            )
+        except ValidationError as error:
+            show_service_error(form, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("%(name)s is planned. Next, gather the core planning team and present the plan to the entire school "
+              "faculty.") % {"name": program.name},
+        )
+        return redirect("programs:team", pk=program.pk)
+
+
+class ProgramDetailView(ProgramMixin, TemplateView):
+    """The coordinator's overview: what is planned, who is on the team, what is due."""
+
+    template_name = "programs/program_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(selectors.program_overview(access=self.request.access, program=self.program))
+        context["next_statuses"] = [
+            (value, label) for value, label in self.program.Status.choices if self.program.can_become(value)
+        ]
+        return context
+
+
+class ProgramUpdateView(ProgramFormView):
+    template_name = "programs/program_form.html"
+    form_class = ProgramForm
+
+    def get_object(self):
+        return self.program
+
+    def get_success_url(self):
+        return reverse("programs:detail", kwargs={"pk": self.program.pk})
+
+    def save(self, form):
+        services.program_update(program=self.program, terms=form.cleaned_data["terms"], **form.program_fields())
+        return _("The plan for %(name)s is saved.") % {"name": self.program.name}
+
+
+class ProgramStatusView(PostActionView):
+    def act(self):
+        form = StatusForm(self.request.POST)
+        if not form.is_valid():
+            raise ValidationError([e for errors in form.errors.values() for e in errors])
+        program = services.program_change_status(program=self.program, status=form.cleaned_data["status"])
+        return _("%(name)s is now “%(status)s”.") % {"name": program.name, "status": program.get_status_display()}
+
+    def get_success_url(self):
+        return reverse("programs:detail", kwargs={"pk": self.program.pk})
+
+
+# --- Core planning team -----------------------------------------------------------------------------------------
+
+
+class TeamView(ProgramMixin, TemplateView):
+    template_name = "programs/team.html"
+    section = "team"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        team = list(selectors.team(access=self.request.access, program=self.program))
+        context["team"] = team
+        context["team_advice"] = selectors.team_size_advice(core_size=sum(1 for m in team if m.is_core))
+        return context
+
+
+class TeamMemberFormView(ProgramFormView):
+    section = "team"
+    form_class = TeamMemberForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "program": self.program}
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if response.status_code == 302:
+            advice = selectors.team_size_advice_for(program=self.program)
+            if advice:
+                messages.warning(self.request, advice)
+        return response
+
+    def member_fields(self, form):
+        data = form.cleaned_data
+        return {
+            "user": data["user"], "name": data["name"], "role": data["role"],
+            "is_coordinator": data["is_coordinator"], "is_core": data["is_core"],
+            "advice_wanted": data["advice_wanted"],
+        }
+
+
+class TeamMemberAddView(TeamMemberFormView):
+    title = gettext_lazy("Add to the planning team")
+
+    def save(self, form):
+        member = services.team_member_add(program=self.program, **self.member_fields(form))
+        return _("%(name)s is on the planning team.") % {"name": member.display_name}
+
+
+class TeamMemberEditView(TeamMemberFormView):
+    title = gettext_lazy("Change a team member")
+
+    def get_object(self):
+        return self.child(PlanningTeamMember, "member_pk")
+
+    def save(self, form):
+        member = services.team_member_update(member=self.object, **self.member_fields(form))
+        return _("The details of %(name)s are saved.") % {"name": member.display_name}
+
+
+class TeamMemberRemoveView(PostActionView):
+    section = "team"
+
+    def act(self):
+        member = self.child(PlanningTeamMember, "member_pk")
+        name = member.display_name
+        services.team_member_remove(member=member)
+        return _("%(name)s is no longer on the planning team.") % {"name": name}
+
+    def warnings(self):
+        advice = selectors.team_size_advice_for(program=self.program)
+        return [advice] if advice else []
+
+
+# --- Planning meetings and action items -------------------------------------------------------------------------
+
+
+class MeetingListView(ProgramMixin, TemplateView):
+    template_name = "programs/meeting_list.html"
+    section = "meetings"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["meetings"] = selectors.meetings(access=self.request.access, program=self.program)
+        return context
+
+
+class MeetingDetailView(ProgramMixin, TemplateView):
+    template_name = "programs/meeting_detail.html"
+    section = "meetings"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        meeting = self.child(PlanningMeeting, "meeting_pk")
+        context["meeting"] = meeting
+        context["action_items"] = selectors.meeting_action_items(access=self.request.access, meeting=meeting)
+        return context
+
+
+class MeetingFormView(ProgramMixin, TemplateView):
+    """A meeting and its action items on one form; saved together or not at all."""
+
+    permission = "manage_program"
+    template_name = "programs/meeting_form.html"
+    section = "meetings"
+    meeting = None
+
+    def forms(self, data=None):
+        form = PlanningMeetingForm(data, instance=self.meeting, access=self.request.access)
+        formset = action_item_formset(access=self.request.access, meeting=self.meeting, data=data)
+        return form, formset
+
+    def get(self, request, *args, **kwargs):
+        form, formset = self.forms()
+        return self.render_to_response(self.get_context_data(form=form, formset=formset))
+
+    def post(self, request, *args, **kwargs):
+        form, formset = self.forms(request.POST)
+        if form.is_valid():
+            formset.held_on = form.cleaned_data["held_on"]
+        if form.is_valid() and formset.is_valid():
+            try:
+                meeting = self.save(form, formset)
+            except ValidationError as error:
+                show_service_error(form, error)
+                if self.meeting is not None:
+                    self.meeting.refresh_from_db()
+            else:
+                messages.success(request, _("The meeting of %(date)s is saved.") % {"date": meeting.held_on})
+                return redirect("programs:meeting_detail", pk=self.program.pk, meeting_pk=meeting.pk)
+        return self.render_to_response(self.get_context_data(form=form, formset=formset))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["meeting"] = self.meeting
+        return context
+
+
+class MeetingCreateView(MeetingFormView):
+    def save(self, form, formset):
+        return services.planning_meeting_create(
+            program=self.program, action_items=formset.changes(), **form.cleaned_data
+        )
+
+
+class MeetingUpdateView(MeetingFormView):
+    @cached_property
+    def meeting(self):
+        return self.child(PlanningMeeting, "meeting_pk")
+
+    def save(self, form, formset):
+        return services.planning_meeting_update(
+            meeting=self.meeting, action_items=formset.changes(), **form.cleaned_data
+        )
+
+
+class ActionItemView(NoStoreMixin, SchoolPermissionMixin, View):
+    """Mark an action item done or open again: its owner may, and so may whoever manages programs."""
+
+    permission = "view_programs"
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        item = get_object_or_404(
+            ActionItem.objects.visible_to(request.access).select_related("program__school", "meeting"),
+            pk=kwargs["item_pk"],
+        )
+        can_manage = has_permission(request.access, "manage_program")
+        if not services.can_complete(access=request.access, item=item, can_manage=can_manage):
+            raise PermissionDenied
+        message = self.act(item)
+        messages.success(request, message)
+        if item.meeting_id:
+            fallback = reverse("programs:meeting_detail", kwargs={"pk": item.program_id, "meeting_pk": item.meeting_id})
+        else:
+            fallback = reverse("programs:detail", kwargs={"pk": item.program_id})
+        return HttpResponseRedirect(safe_next(request, fallback))
+
+
+class ActionItemCompleteView(ActionItemView):
+    def act(self, item):
+        services.action_item_complete(item=item)
+        return _("Done: “%(item)s”. Thank you!") % {"item": item.description}
+
+
+class ActionItemReopenView(ActionItemView):
+    def act(self, item):
+        services.action_item_reopen(item=item)
+        return _("“%(item)s” is open again.") % {"item": item.description}
+
+
+# --- Start small, expand on purpose -------------------------------------------------------------------------
+
+
+class ExpansionPlanView(ProgramMixin, TemplateView):
+    template_name = "programs/expansion.html"
+    section = "expansion"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["stages"] = selectors.expansion_stages(access=self.request.access, program=self.program)
+        return context
+
+
+class StageFormView(ProgramFormView):
+    section = "expansion"
+    form_class = ExpansionStageForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "program": self.program}
+
+
+class StageAddView(StageFormView):
+    title = gettext_lazy("Add a stage to the expansion plan")
+
+    def save(self, form):
+        stage = services.expansion_stage_add(program=self.program, **form.cleaned_data)
+        return _("Step %(step)s is in the plan.") % {"step": stage.order}
+
+
+class StageEditView(StageFormView):
+    title = gettext_lazy("Change a stage")
+
+    def get_object(self):
+        return self.child(ExpansionStage, "stage_pk")
+
+    def save(self, form):
+        data = dict(form.cleaned_data)
+        if data["order"] is None:
+            data["order"] = self.object.order
+        stage = services.expansion_stage_update(stage=self.object, **data)
+        return _("Step %(step)s is saved.") % {"step": stage.order}
+
+
+class StageReachedView(PostActionView):
+    section = "expansion"
+
+    def act(self):
+        stage = services.expansion_stage_mark_reached(stage=self.child(ExpansionStage, "stage_pk"))
+        return _("Step %(step)s reached on %(date)s. Well done!") % {"step": stage.order, "date": stage.reached_on}
+
+
+# --- Budget -------------------------------------------------------------------------------------------------
+
+
+class BudgetView(ProgramMixin, TemplateView):
+    template_name = "programs/budget.html"
+    section = "budget"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["budget"] = selectors.budget(access=self.request.access, program=self.program)
+        return context
+
+
+class BudgetItemAddView(ProgramFormView):
+    section = "budget"
+    form_class = BudgetItemForm
+    title = gettext_lazy("Add a budget line")
+
+    def save(self, form):
+        item = services.budget_item_add(program=self.program, **form.cleaned_data)
+        return _("“%(item)s” is in the budget.") % {"item": item.description}
+
+
+class BudgetItemEditView(BudgetItemAddView):
+    title = gettext_lazy("Change a budget line")
+
+    def get_object(self):
+        return self.child(BudgetItem, "item_pk")
+
+    def save(self, form):
+        item = services.budget_item_update(item=self.object, **form.cleaned_data)
+        return _("“%(item)s” is saved.") % {"item": item.description}
+
+
+class BudgetItemRemoveView(PostActionView):
+    section = "budget"
+
+    def act(self):
+        item = self.child(BudgetItem, "item_pk")
+        description = item.description
+        services.budget_item_remove(item=item)
+        return _("“%(item)s” is no longer in the budget.") % {"item": description}
+
+
+# --- District approvals -------------------------------------------------------------------------------------
+
+
+class ApprovalListView(ProgramMixin, TemplateView):
+    template_name = "programs/approvals.html"
+    section = "approvals"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["approvals"] = selectors.approvals(access=self.request.access, program=self.program)
+        return context
+
+
+class ApprovalAddView(ProgramFormView):
+    section = "approvals"
+    form_class = DistrictApprovalForm
+    title = gettext_lazy("Add a district approval")
+    multipart = True
+
+    def save(self, form):
+        data = form.cleaned_data
+        approval = services.district_approval_add(
+            program=self.program, name=data["name"], status=data["status"], due_on=data["due_on"],
+            decided_on=data["decided_on"], notes=data["notes"], document=data["document"],
+        )
+        return _("“%(name)s” is on the list of district approvals.") % {"name": approval.name}
+
+
+class ApprovalEditView(ApprovalAddView):
+    title = gettext_lazy("Change a district approval")
+
+    def get_object(self):
+        return self.child(DistrictApproval, "approval_pk")
+
+    def save(self, form):
+        data = form.cleaned_data
+        approval = services.district_approval_update(
+            approval=self.object, name=data["name"], status=data["status"], due_on=data["due_on"],
+            decided_on=data["decided_on"], notes=data["notes"], document=data["document"],
+            remove_document=data.get("remove_document", False),
+        )
+        return _("“%(name)s” is saved.") % {"name": approval.name}
+
+
+class ApprovalDocumentView(ProgramMixin, View):
+    """The only way to an approval document: permission and school checked, never cached, always a download."""
+
+    def get(self, request, *args, **kwargs):
+        approval = self.child(DistrictApproval, "approval_pk")
+        kind = kind_of_stored(approval.document.name) if approval.document else None
+        if kind is None:
+            raise Http404
+        try:
+            # Read whole (at most 10 MB) and close at once: nothing stays open if the client goes away.
+            with approval.document.open("rb") as handle:
+                content = handle.read()
+        except FileNotFoundError:
+            raise Http404 from None
+        filename = f"{slugify(approval.name) or 'document'}{kind.extension}"
+        response = HttpResponse(content, content_type=kind.content_type)
+        response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
+        response["Cache-Control"] = "no-store"
+        return response

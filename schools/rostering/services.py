@@ -1,0 +1,319 @@
+"""Roster import and export workflows: upload → check (preview) → confirm → apply; and export.
+
+Checking and applying run in Celery tasks (``tasks.py``) and claim their import row with a conditional UPDATE,
+so a task delivered twice, or a second worker, does nothing. Applying is one transaction: any error and nothing
+is imported.
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import contextmanager
+from dataclasses import asdict
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, InterfaceError, OperationalError, transaction
+from django.db.models import Q
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from ..models import AccessLogEntry, School
+from ..scoping import Access
+from ..services import record_access
+from . import oneroster, planning, selectors, template
+from .files import UploadProblem, zip_csv_members
+from .models import RosterImport
+from .progress import Progress
+from .records import REPORT_LIST_LIMIT, ParsedRoster, Report, Source
+
+logger = logging.getLogger(__name__)
+
+Status = RosterImport.Status
+# A claim older than this is taken to belong to a worker that died; the task's next delivery may claim it again.
+CLAIM_TIMEOUT = timedelta(minutes=15)
+BATCH_SIZE = 500
+
+EXPORT_FORMATS = {
+    "csv": ("text/csv; charset=utf-8", template.write_csv),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", template.write_xlsx),
+}
+
+
+def roster_import_start(
+    *, school: School, uploaded_by, file_format: str, name: str, data: bytes, new_student_kind: str
+) -> RosterImport:
+    """Store an upload (checked by the upload form) under a random name and queue its check after commit."""
+    from .tasks import roster_import_analyse_task
+
+    extension = "zip" if file_format == RosterImport.Format.ONEROSTER else file_format
+    roster_import = RosterImport(
+        school=school,
+        uploaded_by=uploaded_by,
+        original_name=name[:255],
+        file_format=file_format,
+        new_student_kind=new_student_kind,
+    )
+    roster_import.file.save(f"upload.{extension}", ContentFile(data), save=False)
+    roster_import.full_clean()
+    with transaction.atomic():
+        roster_import.save()
+        transaction.on_commit(lambda: roster_import_analyse_task.delay(import_id=roster_import.pk))
+    return roster_import
+
+
+def roster_import_analyse(*, roster_import: RosterImport) -> RosterImport:
+    """Check the stored file and write the preview: counts, changes, skipped rows, errors. Writes no roster data."""
+    if not _claim(roster_import, waiting=Status.PENDING, working=Status.ANALYSING):
+        return roster_import
+    with _failing_safely(roster_import, release_to=Status.PENDING), translation.override(_language(roster_import)):
+        report = Report()
+        parsed, plan = _read_and_plan(roster_import, report, Progress(roster_import))
+        if report.has_errors:
+            roster_import.status = Status.FAILED
+        elif parsed.needs_org:
+            roster_import.status = Status.NEEDS_ORG
+        else:
+            roster_import.status = Status.READY
+        _finish(roster_import, parsed, plan, report, done=roster_import.status == Status.FAILED)
+    return roster_import
+
+
+def roster_import_choose_org(*, roster_import: RosterImport, org_source_id: str) -> RosterImport:
+    """Use this org of the file for the school (remembered when the import is applied) and check the file again."""
+    from .tasks import roster_import_analyse_task
+
+    with transaction.atomic():
+        chosen = RosterImport.objects.filter(pk=roster_import.pk, status=Status.NEEDS_ORG).update(
+            org_source_id=org_source_id, status=Status.PENDING, claimed_at=None
+        )
+        if chosen:
+            transaction.on_commit(lambda: roster_import_analyse_task.delay(import_id=roster_import.pk))
+    roster_import.refresh_from_db()
+    return roster_import
+
+
+def roster_import_confirm(*, roster_import: RosterImport, confirmed_by) -> bool:
+    """Queue a checked import for applying. False when it was not ready (already confirmed, failed, cancelled)."""
+    from .tasks import roster_import_apply_task
+
+    with transaction.atomic():
+        confirmed = RosterImport.objects.filter(pk=roster_import.pk, status=Status.READY).update(
+            status=Status.QUEUED, confirmed_by=confirmed_by, claimed_at=None, processed_rows=0
+        )
+        if confirmed:
+            transaction.on_commit(lambda: roster_import_apply_task.delay(import_id=roster_import.pk))
+    roster_import.refresh_from_db()
+    return bool(confirmed)
+
+
+def roster_import_cancel(*, roster_import: RosterImport) -> bool:
+    """Drop an import that was not applied. False when it is running or finished."""
+    cancelled = RosterImport.objects.filter(
+        pk=roster_import.pk, status__in=(Status.NEEDS_ORG, Status.READY, Status.FAILED)
+    ).update(status=Status.CANCELLED, finished_at=timezone.now())
+    roster_import.refresh_from_db()
+    return bool(cancelled)
+
+
+class _NothingImported(Exception):
+    """Rolls the import's transaction back when the file no longer passes its check."""
+
+
+def roster_import_apply(*, roster_import: RosterImport) -> RosterImport:
+    """Apply a confirmed import, all of it or nothing: one transaction, checked again inside it.
+
+    Creates and updates students, guardians and classes, deactivates students marked to be deleted, links the
+    school to its OneRoster org on the first import, and writes one access-log row.
+    """
+    if not _claim(roster_import, waiting=Status.QUEUED, working=Status.APPLYING):
+        return roster_import
+    with _failing_safely(roster_import, release_to=Status.QUEUED), translation.override(_language(roster_import)):
+        report = Report()
+        try:
+            with transaction.atomic():
+                parsed, plan = _read_and_plan(roster_import, report, Progress(roster_import))
+                if report.has_errors or plan is None:
+                    raise _NothingImported
+                _carry_out(plan, Progress(roster_import))
+                _log_change(roster_import, plan)
+                roster_import.status = Status.DONE
+                _finish(roster_import, parsed, plan, report, done=True)
+        except _NothingImported:
+            roster_import.status = Status.FAILED
+            _finish(roster_import, parsed, plan, report, done=True)
+        except IntegrityError:
+            logger.warning("Roster import %s collided with another change", roster_import.pk, exc_info=True)
+            report.error(
+                Source(roster_import.original_name),
+                _("Someone changed the roster while this import ran, and the two changes collided. Nothing was "
+                  "imported; upload the file again."),
+            )
+            roster_import.status = Status.FAILED
+            _finish(roster_import, parsed, None, report, done=True)
+    return roster_import
+
+
+def roster_export(*, access, request, file_format: str) -> tuple[str, str, bytes]:
+    """The active school's roster as the template (file name, content type, bytes), and one access-log row.
+
+    Exports hold dates of birth and guardian contacts, so each one is logged like a view of a sensitive record.
+    """
+    content_type, write = EXPORT_FORMATS[file_format]
+    rows = [template.student_row(student) for student in selectors.roster_export_students(access=access)]
+    content = write(rows)
+    school = access.school
+    record_access(
+        access=access,
+        request=request,
+        action=AccessLogEntry.Action.EXPORT,
+        what=_("Roster export (%(format)s): %(count)s students") % {"format": file_format.upper(), "count": len(rows)},
+        school=school,
+    )
+    filename = f"roster-{school.slug}-{timezone.localdate():%Y-%m-%d}.{file_format}"
+    return filename, content_type, content
+
+
+def roster_template(*, file_format: str) -> tuple[str, str, bytes]:
+    """The blank template: the header row only (and, in Excel, a sheet that explains the columns)."""
+    content_type, write = EXPORT_FORMATS[file_format]
+    return f"roster-template.{file_format}", content_type, write([])
+
+
+# --- Steps ---------------------------------------------------------------------------------------------------------
+
+
+def _claim(roster_import: RosterImport, *, waiting: str, working: str) -> bool:
+    """Take the work with one conditional UPDATE: exactly one caller gets 1 row back, every other caller 0."""
+    now = timezone.now()
+    claimed = (
+        RosterImport.objects.filter(pk=roster_import.pk)
+        .filter(Q(status=waiting) | Q(status=working, claimed_at__lt=now - CLAIM_TIMEOUT))
+        .update(status=working, claimed_at=now, processed_rows=0)
+    )
+    roster_import.refresh_from_db()
+    return claimed == 1
+
+
+@contextmanager
+def _failing_safely(roster_import: RosterImport, *, release_to: str):
+    """A lost database connection hands the work back for the task's retry; a bug fails the import with a message."""
+    try:
+        yield
+    except (OperationalError, InterfaceError):
+        try:
+            RosterImport.objects.filter(pk=roster_import.pk, status=roster_import.status).update(
+                status=release_to, claimed_at=None
+            )
+        except (OperationalError, InterfaceError):
+            logger.warning("Roster import %s: could not release the claim; it expires by itself", roster_import.pk)
+        raise
+    except Exception:
+        logger.exception("Roster import %s failed", roster_import.pk)
+        report = Report()
+        report.error(
+            Source(roster_import.original_name),
+            _("Something went wrong on our side while working on this file. Nothing was imported. Try again, and "
+              "tell support if it happens again."),
+        )
+        roster_import.status = Status.FAILED
+        _finish(roster_import, ParsedRoster(format_label=roster_import.get_file_format_display()), None, report,
+                done=True)
+
+
+def _language(roster_import: RosterImport) -> str:
+    user = roster_import.uploaded_by
+    return user.preferred_language if user is not None else settings.LANGUAGE_CODE
+
+
+def _read_and_plan(roster_import: RosterImport, report: Report, progress: Progress):
+    school = School.objects.get(pk=roster_import.school_id)
+    with roster_import.file.open("rb") as stored:
+        data = stored.read()
+    name = roster_import.original_name
+    if roster_import.file_format == RosterImport.Format.ONEROSTER:
+        try:
+            members = zip_csv_members(name, data)
+        except UploadProblem as problem:
+            report.error(Source(name), str(problem))
+            return ParsedRoster(format_label="OneRoster"), None
+        org = school.source_id or roster_import.org_source_id
+        parsed = oneroster.read(members, org_source_id=org, report=report, progress=progress)
+    elif roster_import.file_format == RosterImport.Format.XLSX:
+        parsed = template.read_xlsx_template(data, file=name, report=report, progress=progress)
+    else:
+        parsed = template.read_csv_template(data, file=name, report=report, progress=progress)
+    if report.has_errors or parsed.needs_org:
+        return parsed, None
+    plan = planning.build_plan(
+        school=school, parsed=parsed, new_student_kind=roster_import.new_student_kind, report=report
+    )
+    return parsed, plan
+
+
+def _carry_out(plan: planning.Plan, progress: Progress) -> None:
+    """Write the plan. Its instances were ``full_clean``-ed by the planner in this transaction (all but the checks
+    that cost a query per row: foreign keys, which the planner sets itself, and unique constraints, which it checks
+    in bulk and the database enforces); new rows are inserted in batches."""
+    progress.start(len(plan.changes))
+    _save(plan.students, progress)
+    for change in plan.guardians:
+        change.instance.student = plan.students_by_source_id[change.student_source_id]
+    _save(plan.guardians, progress)
+    _save(plan.classes, progress)
+    for change in plan.classes:
+        if change.student_ids is not None:
+            students = plan.students_by_source_id
+            change.instance.students.set([students[source_id].pk for source_id in sorted(change.student_ids)])
+    if plan.link_org:
+        plan.school.source_id = plan.link_org
+        plan.school.full_clean()
+        plan.school.save(update_fields=["source_id"])
+
+
+def _save(changes: list[planning.Change], progress: Progress) -> None:
+    new = [change.instance for change in changes if change.action == planning.CREATE]
+    for start in range(0, len(new), BATCH_SIZE):
+        batch = new[start:start + BATCH_SIZE]
+        type(batch[0]).objects.bulk_create(batch)
+        progress.advance(len(batch))
+    for change in changes:
+        if change.action in (planning.UPDATE, planning.DEACTIVATE):
+            change.instance.save()
+            progress.advance()
+
+
+def _log_change(roster_import: RosterImport, plan: planning.Plan) -> None:
+    """Imports change dates of birth and guardian contacts: one access-log row says who, when, how much."""
+    user = roster_import.confirmed_by or roster_import.uploaded_by
+    if user is None:
+        return
+    counts = plan.counts()["students"]
+    record_access(
+        access=Access(user=user, school=plan.school),
+        action=AccessLogEntry.Action.CHANGE,
+        what=_("Roster import %(id)s: %(created)s students added, %(updated)s updated, %(deactivated)s deactivated")
+        % {"id": roster_import.pk, "created": counts["create"], "updated": counts["update"],
+           "deactivated": counts["deactivate"]},
+        school=plan.school,
+    )
+
+
+def _finish(roster_import: RosterImport, parsed: ParsedRoster, plan, report: Report, *, done: bool) -> None:
+    data = report.as_json()
+    data["format"] = parsed.format_label
+    data["org"] = asdict(parsed.org) if parsed.org else None
+    data["org_choices"] = [asdict(org) for org in parsed.org_choices] if parsed.needs_org else []
+    if plan is not None:
+        changes = plan.changes
+        data["counts"] = plan.counts()
+        data["changes"] = [change.as_json() for change in changes[:REPORT_LIST_LIMIT]]
+        data["changes_total"] = len(changes)
+        data["links_org"] = bool(plan.link_org)
+    roster_import.report = data
+    roster_import.total_rows = roster_import.processed_rows = parsed.rows_read
+    roster_import.finished_at = timezone.now() if done else None
+    roster_import.save(
+        update_fields=["status", "report", "total_rows", "processed_rows", "finished_at"]
+    )

@@ -1,0 +1,16 @@
+"""Programs fixtures: East's program with one of everything, and uploads kept in a temporary media folder."""
+
+import pytest
+
+from .objects import east_program
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def east(world):
+    return east_program(world)

@@ -1,0 +1,83 @@
+"""The real OneRoster sets in ../shared/testdata (read in place), and small files made by the tests."""
+
+import io
+import zipfile
+from pathlib import Path
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+TESTDATA = Path(__file__).resolve().parents[3] / ".." / "shared" / "testdata" / "oneroster"
+CATALYST = TESTDATA / "catalyst-moodle-full-v1p1"
+EDFI = TESTDATA / "edfi-lms-toolkit-v1p1"
+CATALYST_ORG = "org-sch-222-456"
+EDFI_SCHOOL_ORG = "255901001"
+
+HEADER = ("student id,first name,last name,preferred name,grade,kind,homeroom,date of birth,interests,"
+          "guardian name,guardian email,guardian phone,guardian language")
+
+
+def real_files(folder: Path) -> list[SimpleUploadedFile]:
+    """Every CSV of a set, as separately uploaded files."""
+    assert folder.is_dir(), f"{folder} is missing: the shared test data must sit beside the project"
+    return [SimpleUploadedFile(path.name, path.read_bytes(), content_type="text/csv")
+            for path in sorted(folder.glob("*.csv"))]
+
+
+def zipped(folder: Path, name: str = "oneroster.zip") -> SimpleUploadedFile:
+    """A set's CSV files zipped in memory (the Ed-Fi set ships no zip of its own)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for path in sorted(folder.glob("*.csv")):
+            archive.writestr(path.name, path.read_bytes())
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="application/zip")
+
+
+def catalyst_zip() -> SimpleUploadedFile:
+    path = CATALYST / "Test_full_data_set.zip"
+    return SimpleUploadedFile(path.name, path.read_bytes(), content_type="application/zip")
+
+
+def csv_file(text: str, name: str = "roster.csv", encoding: str = "utf-8") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, text.encode(encoding), content_type="text/csv")
+
+
+def template_csv(*rows: str, header: str = HEADER) -> SimpleUploadedFile:
+    return csv_file("\n".join((header, *rows)) + "\n")
+
+
+def oneroster_zip(files: dict[str, str], name: str = "roster.zip") -> SimpleUploadedFile:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for file_name, text in files.items():
+            archive.writestr(file_name, text)
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="application/zip")
+
+
+ORGS = "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\nsch-1,active,,Lincoln High,school,,\n"
+USERS_HEADER = ("sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,givenName,"
+                "familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,password")
+
+
+def user_row(sourced_id, given, family, *, role="student", org="sch-1", status="active", grades="10", agents="",
+             email=""):
+    return (f"{sourced_id},{status},,true,{org},{role},{given.lower()},,{given},{family},,,{email},,,"
+            f"{agents},{grades},")
+
+
+def small_set(*user_rows, classes="", enrollments="", sessions="", demographics="", manifest="") -> dict[str, str]:
+    """A OneRoster 1.1 set for org sch-1 (“Lincoln High”) with the given rows."""
+    files = {"orgs.csv": ORGS, "users.csv": "\n".join((USERS_HEADER, *user_rows)) + "\n"}
+    if classes:
+        files["classes.csv"] = ("sourcedId,status,dateLastModified,title,grades,courseSourcedId,classCode,classType,"
+                                "location,schoolSourcedId,termSourcedIds,subjects,subjectCodes,periods\n" + classes)
+    if enrollments:
+        files["enrollments.csv"] = ("sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,"
+                                    "userSourcedId,role,primary,beginDate,endDate\n" + enrollments)
+    if sessions:
+        files["academicSessions.csv"] = ("sourcedId,status,dateLastModified,title,type,startDate,endDate,"
+                                         "parentSourcedId,schoolYear\n" + sessions)
+    if demographics:
+        files["demographics.csv"] = "sourcedId,status,dateLastModified,birthDate,sex\n" + demographics
+    if manifest:
+        files["manifest.csv"] = "propertyName,value\n" + manifest
+    return files

@@ -843,6 +843,7 @@ def _profiles(schools):
         for field, value in details.items():
             setattr(student, field, value)
         student.save()
+        student.support_team.set(User.objects.filter(username__in=_support_team(student)))
         if behavior:
             BehaviorNote.objects.update_or_create(
                 student=student,
@@ -876,6 +877,21 @@ def _profiles(schools):
                 peer=peer,
                 group=group[0] if group else "",
             )
+
+
+def _support_team(student) -> list[str]:
+    """Who works with the student besides the coordinator and the principal (they see the confidential record)."""
+    team = []
+    slug = student.school.slug
+    if student.complex_communication_needs and slug in ("east-elementary", "putnam-middle"):
+        team.append("riverside.slp")
+    if slug == "east-elementary" and student.grade == 4:
+        team.append("east.teacher")
+    if slug == "putnam-middle":
+        team += ["putnam.para", "putnam.counselor"]
+    if slug == "beaman-intermediate":
+        team += ["beaman.science", "beaman.woodshop"]
+    return team
 
 
 # (name, kind, start, end) of a regular day

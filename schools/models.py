@@ -242,8 +242,8 @@ class Student(models.Model):
 
     Fields fall in two groups. Peer-safe ones (first name, interests, how to communicate with me, how to help me)
     may be shown to a paired peer through ``peer_safe_profile``. Sensitive ones (``SENSITIVE_FIELDS``, plus IEP goals,
-    behaviour notes, preferences and guardians) are shown only to roles with ``view_student_sensitive``, and every
-    view of them is written to the access log.
+    behaviour notes, preferences and guardians) are shown only to the coordinator, the principal and the student's
+    support team (``schools.permissions.can_view_sensitive``), and every view of them is written to the access log.
     """
 
     class Kind(models.TextChoices):
@@ -275,6 +275,15 @@ class Student(models.Model):
     )
     participation = models.CharField(
         _("status"), max_length=20, choices=Participation.choices, default=Participation.ACTIVE
+    )
+    # The staff who work with this student (case manager, teachers, specialists): besides the coordinator and the
+    # principal, only they see the confidential record.
+    support_team = models.ManyToManyField(
+        User,
+        blank=True,
+        related_name="caseload",
+        verbose_name=_("support team"),
+        help_text=_("Staff who work with this student. They see the confidential record."),
     )
 
     # Peer-safe: what a paired peer may read.

@@ -26,14 +26,15 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "view_dashboard": STAFF_ROLES | STUDENT_ROLES | {DISTRICT_ADMIN},
     # The roster (names, grades, interests, how to communicate): staff of the school and district oversight.
     "view_roster": STAFF_ROLES | {DISTRICT_ADMIN},
-    # Support needs, IEP goals, behaviour notes: staff who work with students' programs, never peers.
-    "view_student_sensitive": frozenset(
-        {Role.COORDINATOR, Role.SPECIAL_EDUCATOR, Role.RELATED_SERVICE, Role.SCHOOL_ADMIN}
-    ),
+    # Support needs, IEP goals, behaviour notes, guardians of EVERY student of the school. Other staff see them only
+    # for the students whose support team they are on (``can_view_sensitive``); peers never.
+    "view_student_sensitive": frozenset({Role.COORDINATOR, Role.SCHOOL_ADMIN}),
     "view_staff": STAFF_ROLES | {DISTRICT_ADMIN},
     "view_district": frozenset({DISTRICT_ADMIN}),
     # Profiles: interests, communication, IEP goals, behaviour notes, preferences, guardians, availability.
     "edit_student_profile": frozenset({Role.COORDINATOR, Role.SPECIAL_EDUCATOR, Role.RELATED_SERVICE}),
+    # Who is on a student's support team decides who sees the confidential record: the coordinator and principal.
+    "assign_support_team": frozenset({Role.COORDINATOR, Role.SCHOOL_ADMIN}),
     # Roster import from the student information system, and export (exports hold guardian details).
     "import_roster": frozenset({Role.COORDINATOR, Role.SCHOOL_ADMIN}),
     "export_roster": frozenset({Role.COORDINATOR, Role.SCHOOL_ADMIN}),
@@ -45,6 +46,25 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "manage_program": frozenset({Role.COORDINATOR, Role.SCHOOL_ADMIN}),
     "view_district_programs": frozenset({DISTRICT_ADMIN}),
 }
+
+
+def can_view_sensitive(access: Access, student) -> bool:
+    """May this person see ``student``'s confidential record: school-wide roles, or the student's support team."""
+    if not access.is_authenticated or student.school_id != getattr(access.school, "pk", None):
+        return False
+    if has_permission(access, "view_student_sensitive"):
+        return True
+    if not access.roles & STAFF_ROLES:
+        return False
+    return student.support_team.filter(pk=access.user.pk).exists()
+
+
+def can_edit_profile(access: Access, student) -> bool:
+    """Profiles are edited by coordinators, special educators and specialists; a focus student's (which holds the
+    confidential record) only by those who may see it."""
+    if not has_permission(access, "edit_student_profile"):
+        return False
+    return not student.is_focus_student or can_view_sensitive(access, student)
 
 
 def has_permission(access: Access, permission: str) -> bool:

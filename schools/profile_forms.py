@@ -46,7 +46,7 @@ class StudentProfileForm(forms.ModelForm):
 
     class Meta:
         model = Student
-        fields = sorted(set(FOCUS_FIELDS) | set(PEER_FIELDS))
+        fields = [*sorted(set(FOCUS_FIELDS) | set(PEER_FIELDS)), "support_team"]
         widgets = {
             name: forms.Textarea(attrs={"rows": 3})
             for name in (
@@ -56,9 +56,21 @@ class StudentProfileForm(forms.ModelForm):
             )
         }
 
-    def __init__(self, *args, **kwargs):
+    support_team = forms.ModelMultipleChoiceField(
+        label=_("Support team"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Staff who work with this student. Besides you and the principal, only they see the "
+                    "confidential record."),
+    )
+
+    def __init__(self, *args, staff=None, **kwargs):
         super().__init__(*args, **kwargs)
-        keep = FOCUS_FIELDS if self.instance.is_focus_student else PEER_FIELDS
+        keep = list(FOCUS_FIELDS if self.instance.is_focus_student else PEER_FIELDS)
+        if staff is not None and self.instance.is_focus_student:
+            self.fields["support_team"].queryset = staff
+            keep.append("support_team")
         for name in list(self.fields):
             if name not in keep:
                 del self.fields[name]

@@ -1,6 +1,6 @@
 """Read side for the schools app: every function takes the request's ``access`` and is already scoped."""
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 
 from .models import (
     AccessLogEntry,
@@ -13,6 +13,7 @@ from .models import (
     SchoolClass,
     Student,
     Term,
+    User,
 )
 
 
@@ -32,6 +33,15 @@ def school_summary(*, access) -> dict:
 def student_list(*, access, filters=None):
     students = Student.objects.visible_to(access).active().order_by("last_name", "first_name")
     return students if filters is None else filters.qs
+
+
+def school_staff_users(*, access):
+    """People with an active staff role at the active school (for support teams and action-item owners)."""
+    return (
+        User.objects.filter(memberships__school=access.school, memberships__is_active=True)
+        .distinct()
+        .order_by("last_name", "first_name")
+    )
 
 
 def staff_list(*, access):
@@ -63,20 +73,24 @@ def own_student_record(*, access):
     return Student.objects.visible_to(access).filter(user=access.user).first()
 
 
-def student_profile_queryset(*, access, with_sensitive: bool):
-    """Students with everything their page shows, in a fixed number of queries."""
-    queryset = Student.objects.visible_to(access).select_related("school").prefetch_related(
+def student_profile_queryset(*, access):
+    """Students with everything their page shows, in a fixed number of queries (the confidential part apart)."""
+    return Student.objects.visible_to(access).select_related("school").prefetch_related(
         Prefetch("classes", queryset=SchoolClass.objects.select_related("period").order_by("title")),
         Prefetch("availability", queryset=PeerAvailability.objects.select_related("period").order_by("weekday")),
     )
-    if with_sensitive:
-        queryset = queryset.prefetch_related(
-            "iep_goals",
-            "behavior_notes",
-            "guardians",
-            Prefetch("peer_preferences", queryset=PeerPreference.objects.select_related("peer")),
-        )
-    return queryset
+
+
+def load_confidential_record(student) -> None:
+    """Fetch the confidential part of one student's record; call only after ``can_view_sensitive``."""
+    prefetch_related_objects(
+        [student],
+        "iep_goals",
+        "behavior_notes",
+        "guardians",
+        Prefetch("peer_preferences", queryset=PeerPreference.objects.select_related("peer")),
+        Prefetch("support_team", queryset=User.objects.order_by("last_name", "first_name")),
+    )
 
 
 def peer_options(*, access):

@@ -40,6 +40,7 @@ def student_profile_update(*, access, request, student, form):
     student = form.save(commit=False)
     student.full_clean()
     student.save()
+    form.save_m2m()  # the support team
     _changed(access=access, request=request, student=student, what="profile: " + ", ".join(form.changed_data))
     return student
 

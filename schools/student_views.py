@@ -4,7 +4,7 @@ keep profiles, availability and bell schedules up to date."""
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -18,7 +18,7 @@ from . import selectors, services
 from .filters import AccessLogFilter
 from .mixins import SchoolPermissionMixin
 from .models import AccessLogEntry, BehaviorNote, BellSchedule, Guardian, IEPGoal, PeerPreference, Period, Student
-from .permissions import has_permission
+from .permissions import can_edit_profile, can_view_sensitive, has_permission
 from .profile_forms import (
     AvailabilityForm,
     BehaviorNoteForm,
@@ -41,14 +41,14 @@ class StudentDetailView(SchoolPermissionMixin, DetailView):
     context_object_name = "student"
 
     def get_queryset(self):
-        self.with_sensitive = has_permission(self.request.access, "view_student_sensitive")
-        return selectors.student_profile_queryset(access=self.request.access, with_sensitive=self.with_sensitive)
+        return selectors.student_profile_queryset(access=self.request.access)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         student = self.object
-        shows_sensitive = self.with_sensitive and student.is_focus_student
+        shows_sensitive = student.is_focus_student and can_view_sensitive(self.request.access, student)
         if shows_sensitive:
+            selectors.load_confidential_record(student)
             services.record_access(
                 access=self.request.access,
                 request=self.request,
@@ -57,7 +57,7 @@ class StudentDetailView(SchoolPermissionMixin, DetailView):
                 what=SENSITIVE_SECTIONS,
             )
         context["with_sensitive"] = shows_sensitive
-        context["can_edit"] = has_permission(self.request.access, "edit_student_profile")
+        context["can_edit"] = can_edit_profile(self.request.access, student)
         context["availability"] = availability_grid(student)
         return context
 
@@ -118,7 +118,12 @@ class StudentScopedMixin(SchoolPermissionMixin):
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and has_permission(request.access, self.permission):
             self.student = get_object_or_404(Student.objects.visible_to(request.access), pk=kwargs["pk"])
+            if not self.may_edit(request.access):
+                raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+    def may_edit(self, access) -> bool:
+        return can_edit_profile(access, self.student)
 
     def student_url(self):
         return reverse("student_detail", kwargs={"pk": self.student.pk})
@@ -133,7 +138,9 @@ class StudentProfileEditView(StudentScopedMixin, FormView):
     form_class = StudentProfileForm
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "instance": self.student}
+        access = self.request.access
+        staff = selectors.school_staff_users(access=access) if has_permission(access, "assign_support_team") else None
+        return {**super().get_form_kwargs(), "instance": self.student, "staff": staff}
 
     def get_context_data(self, **kwargs):
         title = _("Edit %(name)s's profile") % {"name": self.student.short_name}
@@ -165,7 +172,13 @@ PROFILE_ITEMS = {
 
 
 class ProfileItemMixin(StudentScopedMixin):
-    """IEP goals, behaviour notes, guardians and peer preferences share one add/edit/delete flow."""
+    """IEP goals, behaviour notes, guardians and peer preferences share one add/edit/delete flow.
+
+    All four are confidential: only people who may see the student's confidential record edit them.
+    """
+
+    def may_edit(self, access) -> bool:
+        return can_view_sensitive(access, self.student)
 
     def dispatch(self, request, *args, **kwargs):
         try:

@@ -13,6 +13,7 @@ import datetime
 from decimal import Decimal
 
 from django.core.files.base import ContentFile
+from django.utils.text import slugify
 
 from schools.models import School, Student, Term, User
 
@@ -349,5 +350,12 @@ def _approvals(program, approvals, today):
                 "decided_on": today + datetime.timedelta(days=decided_in) if decided_in is not None else None,
             },
         )
-        if with_document and not (approval.document and approval.document.storage.exists(approval.document.name)):
-            approval.document.save(f"demo-approval-{approval.pk}.pdf", ContentFile(DEMO_PDF), save=True)
+        if with_document:
+            # One fixed file per demo approval, written once: re-seeding (and the test suite) never piles up copies.
+            stored = f"programs/demo/{program.school.slug}-{slugify(name)}.pdf"
+            storage = approval.document.storage
+            if not storage.exists(stored):
+                stored = storage.save(stored, ContentFile(DEMO_PDF))
+            if approval.document.name != stored:
+                approval.document.name = stored
+                approval.save(update_fields=["document"])

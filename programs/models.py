@@ -143,9 +143,10 @@ class PlanningTeamMember(models.Model):
         OTHER = "other", _("Other")
 
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="team")
+    # Accounts are deactivated, not deleted; if one is deleted, its seat on the team goes with it.
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
+        on_delete=models.CASCADE,
         null=True,
         blank=True,
         related_name="planning_teams",

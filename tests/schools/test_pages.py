@@ -1,5 +1,7 @@
 """What people see: the dashboards per role, the styled error pages and the admin for support staff."""
 
+import re
+
 import pytest
 from django.test import RequestFactory
 from django.urls import reverse
@@ -22,6 +24,8 @@ from ..factories import UserFactory
 def test_each_role_lands_on_its_own_dashboard(client_for, world, role, heading):
     html = client_for(role).get(reverse("dashboard")).content.decode()
     assert heading in html
+    # The page title is plain text: panels belong in the page, never in <title>.
+    assert re.search(r"<title>[^<]*</title>", html)
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,24 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
-from .models import District, DistrictAdministrator, IEPGoal, Membership, School, Student, Term, User
+from .models import (
+    AccessLogEntry,
+    BehaviorNote,
+    BellSchedule,
+    District,
+    DistrictAdministrator,
+    Guardian,
+    IEPGoal,
+    Membership,
+    PeerPreference,
+    Period,
+    School,
+    SchoolClass,
+    Student,
+    Term,
+    User,
+)
+from .rostering.models import RosterImport
 
 
 class MembershipInline(admin.TabularInline):
@@ -60,10 +77,73 @@ class IEPGoalInline(admin.StackedInline):
     extra = 0
 
 
+class BehaviorNoteInline(admin.StackedInline):
+    model = BehaviorNote
+    extra = 0
+
+
+class GuardianInline(admin.TabularInline):
+    model = Guardian
+    extra = 0
+
+
+class PeerPreferenceInline(admin.TabularInline):
+    model = PeerPreference
+    fk_name = "student"
+    extra = 0
+    raw_id_fields = ["peer"]
+
+
 @admin.register(Student)
 class StudentAdmin(admin.ModelAdmin):
-    list_display = ["last_name", "first_name", "school", "kind", "grade", "is_active"]
-    list_filter = ["school", "kind", "grade", "is_active"]
-    search_fields = ["first_name", "last_name", "preferred_name"]
+    list_display = ["last_name", "first_name", "school", "kind", "grade", "participation", "is_active"]
+    list_filter = ["school", "kind", "grade", "participation", "is_active"]
+    search_fields = ["first_name", "last_name", "preferred_name", "source_id"]
     autocomplete_fields = ["user"]
-    inlines = [IEPGoalInline]
+    filter_horizontal = ["support_team"]
+    inlines = [IEPGoalInline, BehaviorNoteInline, PeerPreferenceInline, GuardianInline]
+
+
+class PeriodInline(admin.TabularInline):
+    model = Period
+    extra = 0
+
+
+@admin.register(BellSchedule)
+class BellScheduleAdmin(admin.ModelAdmin):
+    list_display = ["name", "school", "term"]
+    list_filter = ["school"]
+    inlines = [PeriodInline]
+
+
+@admin.register(SchoolClass)
+class SchoolClassAdmin(admin.ModelAdmin):
+    list_display = ["title", "school", "term", "period", "teacher_name"]
+    list_filter = ["school"]
+    search_fields = ["title", "source_id"]
+    raw_id_fields = ["students"]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Support staff may read these records, never write them."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(AccessLogEntry)
+class AccessLogEntryAdmin(ReadOnlyAdmin):
+    list_display = ["at", "user", "action", "student", "what", "school", "ip_address"]
+    list_filter = ["school", "action"]
+
+
+@admin.register(RosterImport)
+class RosterImportAdmin(ReadOnlyAdmin):
+    list_display = ["pk", "school", "uploaded_by", "status", "created_at"]
+    list_filter = ["school", "status"]

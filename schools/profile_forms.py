@@ -4,7 +4,7 @@ from django import forms
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
-from .models import BehaviorNote, Guardian, IEPGoal, PeerPreference, Period, Student, Weekday
+from .models import BehaviorNote, BellSchedule, Guardian, IEPGoal, PeerPreference, Period, Student, Weekday
 
 TEXT_LIMIT = 4000
 
@@ -163,3 +163,15 @@ class PeriodForm(forms.ModelForm):
             "ends_at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         }
 
+
+
+class BellScheduleForm(forms.ModelForm):
+    """A new bell schedule for one of the active school's terms (another school's term is not a choice)."""
+
+    class Meta:
+        model = BellSchedule
+        fields = ["term", "name"]
+
+    def __init__(self, *args, terms, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["term"].queryset = terms

@@ -118,3 +118,7 @@ def bell_schedules(*, access):
 
 def access_log(*, access):
     return AccessLogEntry.objects.visible_to(access).select_related("user", "student")
+
+
+def school_terms(*, access):
+    return Term.objects.visible_to(access).order_by("-start_date", "end_date")

@@ -83,3 +83,12 @@ def period_save(*, schedule, form):
     period.full_clean()
     period.save()
     return period
+
+
+@transaction.atomic
+def bell_schedule_create(*, school, form):
+    schedule = form.save(commit=False)
+    schedule.school = school
+    schedule.full_clean()
+    schedule.save()
+    return schedule

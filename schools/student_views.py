@@ -22,6 +22,7 @@ from .permissions import can_edit_profile, can_view_sensitive, has_permission
 from .profile_forms import (
     AvailabilityForm,
     BehaviorNoteForm,
+    BellScheduleForm,
     GuardianForm,
     IEPGoalForm,
     PeerPreferenceForm,
@@ -285,6 +286,24 @@ class BellScheduleView(SchoolPermissionMixin, TemplateView):
         context["schedules"] = selectors.bell_schedules(access=self.request.access)
         context["can_manage"] = has_permission(self.request.access, "manage_bell_schedule")
         return context
+
+
+class BellScheduleCreateView(SchoolPermissionMixin, FormView):
+    permission = "manage_bell_schedule"
+    template_name = "schools/bell_schedule_form.html"
+    form_class = BellScheduleForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "terms": selectors.school_terms(access=self.request.access)}
+
+    def form_valid(self, form):
+        try:
+            services.bell_schedule_create(school=self.request.access.school, form=form)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Bell schedule added. Now add its periods."))
+        return redirect("bell_schedules")
 
 
 class PeriodFormView(SchoolPermissionMixin, FormView):

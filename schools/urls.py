@@ -52,6 +52,7 @@ urlpatterns = [
         name="student_item_delete",
     ),
     path("bell-schedules/", student_views.BellScheduleView.as_view(), name="bell_schedules"),
+    path("bell-schedules/new/", student_views.BellScheduleCreateView.as_view(), name="bell_schedule_add"),
     path(
         "bell-schedules/<int:schedule_pk>/periods/new/",
         student_views.PeriodFormView.as_view(),

@@ -150,6 +150,9 @@ MATRIX: dict[str, Route] = {
         school_object=True,
     ),
     "bell_schedules": Route(expect(OK, anonymous=LOGIN, **roles(FORBIDDEN, *STUDENTS))),
+    "bell_schedule_add": Route(
+        expect(FORBIDDEN, anonymous=LOGIN, coordinator=OK, school_admin=OK, other_coordinator=OK)
+    ),
     "period_add": Route(
         expect(FORBIDDEN, anonymous=LOGIN, coordinator=OK, school_admin=OK, other_coordinator=NOT_FOUND),
         kwargs=lambda world: {"schedule_pk": world.bell_schedule.pk},

@@ -54,3 +54,22 @@ def test_a_period_of_another_schedule_is_not_found_through_this_one(client_for, 
     other = PeriodFactory(schedule=BellScheduleFactory(school=world.school, term=world.term, name="Late start"))
     url = reverse("period_edit", kwargs={"schedule_pk": world.bell_schedule.pk, "period_pk": other.pk})
     assert client_for("coordinator").get(url).status_code == 404
+
+
+def test_coordinator_adds_a_bell_schedule_for_one_of_the_schools_terms(client_for, world):
+    from schools.models import BellSchedule
+
+    from ..factories import TermFactory
+
+    client = client_for("coordinator")
+    url = reverse("bell_schedule_add")
+    response = client.post(url, {"term": world.term.pk, "name": "Early release"})
+    assert response.status_code == 302
+    assert BellSchedule.objects.filter(school=world.school, name="Early release").exists()
+
+    duplicate = client.post(url, {"term": world.term.pk, "name": "Early release"})
+    assert "already exists" in duplicate.content.decode()
+    putnam_term = TermFactory(school=world.other_school)
+    forged = client.post(url, {"term": putnam_term.pk, "name": "Forged"})
+    assert "Select a valid choice." in forged.content.decode()
+    assert not BellSchedule.objects.filter(name="Forged").exists()

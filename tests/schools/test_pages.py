@@ -82,3 +82,25 @@ def test_support_staff_use_the_admin(client, world):
 def test_the_landing_page_says_what_the_product_is(client, db):
     html = client.get(reverse("home")).content.decode()
     assert "Peer partner programs bring students with and without disabilities together" in html
+
+
+def test_every_admin_page_opens_for_support_staff(client, world):
+    from django.contrib import admin
+
+    client.force_login(UserFactory(username="support2", is_staff=True, is_superuser=True))
+    for model in admin.site._registry:
+        opts = model._meta
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        assert client.get(url).status_code == 200, url
+
+
+def test_support_staff_cannot_write_the_access_log_in_the_admin(client, world):
+    from schools.scoping import resolve_access
+    from schools.services import record_access
+
+    entry = record_access(access=resolve_access(world.user("coordinator"), None), student=world.focus_student,
+                          action="view", what="IEP goals")
+    client.force_login(UserFactory(username="support3", is_staff=True, is_superuser=True))
+    assert client.get(reverse("admin:schools_accesslogentry_add")).status_code == 403
+    response = client.post(reverse("admin:schools_accesslogentry_delete", args=[entry.pk]), {"post": "yes"})
+    assert response.status_code == 403

@@ -11,5 +11,6 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("programs/", include("programs.urls")),
+    path("", include("recruitment.urls")),
     path("", include("schools.urls")),
 ]

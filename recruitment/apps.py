@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class RecruitmentConfig(AppConfig):
-    """Inviting peers: campaigns, applications, nominations, guardian consent, selection and matching."""
+    """Inviting peers: campaigns, applications, nominations, guardian consent, selection, matching, brochures."""
 
     name = "recruitment"
     verbose_name = _("Recruitment")

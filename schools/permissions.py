@@ -45,6 +45,13 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "view_programs": STAFF_ROLES | {DISTRICT_ADMIN},
     "manage_program": frozenset({Role.COORDINATOR, Role.SCHOOL_ADMIN}),
     "view_district_programs": frozenset({DISTRICT_ADMIN}),
+    # Recruitment: every staff member may nominate a peer; the coordinator and principal run campaigns, review
+    # applications and decide; the coordinator and special educators propose and confirm matches.
+    "view_recruitment": STAFF_ROLES,
+    "nominate_peer": STAFF_ROLES,
+    "manage_recruitment": frozenset({Role.COORDINATOR, Role.SCHOOL_ADMIN}),
+    "review_applications": frozenset({Role.COORDINATOR, Role.SCHOOL_ADMIN, Role.SPECIAL_EDUCATOR}),
+    "manage_matching": frozenset({Role.COORDINATOR, Role.SPECIAL_EDUCATOR}),
 }
 
 

@@ -1,0 +1,329 @@
+"""Inviting peers, as the guide describes it: a campaign per program and term spread through several channels,
+applications and teacher nominations, guardian consent for minors, a review on the guide's qualities, and
+materials (brochure, poster) printed from the program's own data. Matches live in ``recruitment.matching``."""
+
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from programs.models import Program
+from schools.models import GRADE_CHOICES, Period, Student, Term
+from schools.scoping import SchoolOwnedQuerySet
+
+
+class Channel(models.TextChoices):
+    """The ways of spreading the word the guide names (also the answers to "How did you hear about us?")."""
+
+    FLYERS = "flyers", _("Flyers")
+    POSTERS = "posters", _("Posters")
+    WEB_PAGE = "web_page", _("Web page")
+    ANNOUNCEMENTS = "announcements", _("Morning announcements")
+    CLASS_PRESENTATIONS = "class_presentations", _("Class presentations")
+    TEACHER_NOMINATION = "teacher_nomination", _("A teacher nominated me")
+    PERSONAL_INVITATION = "personal_invitation", _("A personal invitation")
+    FRIEND = "friend", _("A friend told me")
+    OTHER = "other", _("Somewhere else")
+
+
+class Interest(models.TextChoices):
+    """Interests a peer can tick on the application; free text covers the rest."""
+
+    SPORTS = "sports", _("Sports")
+    ART = "art", _("Art and drawing")
+    MUSIC = "music", _("Music and singing")
+    GAMES = "games", _("Video and board games")
+    READING = "reading", _("Reading and stories")
+    ANIMALS = "animals", _("Animals")
+    COOKING = "cooking", _("Cooking and baking")
+    SCIENCE = "science", _("Science and building")
+    DANCE = "dance", _("Dance and theatre")
+    OUTDOORS = "outdoors", _("Gardening and the outdoors")
+
+
+class RecruitmentCampaign(models.Model):
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="campaigns")
+    term = models.ForeignKey(Term, on_delete=models.PROTECT, related_name="campaigns", verbose_name=_("term"))
+    target_peers = models.PositiveSmallIntegerField(_("target number of peers"), default=12)
+    accepting_applications = models.BooleanField(_("open for applications"), default=False)
+    opens_on = models.DateField(_("applications open"), null=True, blank=True)
+    closes_on = models.DateField(_("applications close"), null=True, blank=True)
+    requires_guardian_consent = models.BooleanField(
+        _("guardian consent required"), default=True, help_text=_("A peer cannot be accepted without it.")
+    )
+    # What the public page, the brochure and the poster say.
+    what_peers_do = models.TextField(_("what peers do together with their schoolmates"), blank=True)
+    time_commitment = models.CharField(_("time commitment"), max_length=200, blank=True)
+    how_to_join = models.TextField(_("how to join"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = SchoolOwnedQuerySet.as_manager()
+    school_path = "program__school"
+
+    class Meta:
+        ordering = ["-term__start_date", "program__name"]
+        verbose_name = _("recruitment campaign")
+        verbose_name_plural = _("recruitment campaigns")
+        constraints = [models.UniqueConstraint(fields=["program", "term"], name="one_campaign_per_program_term")]
+
+    def __str__(self) -> str:
+        return f"{self.program} · {self.term}"
+
+    def clean(self):
+        if self.opens_on and self.closes_on and self.closes_on < self.opens_on:
+            raise ValidationError({"closes_on": _("Applications must close after they open.")})
+        if self.term_id and self.program_id and self.term.school_id != self.program.school_id:
+            raise ValidationError({"term": _("Choose a term of the program's school.")})
+
+    def is_open(self, today=None) -> bool:
+        today = today or timezone.localdate()
+        return (
+            self.accepting_applications
+            and (self.opens_on is None or self.opens_on <= today)
+            and (self.closes_on is None or today <= self.closes_on)
+        )
+
+
+class CampaignChannel(models.Model):
+    """One way of spreading the word in a campaign, as a checklist item with a date and an owner."""
+
+    campaign = models.ForeignKey(RecruitmentCampaign, on_delete=models.CASCADE, related_name="channels")
+    channel = models.CharField(_("channel"), max_length=30, choices=Channel.choices)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("owner")
+    )
+    planned_on = models.DateField(_("planned for"), null=True, blank=True)
+    done_on = models.DateField(_("done on"), null=True, blank=True)
+    notes = models.CharField(_("notes"), max_length=300, blank=True)
+
+    objects = SchoolOwnedQuerySet.as_manager()
+    school_path = "campaign__program__school"
+
+    class Meta:
+        ordering = ["campaign", "planned_on", "pk"]
+        verbose_name = _("campaign channel")
+        verbose_name_plural = _("campaign channels")
+        constraints = [models.UniqueConstraint(fields=["campaign", "channel"], name="channel_once_per_campaign")]
+
+    def __str__(self) -> str:
+        return self.get_channel_display()
+
+
+class Nomination(models.Model):
+    """A teacher nominates a student with reasons; the student gets a personal invitation to apply."""
+
+    campaign = models.ForeignKey(RecruitmentCampaign, on_delete=models.CASCADE, related_name="nominations")
+    nominated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="nominations", verbose_name=_("nominated by")
+    )
+    student = models.ForeignKey(
+        Student, on_delete=models.CASCADE, null=True, blank=True, related_name="nominations", verbose_name=_("student")
+    )
+    first_name = models.CharField(_("first name"), max_length=100, blank=True)
+    last_name = models.CharField(_("last name"), max_length=100, blank=True)
+    grade = models.PositiveSmallIntegerField(_("grade"), choices=GRADE_CHOICES, null=True, blank=True)
+    invitation_email = models.EmailField(_("email for the invitation"), blank=True)
+    reasons = models.TextField(_("why this student"))
+    # The personal link's secret; the link itself is signed and expires.
+    invitation_token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    invited_at = models.DateTimeField(_("invitation sent"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = SchoolOwnedQuerySet.as_manager()
+    school_path = "campaign__program__school"
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("nomination")
+        verbose_name_plural = _("nominations")
+        constraints = [
+            models.CheckConstraint(condition=~Q(student=None) | ~Q(first_name=""), name="nomination_names_someone"),
+        ]
+
+    def __str__(self) -> str:
+        return self.nominee_name
+
+    @property
+    def nominee_name(self) -> str:
+        return self.student.full_name if self.student_id else f"{self.first_name} {self.last_name}".strip()
+
+
+# The qualities the guide says teachers look for, each rated 0-3 by the reviewer.
+QUALITIES = (
+    ("score_attendance", _("Consistent attendance")),
+    ("score_excitement", _("Excited about learning new skills")),
+    ("score_interpersonal", _("Appropriate interpersonal skills")),
+    ("score_similar_experience", _("Similar experiences")),
+    ("score_shared_interests", _("Interests shared with participating students")),
+    ("score_would_benefit", _("Would benefit personally (engagement, new friendships)")),
+)
+
+
+class PeerApplication(models.Model):
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("Waiting for review")
+        ACCEPTED = "accepted", _("Accepted")
+        WAITLISTED = "waitlisted", _("Waitlisted")
+        DECLINED = "declined", _("Declined")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    QUALITIES = QUALITIES
+
+    campaign = models.ForeignKey(RecruitmentCampaign, on_delete=models.CASCADE, related_name="applications")
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    grade = models.PositiveSmallIntegerField(_("grade"), choices=GRADE_CHOICES)
+    homeroom_teacher = models.CharField(_("homeroom teacher"), max_length=100)
+    email = models.EmailField(_("your email (optional)"), blank=True)
+    interests = models.JSONField(_("interests"), default=list, blank=True)
+    interests_other = models.CharField(_("other interests"), max_length=300, blank=True)
+    available_periods = models.ManyToManyField(
+        Period, blank=True, related_name="+", verbose_name=_("when you are usually free")
+    )
+    why_join = models.TextField(_("why you want to join"))
+    prior_experience = models.TextField(_("experiences with people with disabilities"), blank=True)
+    heard_via = models.CharField(_("how you heard about us"), max_length=30, choices=Channel.choices)
+    guardian_name = models.CharField(_("parent or guardian's name"), max_length=200, blank=True)
+    guardian_email = models.EmailField(_("parent or guardian's email"), blank=True)
+    nomination = models.ForeignKey(
+        Nomination, on_delete=models.SET_NULL, null=True, blank=True, related_name="applications"
+    )
+    # Resubmissions by the same person merge into one application (lowercase names and grade).
+    dedupe_key = models.CharField(max_length=250, editable=False)
+    submitted_at = models.DateTimeField(_("submitted"), default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    status = models.CharField(_("decision"), max_length=20, choices=Status.choices, default=Status.SUBMITTED)
+    score_attendance = models.PositiveSmallIntegerField(null=True, blank=True)
+    score_excitement = models.PositiveSmallIntegerField(null=True, blank=True)
+    score_interpersonal = models.PositiveSmallIntegerField(null=True, blank=True)
+    score_similar_experience = models.PositiveSmallIntegerField(null=True, blank=True)
+    score_shared_interests = models.PositiveSmallIntegerField(null=True, blank=True)
+    score_would_benefit = models.PositiveSmallIntegerField(null=True, blank=True)
+    review_notes = models.TextField(_("reviewer's notes"), blank=True)
+    interview_at = models.DateTimeField(_("interview"), null=True, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # The roster record of an accepted peer.
+    student = models.ForeignKey(
+        Student, on_delete=models.SET_NULL, null=True, blank=True, related_name="applications"
+    )
+
+    objects = SchoolOwnedQuerySet.as_manager()
+    school_path = "campaign__program__school"
+
+    class Meta:
+        ordering = ["-submitted_at"]
+        verbose_name = _("peer application")
+        verbose_name_plural = _("peer applications")
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "dedupe_key"], name="one_application_per_person"),
+            *[
+                models.CheckConstraint(condition=Q(**{f"{name}__lte": 3}), name=f"application_{name}_0_to_3")
+                for name, _label in QUALITIES
+            ],
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    def save(self, *args, **kwargs):
+        self.dedupe_key = self.make_dedupe_key(self.first_name, self.last_name, self.grade)
+        super().save(*args, **kwargs)
+
+    @staticmethod
+    def make_dedupe_key(first_name: str, last_name: str, grade: int) -> str:
+        return f"{' '.join(first_name.lower().split())}|{' '.join(last_name.lower().split())}|{grade}"
+
+    @property
+    def total_score(self) -> int | None:
+        scores = [getattr(self, name) for name, _label in self.QUALITIES]
+        if all(score is None for score in scores):
+            return None
+        return sum(score or 0 for score in scores)
+
+
+class GuardianConsent(models.Model):
+    """A guardian's answer to the consent request for a minor's application.
+
+    The emailed link is signed and expires; it carries this row's ``token``, which is used once.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for the guardian")
+        CONSENTED = "consented", _("Consented")
+        DECLINED = "declined", _("Declined")
+
+    application = models.OneToOneField(PeerApplication, on_delete=models.CASCADE, related_name="consent")
+    guardian_name = models.CharField(_("guardian"), max_length=200)
+    guardian_email = models.EmailField(_("guardian's email"))
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING)
+    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    link_expires_at = models.DateTimeField(null=True, blank=True)
+    typed_name = models.CharField(_("name typed as signature"), max_length=200, blank=True)
+    responded_at = models.DateTimeField(null=True, blank=True)
+    responded_ip = models.GenericIPAddressField(null=True, blank=True)
+    # Consent lasts until the end of the school year it was given in.
+    valid_until = models.DateField(null=True, blank=True)
+
+    objects = SchoolOwnedQuerySet.as_manager()
+    school_path = "application__campaign__program__school"
+
+    class Meta:
+        verbose_name = _("guardian consent")
+        verbose_name_plural = _("guardian consents")
+
+    def __str__(self) -> str:
+        return f"{self.guardian_name}: {self.get_status_display()}"
+
+    @property
+    def is_valid(self) -> bool:
+        return self.status == self.Status.CONSENTED and (
+            self.valid_until is None or timezone.localdate() <= self.valid_until
+        )
+
+
+class RecruitmentMaterial(models.Model):
+    """A rendered brochure or poster PDF, cached until the program or campaign changes (``source_hash``)."""
+
+    class Kind(models.TextChoices):
+        BROCHURE = "brochure", _("Brochure (two columns)")
+        POSTER = "poster", _("Poster (one page)")
+
+    class Paper(models.TextChoices):
+        LETTER = "letter", _("US Letter")
+        A4 = "a4", _("A4")
+
+    class Status(models.TextChoices):
+        RENDERING = "rendering", _("Being prepared")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Could not be prepared")
+
+    campaign = models.ForeignKey(RecruitmentCampaign, on_delete=models.CASCADE, related_name="materials")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    paper = models.CharField(max_length=10, choices=Paper.choices)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.RENDERING)
+    source_hash = models.CharField(max_length=64, blank=True)
+    file = models.FileField(upload_to="recruitment/materials/", blank=True)
+    rendered_at = models.DateTimeField(null=True, blank=True)
+
+    objects = SchoolOwnedQuerySet.as_manager()
+    school_path = "campaign__program__school"
+
+    class Meta:
+        verbose_name = _("recruitment material")
+        verbose_name_plural = _("recruitment materials")
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "kind", "paper"], name="one_material_per_kind_and_paper")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.get_paper_display()})"

@@ -8,6 +8,11 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 
 FROM python:3.11-slim
+
+# WeasyPrint (brochures, posters, reports) needs Pango and HarfBuzz, and a font.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \

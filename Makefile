@@ -55,5 +55,9 @@ lint: install
 	$(BIN)/ruff check .
 	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
 
+# The matching budget (1,000 peers × 200 students under a second); benchmarks are not part of `make test`.
+bench: install
+	$(BIN)/python -m pytest benchmarks --benchmark-only -p no:cacheprovider
+
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache test-artifacts

@@ -2,12 +2,14 @@
 
 from django.utils.translation import gettext_lazy as _
 
+# Kept short enough for one line on a laptop: bell schedules are reached from Students, nominations from Recruitment.
 NAVIGATION = (
     (_("Dashboard"), "dashboard", "view_dashboard"),
     (_("District"), "district_overview", "view_district"),
-    (_("Students"), "student_list", "view_roster"),
-    (_("Staff"), "staff_list", "view_staff"),
-    (_("Bell schedules"), "bell_schedules", "view_roster"),
-    (_("Access log"), "access_log", "view_access_log"),
     (_("Programs"), "programs:list", "view_programs"),
+    (_("Students"), "student_list", "view_roster"),
+    (_("Recruitment"), "recruitment:campaign_list", "view_recruitment"),
+    (_("Matches"), "recruitment:matching_programs", "view_recruitment"),
+    (_("Staff"), "staff_list", "view_staff"),
+    (_("Access log"), "access_log", "view_access_log"),
 )

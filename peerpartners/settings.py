@@ -111,6 +111,15 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Where people reach this site: printed materials (the brochure and poster QR codes) carry absolute links to it.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+
+# The public application form: POSTs per visitor IP, counted by django-ratelimit in the cache above ("10/h").
+APPLY_RATE = env.str("APPLY_RATE", default="10/h")
+# Days a guardian's consent link and a nominee's personal invitation link keep working.
+GUARDIAN_CONSENT_LINK_DAYS = env.int("GUARDIAN_CONSENT_LINK_DAYS", default=14)
+NOMINATION_INVITATION_LINK_DAYS = env.int("NOMINATION_INVITATION_LINK_DAYS", default=30)
+
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL

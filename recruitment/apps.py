@@ -7,3 +7,8 @@ class RecruitmentConfig(AppConfig):
 
     name = "recruitment"
     verbose_name = _("Recruitment")
+
+    def ready(self):
+        from .campaigns import dashboard as campaign_dashboard
+
+        campaign_dashboard.register()

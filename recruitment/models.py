@@ -6,6 +6,7 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -327,3 +328,103 @@ class RecruitmentMaterial(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.get_paper_display()})"
+
+
+# --- Matching peers with students (recruitment.matching) ---
+
+
+class MatchingSettings(models.Model):
+    """How a program sizes its peer networks: the guide's "2–4 peers per student is common" and a peer's capacity."""
+
+    program = models.OneToOneField(Program, on_delete=models.CASCADE, related_name="matching_settings")
+    peer_capacity = models.PositiveSmallIntegerField(
+        _("focus students one peer supports"), default=1, validators=[MinValueValidator(1), MaxValueValidator(10)]
+    )
+    min_peers_per_student = models.PositiveSmallIntegerField(
+        _("peers per student (at least)"), default=2, validators=[MinValueValidator(1), MaxValueValidator(10)]
+    )
+    max_peers_per_student = models.PositiveSmallIntegerField(
+        _("peers per student (at most)"), default=4, validators=[MinValueValidator(1), MaxValueValidator(10)]
+    )
+
+    objects = SchoolOwnedQuerySet.as_manager()
+    school_path = "program__school"
+
+    class Meta:
+        verbose_name = _("matching settings")
+        verbose_name_plural = _("matching settings")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(min_peers_per_student__lte=models.F("max_peers_per_student")),
+                name="matching_min_not_above_max",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.program}: {self.min_peers_per_student}–{self.max_peers_per_student}"
+
+    def clean(self):
+        if (
+            self.min_peers_per_student is not None
+            and self.max_peers_per_student is not None
+            and self.min_peers_per_student > self.max_peers_per_student
+        ):
+            raise ValidationError({"max_peers_per_student": _("The most must not be fewer than the least.")})
+
+
+class MatchQuerySet(SchoolOwnedQuerySet):
+    def confirmed(self):
+        return self.filter(status=Match.Status.CONFIRMED)
+
+    def proposed(self):
+        return self.filter(status=Match.Status.PROPOSED)
+
+
+class Match(models.Model):
+    """A peer paired with a focus student in a program for one term: proposed by the solver or by hand, then
+    confirmed by the coordinator. Confirmed matches are a peer's partners in shared activities."""
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("Proposed")
+        CONFIRMED = "confirmed", _("Confirmed")
+        ENDED = "ended", _("Ended")
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="matches")
+    term = models.ForeignKey(Term, on_delete=models.PROTECT, related_name="matches", verbose_name=_("term"))
+    focus_student = models.ForeignKey(
+        Student, on_delete=models.CASCADE, related_name="peer_matches", verbose_name=_("student")
+    )
+    peer = models.ForeignKey(Student, on_delete=models.CASCADE, related_name="partner_matches", verbose_name=_("peer"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PROPOSED)
+    by_hand = models.BooleanField(_("paired by hand"), default=False)
+    explanation = models.TextField(_("why"), blank=True)
+    warnings = models.TextField(_("warnings"), blank=True)
+    score = models.IntegerField(_("score"), default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = MatchQuerySet.as_manager()
+    school_path = "program__school"
+
+    class Meta:
+        ordering = ["focus_student__last_name", "focus_student__first_name", "peer__last_name", "pk"]
+        verbose_name = _("match")
+        verbose_name_plural = _("matches")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["program", "term", "focus_student", "peer"], name="match_once_per_program_term_pair"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.peer} with {self.focus_student}"
+
+    @property
+    def warning_list(self) -> list[str]:
+        return [line for line in self.warnings.splitlines() if line]

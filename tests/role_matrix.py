@@ -11,6 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .programs.objects import east_program
+from .recruitment.applying.objects import east_applying
+from .recruitment.campaigns.objects import east_campaign
+from .recruitment.matching.objects import east_matching
+from .recruitment.materials.objects import east_materials
 
 # Outcomes
 OK = "ok"  # 200
@@ -89,6 +93,56 @@ def east_roster_import(world) -> dict:
 
 
 ROSTER_MANAGERS = ("coordinator", "school_admin")
+
+
+# Recruitment (see tests/recruitment/campaigns/objects.py): every East staff member reads; the coordinator and the
+# principal run campaigns; they and special educators review. The district oversees programs, not applications.
+def recruitment_route(kwargs, allowed: tuple[str, ...], method: str = "get", **options) -> Route:
+    outcome = OK if method == "get" else REDIRECT
+    return Route(
+        expect(FORBIDDEN, anonymous=LOGIN, other_coordinator=NOT_FOUND, **roles(outcome, *allowed)),
+        kwargs=lambda world: kwargs(east_campaign(world)),
+        method=method,
+        school_object=True,
+        **options,
+    )
+
+
+RECRUITMENT_READERS = ("staff", "coordinator", "school_admin")
+RECRUITMENT_MANAGERS = ("coordinator", "school_admin")
+REVIEWERS = ("coordinator", "school_admin")  # the matrix's coordinator is also a special educator
+
+
+# Recruitment materials (see tests/recruitment/materials/objects.py): staff read, the coordinator and principal print.
+MATERIAL_READERS = ("staff", "coordinator", "school_admin")
+MATERIAL_MANAGERS = ("coordinator", "school_admin")
+
+
+def material_view(kwargs) -> Route:
+    """A page of East's campaign materials that every East staff member may read (not the district)."""
+    return Route(
+        expect(FORBIDDEN, anonymous=LOGIN, other_coordinator=NOT_FOUND, **roles(OK, *MATERIAL_READERS)),
+        kwargs=lambda world: kwargs(east_materials(world)),
+        school_object=True,
+    )
+
+
+# Matching (see tests/recruitment/matching/objects.py): East's staff read ("view_recruitment"), the coordinator and
+# special educators change ("manage_matching"; the matrix's coordinator is both); the principal reads; students and
+# the district get 403; another school's coordinator gets 404.
+MATCHING_READERS = ("staff", "coordinator", "school_admin")
+MATCHING_MANAGERS = ("coordinator",)
+
+
+def matching_route(kwargs, allowed: tuple[str, ...], method: str = "get", **options) -> Route:
+    outcome = OK if method == "get" else REDIRECT
+    return Route(
+        expect(FORBIDDEN, anonymous=LOGIN, other_coordinator=NOT_FOUND, **roles(outcome, *allowed)),
+        kwargs=lambda world: kwargs(east_matching(world)),
+        method=method,
+        school_object=True,
+        **options,
+    )
 
 
 MATRIX: dict[str, Route] = {
@@ -252,6 +306,79 @@ MATRIX: dict[str, Route] = {
     "programs:approval_add": program_manage(lambda p: {"pk": p.program.pk}),
     "programs:approval_edit": program_manage(lambda p: {"pk": p.program.pk, "approval_pk": p.approval.pk}),
     "programs:approval_document": program_view(lambda p: {"pk": p.program.pk, "approval_pk": p.approval.pk}),
+    # --- Recruitment: applying, consent, nominations ---
+    # Public pages (see tests/recruitment/applying/objects.py): everyone, signed in or not, gets the same page.
+    "recruitment:join": Route(expect(OK)),
+    "recruitment:join_campaign": Route(expect(OK), kwargs=lambda world: {"pk": east_applying(world).campaign.pk}),
+    "recruitment:apply": Route(expect(OK), kwargs=lambda world: {"pk": east_applying(world).campaign.pk}),
+    "recruitment:apply_thanks": Route(expect(OK), kwargs=lambda world: {"pk": east_applying(world).campaign.pk}),
+    "recruitment:consent": Route(expect(OK), kwargs=lambda world: {"signed": east_applying(world).consent_link}),
+    # Every staff member of the school nominates; students and the district do not.
+    "recruitment:nominate": Route(
+        expect(OK, anonymous=LOGIN, district_admin=FORBIDDEN, **roles(FORBIDDEN, *STUDENTS))
+    ),
+    "recruitment:nominations": Route(
+        expect(OK, anonymous=LOGIN, district_admin=FORBIDDEN, **roles(FORBIDDEN, *STUDENTS))
+    ),
+    "recruitment:nomination_detail": Route(
+        expect(OK, anonymous=LOGIN, district_admin=FORBIDDEN, other_coordinator=NOT_FOUND,
+               **roles(FORBIDDEN, *STUDENTS)),
+        kwargs=lambda world: {"pk": east_applying(world).nomination.pk},
+        school_object=True,
+    ),
+    # --- Recruitment: campaigns and review ---
+    "recruitment:campaign_list": Route(
+        expect(FORBIDDEN, anonymous=LOGIN, **roles(OK, *RECRUITMENT_READERS, "other_coordinator"))
+    ),
+    "recruitment:campaign_create": recruitment_route(
+        lambda c: {"program_pk": c.campaign.program_id}, RECRUITMENT_MANAGERS
+    ),
+    "recruitment:campaign_detail": recruitment_route(lambda c: {"pk": c.campaign.pk}, RECRUITMENT_READERS),
+    "recruitment:campaign_update": recruitment_route(lambda c: {"pk": c.campaign.pk}, RECRUITMENT_MANAGERS),
+    "recruitment:channel_add": recruitment_route(lambda c: {"pk": c.campaign.pk}, RECRUITMENT_MANAGERS),
+    "recruitment:channel_edit": recruitment_route(
+        lambda c: {"pk": c.campaign.pk, "channel_pk": c.channel.pk}, RECRUITMENT_MANAGERS
+    ),
+    "recruitment:review_queue": recruitment_route(lambda c: {"pk": c.campaign.pk}, RECRUITMENT_READERS),
+    "recruitment:application_detail": recruitment_route(lambda c: {"pk": c.application.pk}, RECRUITMENT_READERS),
+    # POSTs with no data: the score form saves nothing new, a missing decision is refused with a message.
+    "recruitment:application_score": recruitment_route(lambda c: {"pk": c.application.pk}, REVIEWERS, "post"),
+    "recruitment:application_decide": recruitment_route(lambda c: {"pk": c.application.pk}, REVIEWERS, "post"),
+    "recruitment:application_promote": recruitment_route(lambda c: {"pk": c.application.pk}, REVIEWERS, "post"),
+    # --- Recruitment: brochure and poster ---
+    # East's staff read, download and preview them ("view_recruitment"); the coordinator and principal prepare them
+    # ("manage_recruitment"); students and the district get 403; another school's coordinator gets 404.
+    "recruitment:material_list": material_view(lambda m: {"pk": m.campaign.pk}),
+    "recruitment:material_progress": material_view(lambda m: {"pk": m.campaign.pk}),
+    "recruitment:material_preview": material_view(lambda m: {"pk": m.campaign.pk, "kind": "brochure", "paper": "a4"}),
+    "recruitment:material_download": material_view(
+        lambda m: {"pk": m.campaign.pk, "kind": "poster", "paper": "letter"}
+    ),
+    "recruitment:material_render": Route(
+        expect(FORBIDDEN, anonymous=LOGIN, other_coordinator=NOT_FOUND, **roles(REDIRECT, *MATERIAL_MANAGERS)),
+        kwargs=lambda world: {"pk": east_materials(world).campaign.pk, "kind": "poster", "paper": "letter"},
+        method="post",
+        school_object=True,
+    ),
+    # --- Recruitment: matching ---
+    "recruitment:matching_programs": Route(
+        expect(FORBIDDEN, anonymous=LOGIN, **roles(OK, *MATCHING_READERS, "other_coordinator"))
+    ),
+    "recruitment:matching": matching_route(lambda m: {"pk": m.program.pk}, MATCHING_READERS),
+    "recruitment:matching_add": matching_route(lambda m: {"pk": m.program.pk}, MATCHING_MANAGERS),
+    "recruitment:matching_propose": matching_route(
+        lambda m: {"pk": m.program.pk}, MATCHING_MANAGERS, "post",
+        data=lambda world: {"peer_capacity": 1, "min_peers_per_student": 1, "max_peers_per_student": 2},
+    ),
+    "recruitment:matching_confirm": matching_route(lambda m: {"pk": m.program.pk}, MATCHING_MANAGERS, "post"),
+    "recruitment:matching_remove": matching_route(
+        lambda m: {"pk": m.program.pk, "match_pk": m.match.pk}, MATCHING_MANAGERS, "post",
+        data=lambda world: east_matching(world).restore(),
+    ),
+    # The avoid list: those who may see the student's confidential record (coordinator, principal, support team).
+    "recruitment:matching_preferences": matching_route(
+        lambda m: {"pk": m.program.pk, "student_pk": m.match.focus_student_id}, ("coordinator", "school_admin")
+    ),
 }
 
 # The Django admin is for support staff (is_staff) only: every admin URL sends every role to the admin sign-in,

@@ -1,0 +1,146 @@
+"""Input checks for the public application, the guardian's answer and a teacher's nomination.
+
+Every choice comes from what the page offered (the school's grades, its current periods, the interest and channel
+lists); anything else sent in the POST is refused with a plain message. Text has a maximum length and is stored as
+typed: templates escape it.
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Channel, Interest
+from . import selectors
+
+LONG_TEXT = 2000  # characters: room for a few paragraphs, a stop for pasted pages
+PICK_FROM_LIST = _("Please pick one of the choices on the page.")
+PICK_PERIODS = _("Please pick times from the list on the page.")
+
+
+class ApplicationForm(forms.Form):
+    first_name = forms.CharField(label=_("First name"), max_length=100)
+    last_name = forms.CharField(label=_("Last name"), max_length=100)
+    grade = forms.TypedChoiceField(label=_("Grade"), coerce=int, error_messages={"invalid_choice": PICK_FROM_LIST})
+    homeroom_teacher = forms.CharField(label=_("Homeroom teacher"), max_length=100)
+    email = forms.EmailField(
+        label=_("Your email (optional)"), required=False, max_length=254,
+        help_text=_("We send you a copy of your answers."),
+    )
+    interests = forms.MultipleChoiceField(
+        label=_("What do you like to do?"), choices=Interest.choices, required=False,
+        widget=forms.CheckboxSelectMultiple, error_messages={"invalid_choice": PICK_FROM_LIST},
+    )
+    interests_other = forms.CharField(label=_("Anything else you like?"), max_length=300, required=False)
+    available_periods = forms.ModelMultipleChoiceField(
+        label=_("When are you usually free?"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": PICK_PERIODS, "invalid_pk_value": PICK_PERIODS},
+    )
+    why_join = forms.CharField(label=_("Why do you want to join?"), max_length=LONG_TEXT, widget=forms.Textarea(
+        attrs={"rows": 4}))
+    prior_experience = forms.CharField(
+        label=_("Have you spent time with people with disabilities before? (optional)"), max_length=LONG_TEXT,
+        required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For example a family member, a friend, a club or a camp."),
+    )
+    heard_via = forms.ChoiceField(
+        label=_("How did you hear about us?"), choices=[("", "---------"), *Channel.choices],
+        error_messages={"invalid_choice": PICK_FROM_LIST},
+    )
+    guardian_name = forms.CharField(label=_("Your parent or guardian's name"), max_length=200, required=False)
+    guardian_email = forms.EmailField(label=_("Your parent or guardian's email"), max_length=254, required=False)
+    # The honeypot: hidden from people and screen readers (see the template); a bot that fills every field fills it.
+    website = forms.CharField(required=False, label=_("Leave this empty"))
+    invite = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, campaign, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.campaign = campaign
+        self.fields["grade"].choices = [("", "---------"), *selectors.school_grade_choices(campaign.program.school)]
+        self.fields["available_periods"].queryset = selectors.availability_periods(campaign)
+        self.needs_guardian = campaign.requires_guardian_consent
+        if self.needs_guardian:
+            for name in ("guardian_name", "guardian_email"):
+                self.fields[name].required = True
+            self.fields["guardian_email"].help_text = _(
+                "We email them a link so they can say yes. You can only join when they do."
+            )
+        else:
+            self.fields.pop("guardian_name")
+            self.fields.pop("guardian_email")
+
+    @property
+    def is_spam(self) -> bool:
+        return bool(self.data.get("website", "").strip())
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in ("first_name", "last_name", "homeroom_teacher", "why_join"):
+            value = cleaned.get(name)
+            if value is not None and not value.strip():
+                self.add_error(name, _("This field is required."))
+        cleaned.setdefault("guardian_name", "")
+        cleaned.setdefault("guardian_email", "")
+        return cleaned
+
+    def application_data(self) -> dict:
+        data = dict(self.cleaned_data)
+        data["guardian_name"] = data.get("guardian_name", "")
+        data["guardian_email"] = data.get("guardian_email", "")
+        return data
+
+
+class ConsentForm(forms.Form):
+    answer = forms.ChoiceField(
+        label=_("Your answer"),
+        choices=[("yes", _("Yes, my child may join")), ("no", _("No, my child may not join"))],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Please choose yes or no."), "invalid_choice": _("Please choose yes or no.")},
+    )
+    typed_name = forms.CharField(
+        label=_("Type your full name to sign"), max_length=200, required=False,
+        help_text=_("Typing your name counts as your signature."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("answer") == "yes" and not cleaned.get("typed_name", "").strip():
+            self.add_error("typed_name", _("Please type your full name to give consent."))
+        return cleaned
+
+
+class NominationForm(forms.Form):
+    campaign = forms.ModelChoiceField(
+        label=_("Program"), queryset=None, error_messages={"invalid_choice": PICK_FROM_LIST}
+    )
+    student = forms.ModelChoiceField(
+        label=_("A peer from the roster"), queryset=None, required=False,
+        error_messages={"invalid_choice": PICK_FROM_LIST},
+        help_text=_("Or type the student's name and grade below."),
+    )
+    first_name = forms.CharField(label=_("First name"), max_length=100, required=False)
+    last_name = forms.CharField(label=_("Last name"), max_length=100, required=False)
+    grade = forms.TypedChoiceField(
+        label=_("Grade"), coerce=int, required=False, empty_value=None,
+        error_messages={"invalid_choice": PICK_FROM_LIST},
+    )
+    reasons = forms.CharField(
+        label=_("Why this student?"), max_length=LONG_TEXT, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("For example: consistent attendance, kind to classmates, would enjoy new friendships."),
+    )
+    invitation_email = forms.EmailField(
+        label=_("Email for the personal invitation (optional)"), required=False, max_length=254
+    )
+
+    def __init__(self, *args, access, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["campaign"].queryset = selectors.nomination_campaigns(access=access)
+        self.fields["student"].queryset = selectors.nominee_options(access=access)
+        self.fields["student"].label_from_instance = lambda s: f"{s.full_name} ({s.get_grade_display()})"
+        self.fields["grade"].choices = [("", "---------"), *selectors.school_grade_choices(access.school)]
+
+    def clean(self):
+        cleaned = super().clean()
+        typed = cleaned.get("first_name", "").strip() and cleaned.get("grade") is not None
+        if not cleaned.get("student") and not typed:
+            raise ValidationError(_("Choose a peer from the roster, or type a first name and a grade."))
+        return cleaned

@@ -1,0 +1,205 @@
+"""Write side of applying: applications (merged by person), guardian consent, teacher nominations.
+
+Every workflow validates with ``full_clean()`` and writes in one transaction; emails are queued with
+``transaction.on_commit`` so nothing is sent for a write that rolled back.
+"""
+
+import datetime
+
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from schools.tasks import send_email
+
+from ..models import GuardianConsent, Nomination, PeerApplication
+from . import tokens
+
+# The fields an applicant fills in; a resubmission overwrites exactly these (never the review or the decision).
+APPLICANT_FIELDS = (
+    "first_name",
+    "last_name",
+    "grade",
+    "homeroom_teacher",
+    "email",
+    "interests",
+    "interests_other",
+    "why_join",
+    "prior_experience",
+    "heard_via",
+    "guardian_name",
+    "guardian_email",
+)
+
+
+def _queue_email(*, template: str, context: dict, to: str) -> None:
+    subject = " ".join(render_to_string(f"recruitment/applying/emails/{template}_subject.txt", context).split())
+    body = render_to_string(f"recruitment/applying/emails/{template}.txt", context)
+    transaction.on_commit(lambda: send_email.delay(subject=subject, body=body, to=[to]))
+
+
+def consent_link(consent: GuardianConsent, *, site_url: str) -> str:
+    signed = tokens.sign(consent.token, salt=tokens.CONSENT_SALT)
+    return site_url.rstrip("/") + reverse("recruitment:consent", kwargs={"signed": signed})
+
+
+def invitation_link(nomination: Nomination, *, site_url: str) -> str:
+    signed = tokens.sign(nomination.invitation_token, salt=tokens.INVITATION_SALT)
+    path = reverse("recruitment:apply", kwargs={"pk": nomination.campaign_id})
+    return f"{site_url.rstrip('/')}{path}?invite={signed}"
+
+
+def application_submit(*, campaign, data: dict, periods, nomination=None, site_url: str):
+    """Save an application for an open campaign; returns ``(application, updated)``.
+
+    A second application of the same person (same names and grade) to the same campaign updates the first one
+    instead of adding a row. When the campaign needs a guardian's consent, a pending consent is created (or its
+    guardian corrected) and the guardian is emailed a signed link. All or nothing: one transaction.
+    """
+    key = PeerApplication.make_dedupe_key(data["first_name"], data["last_name"], data["grade"])
+    with transaction.atomic():
+        application = (
+            PeerApplication.objects.select_for_update().filter(campaign=campaign, dedupe_key=key).first()
+        )
+        updated = application is not None
+        if application is None:
+            application = PeerApplication(campaign=campaign)
+        for name in APPLICANT_FIELDS:
+            setattr(application, name, data[name])
+        if nomination is not None and nomination.campaign_id == campaign.pk:
+            application.nomination = nomination
+        application.dedupe_key = key
+        application.full_clean()
+        application.save()
+        application.available_periods.set(periods)
+
+        consent = None
+        if campaign.requires_guardian_consent:
+            consent = _ask_guardian(application=application, site_url=site_url)
+
+        context = {"application": application, "campaign": campaign, "program": campaign.program,
+                   "updated": updated, "consent": consent}
+        if application.email:
+            _queue_email(template="confirmation", context=context, to=application.email)
+    return application, updated
+
+
+def _ask_guardian(*, application, site_url: str) -> GuardianConsent | None:
+    """Create the pending consent (or correct its guardian) and email the link. An answered consent stays."""
+    consent = GuardianConsent.objects.select_for_update().filter(application=application).first()
+    if consent is not None and consent.status != GuardianConsent.Status.PENDING:
+        return consent
+    now = timezone.now()
+    consent = consent or GuardianConsent(application=application)
+    consent.guardian_name = application.guardian_name
+    consent.guardian_email = application.guardian_email
+    consent.sent_at = now
+    consent.link_expires_at = now + tokens.consent_link_age()
+    consent.full_clean()
+    consent.save()
+    _queue_email(
+        template="guardian_consent",
+        context={
+            "consent": consent,
+            "application": application,
+            "program": application.campaign.program,
+            "link": consent_link(consent, site_url=site_url),
+            "days": tokens.consent_link_age().days,
+        },
+        to=consent.guardian_email,
+    )
+    return consent
+
+
+def consent_from_link(signed: str) -> GuardianConsent:
+    """The consent a link opens; raises tokens.LinkExpired / tokens.LinkInvalid (also for an unknown token)."""
+    token = tokens.unsign(signed, salt=tokens.CONSENT_SALT, max_age=tokens.consent_link_age())
+    consent = (
+        GuardianConsent.objects.select_related("application__campaign__program__school", "application__campaign__term")
+        .filter(token=token)
+        .first()
+    )
+    if consent is None:
+        raise tokens.LinkInvalid
+    return consent
+
+
+def consent_valid_until(campaign) -> datetime.date:
+    """Consent lasts until the end of the school year of the campaign's term."""
+    term = campaign.term
+    return term.parent.end_date if term.parent_id else term.end_date
+
+
+def consent_respond(*, consent: GuardianConsent, agree: bool, typed_name: str, ip: str | None) -> bool:
+    """Record the guardian's answer once. Returns False when the consent was already answered (a replayed link):
+    the conditional UPDATE only matches a pending row, so two submissions never both count."""
+    status = GuardianConsent.Status.CONSENTED if agree else GuardianConsent.Status.DECLINED
+    with transaction.atomic():
+        claimed = GuardianConsent.objects.filter(pk=consent.pk, status=GuardianConsent.Status.PENDING).update(
+            status=status,
+            typed_name=typed_name.strip()[:200],
+            responded_at=timezone.now(),
+            responded_ip=ip,
+            valid_until=consent_valid_until(consent.application.campaign) if agree else None,
+        )
+    return bool(claimed)
+
+
+def consent_is_valid(application) -> bool:
+    """May this application be accepted as far as consent goes: no consent needed, or a guardian consented and the
+    consent has not run out (it lasts until the end of the school year)."""
+    if not application.campaign.requires_guardian_consent:
+        return True
+    consent = GuardianConsent.objects.filter(application=application).first()
+    return consent is not None and consent.is_valid
+
+
+def nomination_from_link(signed: str, *, campaign) -> Nomination | None:
+    """The nomination behind an invitation link for this campaign; None for a bad, expired or foreign link (the
+    form then simply starts empty)."""
+    try:
+        token = tokens.unsign(signed, salt=tokens.INVITATION_SALT, max_age=tokens.invitation_link_age())
+    except (tokens.LinkExpired, tokens.LinkInvalid):
+        return None
+    return Nomination.objects.select_related("student").filter(invitation_token=token, campaign=campaign).first()
+
+
+def nomination_create(*, campaign, nominated_by, data: dict, site_url: str) -> Nomination:
+    """Save a teacher's nomination; when an email is given, queue the personal invitation with its signed link."""
+    student = data.get("student")
+    with transaction.atomic():
+        nomination = Nomination(
+            campaign=campaign,
+            nominated_by=nominated_by,
+            student=student,
+            first_name="" if student else data.get("first_name", ""),
+            last_name="" if student else data.get("last_name", ""),
+            grade=student.grade if student else data.get("grade"),
+            reasons=data["reasons"],
+            invitation_email=data.get("invitation_email", ""),
+        )
+        nomination.full_clean()
+        nomination.save()
+        if nomination.invitation_email:
+            nomination_invite(nomination=nomination, site_url=site_url)
+    return nomination
+
+
+def nomination_invite(*, nomination: Nomination, site_url: str) -> Nomination:
+    """Email the nominee their personal invitation (again, when asked to resend)."""
+    with transaction.atomic():
+        nomination.invited_at = timezone.now()
+        nomination.save(update_fields=["invited_at"])
+        _queue_email(
+            template="invitation",
+            context={
+                "nomination": nomination,
+                "first_name": nomination.student.first_name if nomination.student_id else nomination.first_name,
+                "program": nomination.campaign.program,
+                "teacher": nomination.nominated_by,
+                "link": invitation_link(nomination, site_url=site_url),
+            },
+            to=nomination.invitation_email,
+        )
+    return nomination

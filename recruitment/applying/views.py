@@ -1,0 +1,233 @@
+"""Public pages for joining a program (no sign-in, no school from the session) and the staff nomination pages.
+
+Public pages show program-level data only. The form and consent pages are never cached (``no-store``): they carry
+a child's answers or a guardian's signature.
+"""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView, View
+from django_ratelimit.decorators import ratelimit
+
+from schools.mixins import SchoolPermissionMixin
+
+from . import selectors, services, tokens
+from .forms import ApplicationForm, ConsentForm, NominationForm
+
+SESSION_KEY = "recruitment_applied"
+
+
+def apply_rate(group, request) -> str:
+    """Read at request time, so the rate follows settings (and tests can lower it)."""
+    return settings.APPLY_RATE
+
+
+def site_url(request) -> str:
+    return request.build_absolute_uri("/")
+
+
+def show_service_error(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+class NoStoreMixin:
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        patch_cache_control(response, no_store=True, private=True)
+        return response
+
+
+class JoinListView(TemplateView):
+    template_name = "recruitment/applying/join_list.html"
+
+    def get_context_data(self, **kwargs):
+        by_school: dict = {}
+        for campaign in selectors.open_campaigns():
+            by_school.setdefault(campaign.program.school, []).append(campaign)
+        return super().get_context_data(schools=list(by_school.items()), **kwargs)
+
+
+class CampaignMixin:
+    """Resolves the public campaign (404 when there is none); a closed one gets the plain "closed" page."""
+
+    def dispatch(self, request, *args, **kwargs):
+        self.campaign = selectors.public_campaign(kwargs["pk"])
+        if not self.campaign.is_open():
+            return render(request, "recruitment/applying/closed.html", {"campaign": self.campaign})
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(campaign=self.campaign, program=self.campaign.program, **kwargs)
+
+
+class CampaignPageView(CampaignMixin, TemplateView):
+    template_name = "recruitment/applying/campaign.html"
+
+
+@method_decorator(ratelimit(key="ip", rate=apply_rate, method="POST", block=False), name="dispatch")
+class ApplyView(NoStoreMixin, CampaignMixin, FormView):
+    template_name = "recruitment/applying/apply.html"
+    form_class = ApplicationForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "campaign": self.campaign}
+
+    def get_initial(self):
+        signed = self.request.GET.get("invite", "")
+        nomination = services.nomination_from_link(signed, campaign=self.campaign) if signed else None
+        if nomination is None:
+            return {}
+        source = nomination.student if nomination.student_id else nomination
+        return {
+            "first_name": source.first_name,
+            "last_name": source.last_name,
+            "grade": source.grade,
+            "heard_via": "teacher_nomination",
+            "invite": signed,
+        }
+
+    def post(self, request, *args, **kwargs):
+        if getattr(request, "limited", False):
+            return render(request, "recruitment/applying/rate_limited.html", {"campaign": self.campaign}, status=429)
+        form = self.get_form()
+        if form.is_spam:
+            # Bots get the same thanks page as people; nothing is saved and nothing is sent.
+            request.session[SESSION_KEY] = {"campaign": self.campaign.pk, "updated": False, "guardian": False}
+            return redirect("recruitment:apply_thanks", pk=self.campaign.pk)
+        if not form.is_valid():
+            return self.form_invalid(form)
+        signed = form.cleaned_data.get("invite", "")
+        nomination = services.nomination_from_link(signed, campaign=self.campaign) if signed else None
+        try:
+            _application, updated = services.application_submit(
+                campaign=self.campaign,
+                data=form.application_data(),
+                periods=form.cleaned_data["available_periods"],
+                nomination=nomination,
+                site_url=site_url(request),
+            )
+        except ValidationError as error:
+            show_service_error(form, error)
+            return self.form_invalid(form)
+        request.session[SESSION_KEY] = {
+            "campaign": self.campaign.pk,
+            "updated": updated,
+            "guardian": self.campaign.requires_guardian_consent,
+        }
+        return redirect("recruitment:apply_thanks", pk=self.campaign.pk)
+
+
+class ApplyThanksView(NoStoreMixin, TemplateView):
+    template_name = "recruitment/applying/thanks.html"
+
+    def get_context_data(self, **kwargs):
+        campaign = selectors.public_campaign(self.kwargs["pk"])
+        applied = self.request.session.get(SESSION_KEY) or {}
+        if applied.get("campaign") != campaign.pk:
+            applied = {}
+        return super().get_context_data(campaign=campaign, program=campaign.program, applied=applied, **kwargs)
+
+
+class ConsentView(NoStoreMixin, View):
+    """The guardian's page behind the emailed link. A bad or old link gets a plain message that reveals nothing."""
+
+    template_name = "recruitment/applying/consent.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            self.consent = services.consent_from_link(kwargs["signed"])
+        except tokens.LinkExpired:
+            return self.message("expired")
+        except tokens.LinkInvalid:
+            return self.message("invalid")
+        if self.consent.status != self.consent.Status.PENDING:
+            return self.message("answered")
+        return super().dispatch(request, *args, **kwargs)
+
+    def message(self, kind: str, status: int = 200):
+        return render(self.request, "recruitment/applying/consent_message.html", {"kind": kind}, status=status)
+
+    def render_form(self, form):
+        application = self.consent.application
+        return render(self.request, self.template_name, {
+            "form": form,
+            "consent": self.consent,
+            "child_first_name": application.first_name,
+            "campaign": application.campaign,
+            "program": application.campaign.program,
+        })
+
+    def get(self, request, *args, **kwargs):
+        return self.render_form(ConsentForm())
+
+    def post(self, request, *args, **kwargs):
+        form = ConsentForm(request.POST)
+        if not form.is_valid():
+            return self.render_form(form)
+        agree = form.cleaned_data["answer"] == "yes"
+        recorded = services.consent_respond(
+            consent=self.consent,
+            agree=agree,
+            typed_name=form.cleaned_data.get("typed_name", ""),
+            ip=request.META.get("REMOTE_ADDR") or None,
+        )
+        if not recorded:
+            return self.message("answered")
+        return self.message("consented" if agree else "declined")
+
+
+class NominateView(SchoolPermissionMixin, FormView):
+    permission = "nominate_peer"
+    template_name = "recruitment/applying/nominate.html"
+    form_class = NominationForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "access": self.request.access}
+
+    def form_valid(self, form):
+        data = dict(form.cleaned_data)
+        campaign = data.pop("campaign")
+        try:
+            nomination = services.nomination_create(
+                campaign=campaign, nominated_by=self.request.user, data=data, site_url=site_url(self.request)
+            )
+        except ValidationError as error:
+            show_service_error(form, error)
+            return self.form_invalid(form)
+        if nomination.invitation_email:
+            messages.success(self.request, _("Thank you! We emailed the personal invitation."))
+        else:
+            messages.success(self.request, _("Thank you! Give the student the personal link below."))
+        return redirect("recruitment:nomination_detail", pk=nomination.pk)
+
+
+class NominationListView(SchoolPermissionMixin, TemplateView):
+    permission = "nominate_peer"
+    template_name = "recruitment/applying/nomination_list.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(nominations=selectors.nomination_list(access=self.request.access), **kwargs)
+
+
+class NominationDetailView(SchoolPermissionMixin, TemplateView):
+    permission = "nominate_peer"
+    template_name = "recruitment/applying/nomination_detail.html"
+
+    def get_context_data(self, **kwargs):
+        nomination = selectors.nomination_detail(access=self.request.access, pk=self.kwargs["pk"])
+        return super().get_context_data(
+            nomination=nomination,
+            link=services.invitation_link(nomination, site_url=site_url(self.request)),
+            apply_url=reverse("recruitment:apply", kwargs={"pk": nomination.campaign_id}),
+            **kwargs,
+        )

@@ -1,0 +1,141 @@
+"""Read side of campaigns and the review queue: every function takes the request's ``access`` and is scoped.
+
+List selectors run a fixed number of queries however many rows they return (counts come from subqueries).
+"""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
+
+from programs.models import Program, ProgramParticipant
+from schools.models import Membership, PeerPreference, Student, Term
+from schools.permissions import can_view_sensitive
+
+from ..models import QUALITIES, CampaignChannel, Channel, PeerApplication, RecruitmentCampaign
+
+COUNTED = ~Q(status=PeerApplication.Status.WITHDRAWN)
+
+
+def _count(queryset):
+    counted = queryset.order_by().values("campaign").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def campaign_queryset(*, access):
+    """Campaigns a view may open: the active school's only, so another school's campaign is a 404."""
+    return RecruitmentCampaign.objects.visible_to(access).select_related("program__school", "term")
+
+
+def program_queryset(*, access):
+    return Program.objects.visible_to(access).select_related("school")
+
+
+def campaign_list(*, access, program=None):
+    """The school's campaigns (optionally one program's) with applications, accepted peers and channels done."""
+    campaigns = campaign_queryset(access=access)
+    if program is not None:
+        campaigns = campaigns.filter(program=program)
+    applications = PeerApplication.objects.filter(COUNTED, campaign=OuterRef("pk"))
+    channels = CampaignChannel.objects.filter(campaign=OuterRef("pk"))
+    return campaigns.annotate(
+        application_count=_count(applications),
+        accepted_count=_count(applications.filter(status=PeerApplication.Status.ACCEPTED)),
+        channel_count=_count(channels),
+        channels_done=_count(channels.exclude(done_on=None)),
+    )
+
+
+def channels(*, access, campaign):
+    return CampaignChannel.objects.visible_to(access).filter(campaign=campaign).select_related("owner")
+
+
+def counts_by_channel(*, campaign) -> list[dict]:
+    """Applications so far by "how did you hear about us?", every channel listed (one aggregate query)."""
+    counted = dict(
+        PeerApplication.objects.filter(COUNTED, campaign=campaign)
+        .order_by()
+        .values_list("heard_via")
+        .annotate(n=Count("pk"))
+    )
+    return [{"channel": value, "label": label, "count": counted.get(value, 0)} for value, label in Channel.choices]
+
+
+def status_counts(*, campaign) -> dict[str, int]:
+    return dict(
+        PeerApplication.objects.filter(campaign=campaign).order_by().values_list("status").annotate(n=Count("pk"))
+    )
+
+
+def total_score_expression():
+    """The sum of the quality scores, unscored qualities counting 0 (NULL when nothing is scored yet)."""
+    names = [name for name, _label in QUALITIES]
+    total = Coalesce(F(names[0]), Value(0))
+    for name in names[1:]:
+        total = total + Coalesce(F(name), Value(0))
+    any_scored = Q()
+    for name in names:
+        any_scored |= Q(**{f"{name}__isnull": False})
+    return Case(When(any_scored, then=total), default=None, output_field=IntegerField())
+
+
+def review_queue(*, access, campaign):
+    """A campaign's applications with their total score (filtered and sorted by ``filters.ApplicationFilter``)."""
+    return (
+        PeerApplication.objects.visible_to(access)
+        .filter(campaign=campaign)
+        .select_related("consent")
+        .annotate(score=total_score_expression())
+    )
+
+
+def application_queryset(*, access):
+    return PeerApplication.objects.visible_to(access).select_related(
+        "campaign__program__school", "campaign__term", "consent", "decided_by", "student"
+    )
+
+
+def staff_members(*, access):
+    """Staff of the active school, who may own a channel."""
+    memberships = Membership.objects.visible_to(access).filter(is_active=True, user__is_active=True)
+    return (
+        get_user_model()
+        .objects.filter(pk__in=memberships.values("user"))
+        .order_by("last_name", "first_name", "username")
+    )
+
+
+def terms(*, access):
+    return Term.objects.visible_to(access).order_by("start_date", "-end_date")
+
+
+def focus_student_preferences(*, access, application) -> dict:
+    """The program's focus students' own preferences that name this applicant, for the reviewer.
+
+    Confidential: only the preferences of students whose record the person may see (``can_view_sensitive``) are
+    returned; ``hidden`` says how many others exist, so the reviewer knows to ask the coordinator. The caller logs
+    every student returned with ``record_access``.
+    """
+    program = application.campaign.program
+    focus = ProgramParticipant.objects.filter(
+        program=program, status=ProgramParticipant.Status.ACTIVE, student__kind=Student.Kind.FOCUS
+    ).values("student")
+    names_applicant = Q(
+        peer__first_name__iexact=application.first_name.strip(), peer__last_name__iexact=application.last_name.strip()
+    )
+    if application.student_id:
+        names_applicant |= Q(peer=application.student_id)
+    preferences = list(
+        PeerPreference.objects.visible_to(access)
+        .filter(names_applicant, student__in=focus)
+        .select_related("student", "peer")
+    )
+    by_student: dict[int, list] = {}
+    students = {}
+    for preference in preferences:
+        by_student.setdefault(preference.student_id, []).append(preference)
+        students[preference.student_id] = preference.student
+    allowed = [student for student in students.values() if can_view_sensitive(access, student)]
+    return {
+        "students": [(student, by_student[student.pk]) for student in allowed],
+        "hidden": len(students) - len(allowed),
+    }

@@ -1,0 +1,255 @@
+"""Write side of campaigns and the review: keyword-only, validated with ``full_clean()``, one transaction each.
+
+Decisions record who decided and when, and email the applicant (when they gave an address) after the commit.
+Accepting a peer puts them on the school's roster and in the program.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from programs.dates import school_today
+from programs.models import ProgramParticipant
+from schools.models import Membership, PeerAvailability, Student, Weekday
+from schools.tasks import send_email
+
+from ..models import QUALITIES, CampaignChannel, Interest, PeerApplication, RecruitmentCampaign
+
+Status = PeerApplication.Status
+MAX_SCORE = 3
+# Which decision may follow which status; a decision once made is changed only by promoting a waitlisted peer.
+ALLOWED_FROM = {
+    Status.ACCEPTED: {Status.SUBMITTED, Status.WAITLISTED},
+    Status.WAITLISTED: {Status.SUBMITTED},
+    Status.DECLINED: {Status.SUBMITTED, Status.WAITLISTED},
+}
+CAMPAIGN_FIELDS = (
+    "term", "target_peers", "accepting_applications", "opens_on", "closes_on", "requires_guardian_consent",
+    "what_peers_do", "time_commitment", "how_to_join",
+)
+
+
+def _is_staff_of(user, school) -> bool:
+    return user is not None and Membership.objects.filter(
+        user=user, school=school, is_active=True, user__is_active=True
+    ).exists()
+
+
+# --- Campaigns -------------------------------------------------------------------------------------------------
+
+
+def _save_campaign(campaign: RecruitmentCampaign, fields: dict) -> RecruitmentCampaign:
+    unknown = set(fields) - set(CAMPAIGN_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown campaign fields {sorted(unknown)}")
+    for name, value in fields.items():
+        setattr(campaign, name, value)
+    campaign.full_clean()
+    campaign.save()
+    return campaign
+
+
+@transaction.atomic
+def campaign_create(*, program, **fields) -> RecruitmentCampaign:
+    """A campaign for one program and one term of its school (one per program and term)."""
+    return _save_campaign(RecruitmentCampaign(program=program), fields)
+
+
+@transaction.atomic
+def campaign_update(*, campaign: RecruitmentCampaign, **fields) -> RecruitmentCampaign:
+    campaign = RecruitmentCampaign.objects.select_for_update().get(pk=campaign.pk)
+    return _save_campaign(campaign, fields)
+
+
+def _save_channel(channel: CampaignChannel) -> CampaignChannel:
+    if channel.owner_id and not _is_staff_of(channel.owner, channel.campaign.program.school):
+        raise ValidationError({"owner": _("Choose a staff member of your school from the list.")})
+    channel.full_clean()
+    channel.save()
+    return channel
+
+
+@transaction.atomic
+def channel_add(*, campaign, channel: str, owner=None, planned_on=None, done_on=None, notes="") -> CampaignChannel:
+    """One way of spreading the word on the campaign's checklist; its owner is a staff member of the school."""
+    return _save_channel(
+        CampaignChannel(campaign=campaign, channel=channel, owner=owner, planned_on=planned_on, done_on=done_on,
+                        notes=notes)
+    )
+
+
+@transaction.atomic
+def channel_update(*, campaign_channel: CampaignChannel, **fields) -> CampaignChannel:
+    channel = CampaignChannel.objects.select_related("campaign__program__school").select_for_update(of=("self",)).get(
+        pk=campaign_channel.pk
+    )
+    for name in ("channel", "owner", "planned_on", "done_on", "notes"):
+        if name in fields:
+            setattr(channel, name, fields[name])
+    return _save_channel(channel)
+
+
+# --- Review ----------------------------------------------------------------------------------------------------
+
+
+def _lock(application: PeerApplication) -> PeerApplication:
+    return (
+        PeerApplication.objects.select_related("campaign__program__school")
+        .select_for_update(of=("self",))
+        .get(pk=application.pk)
+    )
+
+
+@transaction.atomic
+def application_score(*, application, scores: dict, review_notes: str = "", interview_at=None) -> PeerApplication:
+    """Scores 0–3 on the guide's qualities (``None``: not scored yet), notes and an optional interview slot."""
+    application = _lock(application)
+    names = {name for name, _label in QUALITIES}
+    if set(scores) - names:
+        raise ValidationError(_("Score only the qualities on the form."))
+    errors = {}
+    for name, value in scores.items():
+        if value is not None and not (isinstance(value, int) and 0 <= value <= MAX_SCORE):
+            errors[name] = _("Give a score from 0 to 3.")
+        setattr(application, name, value)
+    if errors:
+        raise ValidationError(errors)
+    application.review_notes = review_notes
+    application.interview_at = interview_at
+    application.full_clean()
+    application.save()
+    return application
+
+
+def consent_problem(application: PeerApplication) -> str | None:
+    """Why the application may not be accepted yet for want of guardian consent, or ``None``.
+
+    Reads ``application.consent`` only (the consent flow lives in ``recruitment.applying``).
+    """
+    campaign = application.campaign
+    if not campaign.requires_guardian_consent:
+        return None
+    consent = getattr(application, "consent", None)
+    if consent is None:
+        return _("This program needs a parent or guardian's consent, and none has been asked for yet.")
+    if consent.status == consent.Status.PENDING:
+        return _("This program needs a parent or guardian's consent. %(name)s has not answered yet.") % {
+            "name": consent.guardian_name
+        }
+    if consent.status == consent.Status.DECLINED:
+        return _("%(name)s did not give consent, so this peer cannot be accepted.") % {"name": consent.guardian_name}
+    if consent.valid_until and consent.valid_until < school_today(campaign.program.school):
+        return _("The guardian's consent ended on %(date)s. Ask for consent again before accepting.") % {
+            "date": consent.valid_until.isoformat()
+        }
+    return None
+
+
+def _interests_text(application: PeerApplication) -> str:
+    labels = [str(Interest(value).label) for value in application.interests or [] if value in Interest.values]
+    if application.interests_other:
+        labels.append(application.interests_other)
+    return ", ".join(labels)
+
+
+def _roster_peer(application: PeerApplication) -> Student:
+    """The accepted peer's roster record: the linked one, else a peer of the school with the same name and grade,
+    else a new one. Empty fields are filled from the application; nothing on the roster is overwritten."""
+    school = application.campaign.program.school
+    student = application.student
+    if student is None:
+        student = (
+            Student.objects.filter(
+                school=school, kind=Student.Kind.PEER, grade=application.grade,
+                first_name__iexact=application.first_name.strip(), last_name__iexact=application.last_name.strip(),
+            )
+            .order_by("-is_active", "pk")
+            .first()
+        )
+    if student is None:
+        student = Student(
+            school=school, kind=Student.Kind.PEER, first_name=application.first_name.strip(),
+            last_name=application.last_name.strip(), grade=application.grade,
+        )
+    if not student.interests:
+        student.interests = _interests_text(application)
+    if not student.prior_experience:
+        student.prior_experience = application.prior_experience
+    if not student.homeroom:
+        student.homeroom = application.homeroom_teacher
+    student.full_clean()
+    student.save()
+    periods = application.available_periods.filter(schedule__school=school)
+    PeerAvailability.objects.bulk_create(
+        [PeerAvailability(student=student, period=period, weekday=day) for period in periods for day in Weekday],
+        ignore_conflicts=True,
+    )
+    return student
+
+
+def _email_applicant(application: PeerApplication) -> None:
+    if not application.email:
+        return
+    context = {"application": application, "program": application.campaign.program,
+               "school": application.campaign.program.school}
+    name = f"recruitment/campaigns/emails/decision_{application.status}"
+    subject = " ".join(render_to_string(f"{name}_subject.txt", context).split())
+    body = render_to_string(f"{name}.txt", context)
+    to = application.email
+    transaction.on_commit(lambda: send_email.delay(subject=subject, body=body, to=[to]))
+
+
+def _decide(application: PeerApplication, status: str, decided_by, promoting: bool = False) -> PeerApplication:
+    application = _lock(application)
+    allowed = {Status.WAITLISTED} if promoting else ALLOWED_FROM[status]
+    if application.status not in allowed:
+        if promoting:
+            raise ValidationError(_("Only a waitlisted peer can be promoted."))
+        raise ValidationError(
+            _("%(name)s's application is “%(status)s”; it cannot be changed that way.")
+            % {"name": application, "status": application.get_status_display()}
+        )
+    if status == Status.ACCEPTED:
+        problem = consent_problem(application)
+        if problem:
+            raise ValidationError(problem)
+        application.student = _roster_peer(application)
+        participant, created = ProgramParticipant.objects.get_or_create(
+            program=application.campaign.program, student=application.student,
+            defaults={"joined_on": school_today(application.campaign.program.school)},
+        )
+        if not created and participant.status != ProgramParticipant.Status.ACTIVE:
+            participant.status = ProgramParticipant.Status.ACTIVE
+            participant.save(update_fields=["status"])
+    application.status = status
+    application.decided_by = decided_by
+    application.decided_at = timezone.now()
+    application.full_clean()
+    application.save()
+    _email_applicant(application)
+    return application
+
+
+@transaction.atomic
+def application_accept(*, application, decided_by) -> PeerApplication:
+    """Accept a peer: needs valid guardian consent when the campaign asks for it; puts the peer on the roster (with
+    interests, prior experience and availability) and in the program; emails them after the commit."""
+    return _decide(application, Status.ACCEPTED, decided_by)
+
+
+@transaction.atomic
+def application_waitlist(*, application, decided_by) -> PeerApplication:
+    return _decide(application, Status.WAITLISTED, decided_by)
+
+
+@transaction.atomic
+def application_decline(*, application, decided_by) -> PeerApplication:
+    return _decide(application, Status.DECLINED, decided_by)
+
+
+@transaction.atomic
+def application_promote(*, application, decided_by) -> PeerApplication:
+    """A waitlisted peer is accepted after all (same rules and effects as accepting)."""
+    return _decide(application, Status.ACCEPTED, decided_by, promoting=True)

@@ -1,0 +1,207 @@
+"""Matching pages: thin views. The program comes from the active school's programs only (another school's is a 404);
+reading needs "view_recruitment", changing "manage_matching"."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.generic import FormView, TemplateView, View
+
+from programs.models import Program
+from schools.mixins import SchoolPermissionMixin
+from schools.models import AccessLogEntry, Student
+from schools.permissions import can_view_sensitive, has_permission
+from schools.services import record_access
+
+from ..models import Match
+from . import selectors, services
+from .forms import HandPairingForm, MatchingSettingsForm
+
+
+class MatchingMixin(SchoolPermissionMixin):
+    permission = "view_recruitment"
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        # The pages name students and who they are paired with: no shared or browser cache.
+        patch_cache_control(response, no_store=True, private=True)
+        return response
+
+    @cached_property
+    def program(self):
+        return get_object_or_404(Program.objects.visible_to(self.request.access), pk=self.kwargs["pk"])
+
+    @cached_property
+    def term(self):
+        return selectors.current_term(program=self.program)
+
+    def page_url(self) -> str:
+        return reverse("recruitment:matching", kwargs={"pk": self.program.pk})
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            program=self.program, term=self.term, can_manage=has_permission(self.request.access, "manage_matching")
+        )
+        return context
+
+
+class MatchingProgramsView(SchoolPermissionMixin, TemplateView):
+    permission = "view_recruitment"
+    template_name = "recruitment/matching/programs.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["programs"] = selectors.program_summaries(access=self.request.access)
+        return context
+
+
+class MatchingView(MatchingMixin, TemplateView):
+    """Proposals and confirmed matches per focus student, with their reasons and warnings."""
+
+    template_name = "recruitment/matching/matching.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.term is not None:
+            rows = selectors.matching_rows(access=self.request.access, program=self.program, term=self.term)
+            context["rows"] = rows
+            context["proposed_count"] = sum(len(row.proposed) for row in rows)
+            context["limits"] = selectors.matching_settings(program=self.program)
+            context["settings_form"] = MatchingSettingsForm(instance=context["limits"])
+        return context
+
+
+class PostActionView(MatchingMixin, View):
+    """A button on the matches page: POST only, back to the page with a message saying what happened."""
+
+    permission = "manage_matching"
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        if self.term is None:
+            messages.error(request, _("There is no current term for this program, so there is nothing to match."))
+            return HttpResponseRedirect(self.page_url())
+        try:
+            self.act()
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        return HttpResponseRedirect(self.page_url())
+
+    def act(self) -> None:
+        raise NotImplementedError
+
+
+class ProposeView(PostActionView):
+    def act(self):
+        form = MatchingSettingsForm(self.request.POST, instance=selectors.matching_settings(program=self.program))
+        if not form.is_valid():
+            raise ValidationError([e for errors in form.errors.values() for e in errors])
+        services.matching_settings_save(
+            program=self.program,
+            peer_capacity=form.cleaned_data["peer_capacity"],
+            min_peers=form.cleaned_data["min_peers_per_student"],
+            max_peers=form.cleaned_data["max_peers_per_student"],
+        )
+        result = services.matches_propose(program=self.program, term=self.term, by=self.request.user)
+        count = len(result.suggestions)
+        messages.success(
+            self.request,
+            ngettext("%(count)d pairing proposed.", "%(count)d pairings proposed.", count) % {"count": count},
+        )
+        for text in list(result.short.values())[:10]:
+            messages.warning(self.request, text)
+
+
+class ConfirmView(PostActionView):
+    def act(self):
+        match = None
+        if self.request.POST.get("match"):
+            match = get_object_or_404(
+                Match.objects.visible_to(self.request.access).filter(program=self.program, term=self.term),
+                pk=self.request.POST["match"] if self.request.POST["match"].isdigit() else 0,
+            )
+        result = services.matches_confirm(program=self.program, term=self.term, by=self.request.user, match=match)
+        messages.success(
+            self.request,
+            ngettext("%(count)d match confirmed.", "%(count)d matches confirmed.", result.count)
+            % {"count": result.count},
+        )
+        for text in result.refused:
+            messages.error(self.request, text)
+
+
+class RemoveView(PostActionView):
+    def act(self):
+        match = get_object_or_404(
+            Match.objects.visible_to(self.request.access).filter(program=self.program), pk=self.kwargs["match_pk"]
+        )
+        was_confirmed = match.status == Match.Status.CONFIRMED
+        services.match_remove(match=match)
+        messages.success(
+            self.request,
+            (_("The match of %(peer)s with %(student)s has ended.") if was_confirmed
+             else _("The proposal of %(peer)s for %(student)s is removed."))
+            % {"peer": match.peer.short_name, "student": match.focus_student.short_name},
+        )
+
+
+class HandPairingView(MatchingMixin, FormView):
+    """Pair a peer with a student by hand; a pair that breaks a hard constraint is refused with the reason."""
+
+    permission = "manage_matching"
+    template_name = "recruitment/matching/hand_pairing.html"
+    form_class = HandPairingForm
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["program"] = self.program
+        return kwargs
+
+    def form_valid(self, form):
+        if self.term is None:
+            form.add_error(None, _("There is no current term for this program, so there is nothing to match."))
+            return self.form_invalid(form)
+        student, peer = form.cleaned_data["focus_student"], form.cleaned_data["peer"]
+        try:
+            services.match_add(
+                access=self.request.access,
+                request=self.request,
+                program=self.program,
+                term=self.term,
+                focus_student=student,
+                peer=peer,
+                reveal_avoid=can_view_sensitive(self.request.access, student),
+            )
+        except ValidationError as error:
+            for text in error.messages:
+                form.add_error(None, text)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("%(peer)s is proposed for %(student)s.") % {"peer": peer.short_name, "student": student.short_name},
+        )
+        return HttpResponseRedirect(self.page_url())
+
+
+class PreferencesView(MatchingMixin, TemplateView):
+    """A focus student's "get to know" and "avoid" lists: confidential, for those who may see them; each look logged."""
+
+    template_name = "recruitment/matching/preferences.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        student = get_object_or_404(
+            selectors.participants(program=self.program, kind=Student.Kind.FOCUS), pk=self.kwargs["student_pk"]
+        )
+        if not can_view_sensitive(self.request.access, student):
+            raise PermissionDenied
+        record_access(access=self.request.access, request=self.request, student=student,
+                      action=AccessLogEntry.Action.VIEW, what="peer preferences (matching)")
+        context.update(student=student, preferences=selectors.preferences_of(student=student))
+        return context

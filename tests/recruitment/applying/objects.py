@@ -1,0 +1,39 @@
+"""East Elementary's open campaign with one nomination and one pending guardian consent, for the role matrix and the
+applying tests. Built once per ``world`` (kept on it), so every row of the role matrix reaches the same objects.
+
+The campaign has its own program, so it never meets another area's campaign on the unique (program, term).
+"""
+
+from dataclasses import dataclass
+
+from recruitment.applying import tokens
+
+from ...factories import ProgramFactory
+from ...recruitment_factories import CampaignFactory, GuardianConsentFactory, NominationFactory, PeerApplicationFactory
+
+
+@dataclass
+class ApplyingObjects:
+    campaign: object
+    nomination: object
+    application: object
+    consent: object
+
+    @property
+    def consent_link(self) -> str:
+        return tokens.sign(self.consent.token, salt=tokens.CONSENT_SALT)
+
+
+def east_applying(world) -> ApplyingObjects:
+    cached = getattr(world, "_east_applying", None)
+    if cached is not None:
+        return cached
+    program = ProgramFactory(school=world.school, name="Lunch Buddies", purposes=["friendships"])
+    campaign = CampaignFactory(program=program, term=world.term)
+    nomination = NominationFactory(campaign=campaign, nominated_by=world.user("staff"), first_name="Maya",
+                                   last_name="Okafor", grade=4)
+    application = PeerApplicationFactory(campaign=campaign, first_name="Liam", last_name="Chen", grade=4)
+    consent = GuardianConsentFactory(application=application)
+    objects = ApplyingObjects(campaign=campaign, nomination=nomination, application=application, consent=consent)
+    world._east_applying = objects
+    return objects

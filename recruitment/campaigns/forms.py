@@ -11,6 +11,7 @@ from django.core.validators import MaxLengthValidator
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_filters.constants import EMPTY_VALUES
 
 from programs.dates import school_today, school_zone
 
@@ -179,10 +180,25 @@ class DecisionForm(forms.Form):
     )
 
 
+class NullsLastOrderingFilter(django_filters.OrderingFilter):
+    """Unscored applications sort last in both directions, on PostgreSQL (NULLs first when descending) as on SQLite."""
+
+    def filter(self, qs, value):
+        if value in EMPTY_VALUES:
+            return qs
+        ordering = []
+        for param in value:
+            field = self.get_ordering_value(param)
+            descending = field.startswith("-")
+            expression = F(field.lstrip("-"))
+            ordering.append(expression.desc(nulls_last=True) if descending else expression.asc(nulls_last=True))
+        return qs.order_by(*ordering)
+
+
 class ApplicationFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=PeerApplication.Status.choices, label=_("Decision"),
                                          empty_label=_("All"))
-    order = django_filters.OrderingFilter(
+    order = NullsLastOrderingFilter(
         fields=(("score", "score"), ("submitted_at", "submitted"), ("last_name", "name")),
         field_labels={"score": _("Score"), "submitted_at": _("Submitted"), "last_name": _("Name")},
         label=_("Sort by"),

@@ -1,0 +1,57 @@
+"""The demo a newcomer sees after `make run`: every demo account opens every page of its menu, and the pages a
+coordinator reaches from there, with the seeded data (not just factory data)."""
+
+import re
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from peerpartners.navigation import NAVIGATION
+from schools.models import User
+from schools.permissions import has_permission
+from schools.scoping import resolve_access
+
+ACCOUNTS = [
+    "district.admin", "east.coordinator", "east.principal", "east.teacher", "east.peer",
+    "putnam.coordinator", "putnam.principal", "putnam.peer", "beaman.coordinator", "riverside.slp",
+]
+
+
+@pytest.fixture
+def demo(db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    call_command("seed_demo", stdout=None)
+
+
+@pytest.mark.parametrize("username", ACCOUNTS)
+def test_every_menu_page_opens_for_every_demo_account(client, demo, username):
+    user = User.objects.get(username=username)
+    client.force_login(user)
+    access = resolve_access(user, None)
+    opened = []
+    for _label, url_name, permission in NAVIGATION:
+        if has_permission(access, permission):
+            response = client.get(reverse(url_name))
+            assert response.status_code == 200, (username, url_name)
+            opened.append(url_name)
+    assert "dashboard" in opened
+
+
+def test_the_coordinator_follows_the_links_of_the_seeded_pages(client, demo):
+    """Every same-site link on the coordinator's main pages answers 200 (or a redirect), never an error."""
+    client.force_login(User.objects.get(username="east.coordinator"))
+    start = [reverse(name) for name in ("dashboard", "programs:list", "student_list", "recruitment:campaign_list",
+                                        "recruitment:matching_programs")]
+    seen, failures = set(), []
+    for page in start:
+        html = client.get(page).content.decode()
+        for link in sorted(set(re.findall(r'href="(/[^"#?]*)"', html))):
+            if link in seen or link.startswith(("/static/", "/media/", "/admin/", "/accounts/logout")):
+                continue
+            seen.add(link)
+            status = client.get(link).status_code
+            if status not in (200, 302):
+                failures.append((page, link, status))
+    assert not failures
+    assert len(seen) > 20

@@ -10,5 +10,7 @@ class RecruitmentConfig(AppConfig):
 
     def ready(self):
         from .campaigns import dashboard as campaign_dashboard
+        from .matching import partners
 
         campaign_dashboard.register()
+        partners.register()

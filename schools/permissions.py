@@ -52,6 +52,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "manage_recruitment": frozenset({Role.COORDINATOR, Role.SCHOOL_ADMIN}),
     "review_applications": frozenset({Role.COORDINATOR, Role.SCHOOL_ADMIN, Role.SPECIAL_EDUCATOR}),
     "manage_matching": frozenset({Role.COORDINATOR, Role.SPECIAL_EDUCATOR}),
+    # A peer reads the peer-safe profiles of the students they are paired with; a student sees their peers' names.
+    "view_own_partners": frozenset({PEER, FOCUS_STUDENT}),
 }
 
 

@@ -134,6 +134,13 @@ MATCHING_READERS = ("staff", "coordinator", "school_admin")
 MATCHING_MANAGERS = ("coordinator",)
 
 
+def confirmed_partner(world) -> dict:
+    match = east_matching(world).match
+    match.status = "confirmed"
+    match.save(update_fields=["status"])
+    return {"pk": match.focus_student_id}
+
+
 def matching_route(kwargs, allowed: tuple[str, ...], method: str = "get", **options) -> Route:
     outcome = OK if method == "get" else REDIRECT
     return Route(
@@ -361,6 +368,11 @@ MATRIX: dict[str, Route] = {
         school_object=True,
     ),
     # --- Recruitment: matching ---
+    # A peer opens the peer-safe profile of a student they are paired with (a confirmed match), nobody else's.
+    "recruitment:partner_profile": Route(
+        expect(FORBIDDEN, anonymous=LOGIN, peer=OK, focus_student=NOT_FOUND),
+        kwargs=lambda world: confirmed_partner(world),
+    ),
     "recruitment:matching_programs": Route(
         expect(FORBIDDEN, anonymous=LOGIN, **roles(OK, *MATCHING_READERS, "other_coordinator"))
     ),

@@ -1,8 +1,9 @@
 from django.urls import path
 
-from . import views
+from . import partners, views
 
 urlpatterns = [
+    path("my-partners/<int:pk>/", partners.PartnerProfileView.as_view(), name="partner_profile"),
     path("recruitment/matching/", views.MatchingProgramsView.as_view(), name="matching_programs"),
     path("recruitment/matching/<int:pk>/", views.MatchingView.as_view(), name="matching"),
     path("recruitment/matching/<int:pk>/propose/", views.ProposeView.as_view(), name="matching_propose"),

@@ -5,6 +5,7 @@ Production shape: ``DATABASE_URL`` (PostgreSQL), ``REDIS_URL`` (Celery broker, r
 ``SECRET_KEY`` and ``ALLOWED_HOSTS``; see README.md and docker-compose.yml.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -41,6 +42,8 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_filters",
+    # Sign-in lockout per account (issue 11); keeps its attempt counts in its own tables.
+    "axes",
     # Core first: districts, schools, terms, people, memberships and the scoping mechanism.
     "schools",
     "programs",
@@ -60,8 +63,12 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Logs every 403, whichever view refused (issue 11).
+    "schools.security.PermissionRefusalLogMiddleware",
     # Resolves request.access (memberships, active school) once; every scoped queryset reads it.
     "schools.middleware.SchoolAccessMiddleware",
+    # Last, so it turns a locked-out sign-in (ours or the admin's) into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "peerpartners.urls"
@@ -93,6 +100,24 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "schools.User"
+# The lockout check runs before the password check, so a locked account is refused even with the right password.
+AUTHENTICATION_BACKENDS = [
+    "schools.security.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Lockout per account, not per IP: a whole school signs in from one address (issue 11).
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_RESET_ON_SUCCESS = True
+# 15 minutes from the fifth wrong password, as the message says; retrying during the lock does not extend it.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "schools.security.lockout_response"
+# axes.W006 asks for the IP in the lockout key; leaving it out is the point (a shared school address must not lock
+# out a whole school, and a per-username count cannot be dodged by changing address, agent or cookies).
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+# Password reset requests per email address per hour; beyond it no email is sent.
+PASSWORD_RESET_RATE = env.int("PASSWORD_RESET_RATE", default=5)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
@@ -201,8 +226,15 @@ X_FRAME_OPTIONS = "DENY"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    # Timestamps in UTC (ISO 8601), so security events compare across schools' zones and the host's logs.
+    "formatters": {
+        "plain": {"()": "schools.log_format.UTCFormatter", "format": "%(asctime)s %(levelname)s %(name)s %(message)s"}
+    },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # Sign-in, lockout, sign-out, 403 and role-change events (issue 11): UTC timestamps, no passwords.
+        "peerpartners.security": {"level": "INFO"},
+    },
 }

@@ -5,3 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class SchoolsConfig(AppConfig):
     name = "schools"
     verbose_name = _("Districts, schools and people")
+
+    def ready(self):
+        # Connects the security event log's signal receivers (sign-in, sign-out, lockout, role changes).
+        from . import security  # noqa: F401

@@ -1,10 +1,17 @@
+import hashlib
+import logging
+
 from django import forms
+from django.conf import settings
 from django.contrib.auth import forms as auth_forms
+from django.core.cache import cache
 from django.db import transaction
 from django.template import loader
 from django.utils.translation import gettext_lazy as _
 
 from .tasks import send_email
+
+security_log = logging.getLogger("peerpartners.security")
 
 
 class SignInForm(auth_forms.AuthenticationForm):
@@ -32,6 +39,34 @@ class PasswordResetRequestForm(auth_forms.PasswordResetForm):
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         error_messages={"invalid": _("Enter an email address such as name@school.org.")},
     )
+
+    def __init__(self, *args, request=None, **kwargs):
+        self.request = request
+        super().__init__(*args, **kwargs)
+
+    def clean_email(self):
+        """At most PASSWORD_RESET_RATE requests per address per hour, known address or not, so nobody can flood an
+        inbox and the answer does not tell which addresses have accounts. django-axes counts sign-ins only."""
+        email = self.cleaned_data["email"]
+        digest = hashlib.sha256(email.strip().lower().encode()).hexdigest()
+        key = f"password-reset:{digest}"
+        cache.add(key, 0, timeout=60 * 60)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add() and incr()
+            cache.set(key, count := 1, timeout=60 * 60)
+        if count > settings.PASSWORD_RESET_RATE:
+            # The address itself stays out of the log: its hash is enough to see repeats.
+            security_log.warning(
+                "password_reset.throttled email_sha256=%s ip=%s",
+                digest,
+                self.request.META.get("REMOTE_ADDR", "") if self.request else "",
+            )
+            raise forms.ValidationError(
+                _("Too many reset requests for this email address. Try again later, or ask your coordinator."),
+                code="throttled",
+            )
+        return email
 
     def send_mail(
         self, subject_template_name, email_template_name, context, from_email, to_email, html_email_template_name=None

@@ -35,6 +35,9 @@ class PasswordResetView(auth_views.PasswordResetView):
     form_class = PasswordResetRequestForm
     success_url = reverse_lazy("password_reset_done")
 
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
+
 
 class DashboardView(SchoolPermissionMixin, TemplateView):
     """One landing page per role; later issues add their panels to these templates."""

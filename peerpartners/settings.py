@@ -113,6 +113,7 @@ AXES_RESET_ON_SUCCESS = True
 # 15 minutes from the fifth wrong password, as the message says; retrying during the lock does not extend it.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_CALLABLE = "schools.security.lockout_response"
+AXES_USERNAME_CALLABLE = "schools.security.lockout_username"
 # axes.W006 asks for the IP in the lockout key; leaving it out is the point (a shared school address must not lock
 # out a whole school, and a per-username count cannot be dodged by changing address, agent or cookies).
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]

@@ -7,6 +7,7 @@ from django.contrib.auth import forms as auth_forms
 from django.core.cache import cache
 from django.db import transaction
 from django.template import loader
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .tasks import send_email
@@ -49,7 +50,9 @@ class PasswordResetRequestForm(auth_forms.PasswordResetForm):
         inbox and the answer does not tell which addresses have accounts. django-axes counts sign-ins only."""
         email = self.cleaned_data["email"]
         digest = hashlib.sha256(email.strip().lower().encode()).hexdigest()
-        key = f"password-reset:{digest}"
+        # A fixed one-hour window read from the clock (not the cache's expiry), so it behaves the same on every cache.
+        window = int(timezone.now().timestamp() // 3600)
+        key = f"password-reset:{digest}:{window}"
         cache.add(key, 0, timeout=60 * 60)
         try:
             count = cache.incr(key)

@@ -114,3 +114,10 @@ class PermissionRefusalLogMiddleware:
                 _client(request),
             )
         return response
+
+
+def lockout_username(request, credentials) -> str | None:
+    """The username axes counts and stores: cut to the length a username can have, so an oversized one is
+    counted like any other wrong sign-in instead of overflowing axes' column."""
+    username = (credentials or {}).get("username")
+    return username[:150] if isinstance(username, str) else username

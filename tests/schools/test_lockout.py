@@ -132,3 +132,10 @@ def test_unknown_email_is_limited_the_same_way(client, world, empty_cache):
     for _ in range(5):
         assert request_reset(client, "stranger@example.org").url == reverse("password_reset_done")
     assert "Too many reset requests" in request_reset(client, "stranger@example.org").content.decode()
+
+
+@pytest.mark.parametrize("url_name", ["login", "admin:login"])
+def test_an_oversized_username_is_a_plain_wrong_sign_in_on_every_sign_in_page(client, world, url_name):
+    response = client.post(reverse(url_name), {"username": "x" * 5000, "password": "wrong"})
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session

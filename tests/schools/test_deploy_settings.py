@@ -62,3 +62,18 @@ def test_debug_runs_without_a_secret_key():
     result = manage("check", env=production_environment(SECRET_KEY=None, DEBUG="1"))
 
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_bare_checkout_runs_manage_py_in_development_mode():
+    # Neither SECRET_KEY nor DEBUG: a developer's shell, so `manage.py makemigrations` just works.
+    result = manage("shell", "-c", "from django.conf import settings; print(settings.DEBUG)",
+                    env=production_environment(SECRET_KEY=None, DEBUG=None))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("True")
+
+
+def test_a_deployment_with_a_secret_key_keeps_debug_off_without_saying_so():
+    result = manage("shell", "-c", "from django.conf import settings; print(settings.DEBUG)",
+                    env=production_environment(DEBUG=None))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("False")

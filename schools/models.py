@@ -316,6 +316,16 @@ class Student(models.Model):
     family_connection = models.BooleanField(_("family member with a disability"), default=False)
 
     is_active = models.BooleanField(_("enrolled"), default=True)
+    # FERPA directory opt-out: the family asked that the student's name and photo not be shared; peers' rosters and
+    # exports leave them out.
+    directory_opt_out = models.BooleanField(
+        _("directory opt-out"),
+        default=False,
+        help_text=_("The family asked that the name and photo not be shared: hidden from peers and from exports."),
+    )
+    # Set when the retention task (or a school's "delete this child's data") erased the personal data: the row stays
+    # as a tombstone so the access log and disclosures keep pointing at something.
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -357,6 +367,15 @@ class Student(models.Model):
     def is_focus_student(self) -> bool:
         return self.kind == self.Kind.FOCUS
 
+    def is_under_13(self, on=None) -> bool:
+        """COPPA applies under 13. Without a date of birth, grade 7 and below count as under 13 (to be safe)."""
+        on = on or timezone.localdate()
+        if self.date_of_birth:
+            born = self.date_of_birth
+            age = on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+            return age < 13
+        return self.grade <= 7
+
     def clean(self):
         if self.school_id and self.grade is not None:
             school = self.school
@@ -387,6 +406,7 @@ class Guardian(models.Model):
     def __str__(self) -> str:
         return self.name
 
+
 class IEPGoal(models.Model):
     """An IEP goal that shared activities can address. Sensitive: staff who work with the student only."""
 
@@ -400,9 +420,7 @@ class IEPGoal(models.Model):
     student = models.ForeignKey(Student, on_delete=models.CASCADE, related_name="iep_goals")
     domain = models.CharField(_("domain"), max_length=20, choices=Domain.choices)
     goal = models.TextField(_("goal"))
-    settings_for_peer_support = models.CharField(
-        _("settings where peers may support it"), max_length=200, blank=True
-    )
+    settings_for_peer_support = models.CharField(_("settings where peers may support it"), max_length=200, blank=True)
 
     objects = SchoolOwnedQuerySet.as_manager()
     school_path = "student__school"
@@ -647,5 +665,22 @@ class AccessLogEntry(models.Model):
         raise PermissionError("The access log is append-only.")
 
 
-# Roster imports live in the schools.rostering sub-package; Django finds an app's models through this module.
+class SignInSession(models.Model):
+    """A session someone signed in with. Deactivating a person, or signing out, ends their sessions at once."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="sign_in_sessions")
+    session_key = models.CharField(max_length=40, unique=True)
+    signed_in_at = models.DateTimeField(default=timezone.now)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("sign-in session")
+        verbose_name_plural = _("sign-in sessions")
+
+    def __str__(self) -> str:
+        return f"{self.user} since {self.signed_in_at:%Y-%m-%d %H:%M}"
+
+
+# Roster imports and the privacy records live in sub-packages; Django finds an app's models through this module.
+from .privacy.models import ConsentRecord, Disclosure, InspectionRequest  # noqa: E402, F401
 from .rostering.models import RosterImport  # noqa: E402, F401

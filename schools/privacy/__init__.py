@@ -1,0 +1,1 @@
+"""What the school keeps about its records (FERPA, COPPA): consent, disclosures, inspection requests, retention."""

@@ -5,6 +5,7 @@ Every sign-in success and failure, lockout, sign-out, permission refusal and rol
 request body or any student record: the callers below pass only usernames, ids and role names.
 """
 
+import contextvars
 import logging
 
 from axes.backends import AxesStandaloneBackend
@@ -18,6 +19,17 @@ from django.utils.translation import gettext_lazy as _
 from .forms import SignInForm
 
 log = logging.getLogger("peerpartners.security")
+
+# The request being answered, so that a role change saved anywhere (the admin, a staff page) names who made it.
+_current_request: contextvars.ContextVar = contextvars.ContextVar("security_log_request", default=None)
+
+
+def _actor() -> str:
+    """Who is making a change: a user id, or "system" for commands, imports and tasks outside a request."""
+    request = _current_request.get()
+    user = getattr(request, "user", None)
+    return str(user.pk) if user is not None and user.is_authenticated else "system"
+
 
 LOCKED_OUT_MESSAGE = _("Too many wrong passwords for this account. Try again in 15 minutes, or ask your coordinator.")
 
@@ -75,8 +87,9 @@ def log_sign_out(sender, request, user, **kwargs):
 @receiver(post_save, sender="schools.Membership")
 def log_role_saved(sender, instance, created, **kwargs):
     log.info(
-        "role.%s membership_id=%s user_id=%s school_id=%s role=%s active=%s",
+        "role.%s by=%s membership_id=%s user_id=%s school_id=%s role=%s active=%s",
         "granted" if created else "changed",
+        _actor(),
         instance.pk,
         instance.user_id,
         instance.school_id,
@@ -88,7 +101,8 @@ def log_role_saved(sender, instance, created, **kwargs):
 @receiver(post_delete, sender="schools.Membership")
 def log_role_removed(sender, instance, **kwargs):
     log.info(
-        "role.removed membership_id=%s user_id=%s school_id=%s role=%s",
+        "role.removed by=%s membership_id=%s user_id=%s school_id=%s role=%s",
+        _actor(),
         instance.pk,
         instance.user_id,
         instance.school_id,
@@ -97,13 +111,20 @@ def log_role_removed(sender, instance, **kwargs):
 
 
 class PermissionRefusalLogMiddleware:
-    """Logs every 403 in one place, whichever view, mixin or the admin refused: who, which method and path."""
+    """Logs every 403 in one place, whichever view, mixin or the admin refused: who, which method and path.
+
+    It also holds the request while it is answered, so role-change lines name who made the change.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        response = self.get_response(request)
+        token = _current_request.set(request)
+        try:
+            response = self.get_response(request)
+        finally:
+            _current_request.reset(token)
         if response.status_code == 403:
             user = getattr(request, "user", None)
             log.warning(

@@ -11,7 +11,7 @@ from django.urls import reverse
 from schools.log_format import UTCFormatter
 from schools.models import Role
 
-from ..factories import PASSWORD, MembershipFactory
+from ..factories import PASSWORD, MembershipFactory, UserFactory
 
 WRONG = "my-secret-wrong-passphrase"
 
@@ -74,13 +74,35 @@ def test_role_changes_are_logged(world, security_log):
     membership.delete()
     lines = [line for line in security_log() if line.startswith("role.")]
     assert lines == [
-        f"role.granted membership_id={membership_id} user_id={membership.user_id} school_id={world.school.pk} "
+        f"role.granted by=system membership_id={membership_id} user_id={membership.user_id} school_id={world.school.pk} "
         "role=general_educator active=True",
-        f"role.changed membership_id={membership_id} user_id={membership.user_id} school_id={world.school.pk} "
+        f"role.changed by=system membership_id={membership_id} user_id={membership.user_id} school_id={world.school.pk} "
         "role=coordinator active=True",
-        f"role.removed membership_id={membership_id} user_id={membership.user_id} school_id={world.school.pk} "
+        f"role.removed by=system membership_id={membership_id} user_id={membership.user_id} school_id={world.school.pk} "
         "role=coordinator",
     ]
+
+
+def test_a_role_change_in_the_admin_names_who_made_it(client, world, security_log):
+    support = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(support)
+    membership = MembershipFactory(school=world.school, role=Role.GENERAL_EDUCATOR)
+    response = client.post(
+        reverse("admin:schools_membership_change", args=[membership.pk]),
+        {
+            "user": membership.user_id,
+            "school": world.school.pk,
+            "role": Role.COUNSELOR,
+            "specialty": "",
+            "title": "",
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 302
+    assert (
+        f"role.changed by={support.pk} membership_id={membership.pk} user_id={membership.user_id} "
+        f"school_id={world.school.pk} role=counselor active=True"
+    ) in security_log()
 
 
 def test_no_iep_text_in_the_log(client_for, world, caplog):

@@ -65,6 +65,8 @@ def _json_value(value):
 
 
 def _text(value) -> str:
+    if isinstance(value, datetime.datetime):
+        return value.astimezone(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC") if timezone.is_aware(value) else str(value)
     if value is None or value == "":
         return "—"
     if isinstance(value, bool):
@@ -93,7 +95,7 @@ def _row(obj: Model, section: RecordSection) -> tuple[dict, list[tuple[str, str]
         value = field.value_from_object(obj)
         values[field.name] = _json_value(value)
         shown = getattr(obj, f"get_{field.name}_display")() if field.choices and value not in (None, "") else value
-        readable.append((label, _text(_json_value(shown))))
+        readable.append((label, _text(shown if isinstance(shown, datetime.datetime) else _json_value(shown))))
     for key, (label, value) in (section.more_values(obj) if section.more_values else {}).items():
         values[key] = value
         readable.append((str(label), _text(value)))

@@ -1,6 +1,8 @@
 """Records pages: disclosures, requests to inspect records, the export of everything held about one student, and the
 parent's page behind the emailed link. Every page holding student data is sent with ``no-store``."""
 
+import datetime
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
@@ -148,7 +150,16 @@ class InspectionRequestCreateView(RecordsMixin, FormView):
             % {"days": INSPECTION_DAYS},
             "cancel_url": reverse("privacy:requests"),
             "submit_label": _("File the request"),
+            "due_preview": {"days": INSPECTION_DAYS, "due_on": self.due_preview_date(kwargs.get("form"))},
         }
+
+    def due_preview_date(self, form):
+        """45 days after the date on the form (today's for a new form); the page's script follows later changes."""
+        received_on = None
+        if form is not None and form.is_bound and not form.errors.get("received_on"):
+            received_on = getattr(form, "cleaned_data", {}).get("received_on")
+        received_on = received_on or school_today(self.request.access.school)
+        return received_on + datetime.timedelta(days=INSPECTION_DAYS)
 
     def form_valid(self, form):
         try:

@@ -51,6 +51,8 @@ def test_filing_a_request_in_the_browser(page, world):
     page.goto(reverse("privacy:request_add"))
     page.get_by_role("combobox", name="Student").select_option(label="Bennett, Noah (Grade 3)")
     page.get_by_label("Requested by").fill("Erin Bennett")
+    page.get_by_label("Date received").fill("2026-01-01")
+    expect(page.locator("[data-due-date]")).to_have_text("Feb 15, 2026")
     page.get_by_role("button", name="File the request").click()
     expect(page.get_by_text("Records request filed. The records are due by")).to_be_visible()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Records request about Noah Bennett")

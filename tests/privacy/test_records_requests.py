@@ -49,6 +49,13 @@ def test_the_form_suggests_today_and_explains_the_45_days(client_for, world):
     page = client_for("coordinator").get(reverse("privacy:request_add")).content.decode()
     assert 'value="2026-11-23"' in page
     assert "within 45 days of this date" in page
+    assert "The records will be due by <strong data-due-date>Jan 7, 2027</strong>" in page
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_refused_form_shows_the_due_date_of_the_date_entered(client_for, world):
+    response = client_for("coordinator").post(reverse("privacy:request_add"), request_data(world, requested_by=""))
+    assert "<strong data-due-date>Jan 4, 2027</strong>" in response.content.decode()
 
 
 @time_machine.travel(NOW, tick=False)

@@ -38,6 +38,8 @@ class RecordSection:
     order: int = 100
     # Extra values of one row that are not concrete fields (many-to-many names), as {key: (label, value)}.
     more_values: Callable[[Model], dict] | None = None
+    # Fields that are not information about the student (e.g. the IP address staff looked from).
+    leave_out: tuple[str, ...] = ()
 
 
 _SECTIONS: list[RecordSection] = []
@@ -81,8 +83,8 @@ def _row(obj: Model, section: RecordSection) -> tuple[dict, list[tuple[str, str]
     values: dict = {}
     readable: list[tuple[str, str]] = []
     for field in obj._meta.concrete_fields:
-        if "token" in field.name:
-            continue  # the secret of a signed link, not information about the student
+        if "token" in field.name or field.name in section.leave_out:
+            continue  # the secret of a signed link, or not information about the student
         label = str(field.verbose_name)
         if field.is_relation:
             related_id = getattr(obj, field.attname)

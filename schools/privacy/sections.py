@@ -56,6 +56,7 @@ def register() -> None:
             _("Who looked at or changed the confidential record, and when"),
             lambda s: AccessLogEntry.objects.filter(student=s).select_related("user").order_by("at", "pk"),
             order=60,
+            leave_out=("ip_address",),
         ),
     ):
         register_section(section)

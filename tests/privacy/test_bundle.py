@@ -94,6 +94,7 @@ def test_the_bundle_holds_every_section_in_pdf_json_and_csv(world, full_record):
     # Who looked, and when: the access log about the student (never the content itself).
     looked = document["sections"]["access_log"][0]
     assert looked["user"] == "east.coordinator" and looked["what"] == "IEP goals" and looked["at"]
+    assert "ip_address" not in looked  # where staff looked from is about staff, not about the student
 
     assert csvs["behavior_notes"][0]["behavior"] == "Hums loudly when the bell rings"
     assert csvs["guardians"][0]["name"] == "Erin Bennett"

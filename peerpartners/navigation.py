@@ -11,5 +11,6 @@ NAVIGATION = (
     (_("Recruitment"), "recruitment:campaign_list", "view_recruitment"),
     (_("Matches"), "recruitment:matching_programs", "view_recruitment"),
     (_("Staff"), "staff_list", "view_staff"),
+    (_("Records"), "privacy:requests", "manage_records"),
     (_("Access log"), "access_log", "view_access_log"),
 )

@@ -9,6 +9,7 @@ class ProgramsConfig(AppConfig):
     verbose_name = _("Programs")
 
     def ready(self):
-        from . import dashboard
+        from . import dashboard, records
 
         dashboard.register()
+        records.register()

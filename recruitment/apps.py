@@ -9,8 +9,10 @@ class RecruitmentConfig(AppConfig):
     verbose_name = _("Recruitment")
 
     def ready(self):
+        from . import records
         from .campaigns import dashboard as campaign_dashboard
         from .matching import partners
 
         campaign_dashboard.register()
         partners.register()
+        records.register()

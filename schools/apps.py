@@ -9,3 +9,8 @@ class SchoolsConfig(AppConfig):
     def ready(self):
         # Connects the security event log's signal receivers (sign-in, sign-out, lockout, role changes).
         from . import security  # noqa: F401
+        from .privacy import dashboard as privacy_dashboard
+        from .privacy import sections as record_sections
+
+        privacy_dashboard.register()
+        record_sections.register()

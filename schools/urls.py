@@ -67,5 +67,6 @@ urlpatterns = [
     path("staff/", views.StaffListView.as_view(), name="staff_list"),
     path("district/", views.DistrictOverviewView.as_view(), name="district_overview"),
     path("roster/", include("schools.rostering.urls")),
+    path("records/", include("schools.privacy.urls")),
     *auth_urlpatterns,
 ]

@@ -10,6 +10,7 @@ school B (Putnam Middle School) in the same district.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .privacy.objects import east_records
 from .programs.objects import east_program
 from .recruitment.applying.objects import east_applying
 from .recruitment.campaigns.objects import east_campaign
@@ -125,6 +126,25 @@ def material_view(kwargs) -> Route:
         kwargs=lambda world: kwargs(east_materials(world)),
         school_object=True,
     )
+
+
+# Records (see tests/privacy/objects.py): the coordinator and the principal keep the school's disclosures, records
+# requests and exports ("manage_records"); everyone else gets 403, another school's coordinator 404 for East's objects.
+RECORDS_MANAGERS = ("coordinator", "school_admin")
+
+
+def records_route(kwargs, method: str = "get", outcome: str | None = None, **options) -> Route:
+    outcome = outcome or (OK if method == "get" else REDIRECT)
+    return Route(
+        expect(FORBIDDEN, anonymous=LOGIN, other_coordinator=NOT_FOUND, **roles(outcome, *RECORDS_MANAGERS)),
+        kwargs=lambda world: kwargs(east_records(world)),
+        method=method,
+        school_object=True,
+        **options,
+    )
+
+
+RECORDS_SCHOOL_PAGE = expect(FORBIDDEN, anonymous=LOGIN, other_coordinator=OK, **roles(OK, *RECORDS_MANAGERS))
 
 
 # Matching (see tests/recruitment/matching/objects.py): East's staff read ("view_recruitment"), the coordinator and
@@ -390,6 +410,23 @@ MATRIX: dict[str, Route] = {
     # The avoid list: those who may see the student's confidential record (coordinator, principal, support team).
     "recruitment:matching_preferences": matching_route(
         lambda m: {"pk": m.program.pk, "student_pk": m.match.focus_student_id}, ("coordinator", "school_admin")
+    ),
+    # --- Records: disclosures, records requests, the bundle and export (schools.privacy) ---
+    "privacy:disclosures": Route(RECORDS_SCHOOL_PAGE),
+    "privacy:disclosure_add": Route(RECORDS_SCHOOL_PAGE),
+    "privacy:requests": Route(RECORDS_SCHOOL_PAGE),
+    "privacy:request_add": Route(RECORDS_SCHOOL_PAGE),
+    "privacy:request_detail": records_route(lambda r: {"pk": r.inspection_request.pk}),
+    "privacy:request_close": records_route(
+        lambda r: {"pk": r.inspection_request.pk}, method="post", data=lambda world: {"status": "fulfilled"}
+    ),
+    # The download answers with the zip itself (200).
+    "privacy:request_bundle": records_route(lambda r: {"pk": r.inspection_request.pk}, method="post", outcome=OK),
+    "privacy:student_export": records_route(lambda r: {"pk": r.guardian.student_id}),
+    "privacy:guardian_link": records_route(lambda r: {"pk": r.guardian.student_id}),
+    # Public: the parent's page behind the emailed link answers everyone who has the link, signed in or not.
+    "privacy:guardian_disclosures": Route(
+        expect(OK), kwargs=lambda world: {"signed": east_records(world).guardian_link}
     ),
 }
 

@@ -1,0 +1,322 @@
+"""Records pages: disclosures, requests to inspect records, the export of everything held about one student, and the
+parent's page behind the emailed link. Every page holding student data is sent with ``no-store``."""
+
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from django.utils.decorators import method_decorator
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.generic import DetailView, FormView, ListView, View
+
+from ..mixins import SchoolPermissionMixin
+from ..models import Student
+from ..permissions import can_view_sensitive, has_permission
+from . import guardian_links, selectors, services
+from .dates import school_today
+from .forms import (
+    CloseRequestForm,
+    DisclosureFilterForm,
+    DisclosureForm,
+    GuardianLinkForm,
+    InspectionRequestForm,
+    StudentExportForm,
+)
+from .models import INSPECTION_DAYS, InspectionRequest
+
+
+def zip_download(content: bytes, filename: str) -> HttpResponse:
+    """The bundle as an attachment: never cached, and named by ids only (a file name ends up in logs and folders)."""
+    response = HttpResponse(content, content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    add_never_cache_headers(response)
+    return response
+
+
+def show_service_error(form, error: ValidationError) -> None:
+    """A service's validation error on the form: on its field when the form has it, else above the form."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+class RecordsMixin(SchoolPermissionMixin):
+    permission = "manage_records"
+
+    def students(self):
+        return selectors.record_students(access=self.request.access)
+
+
+@method_decorator(never_cache, name="dispatch")
+class DisclosureListView(RecordsMixin, ListView):
+    template_name = "schools/privacy/disclosure_list.html"
+    context_object_name = "disclosures"
+    paginate_by = 50
+
+    def get_queryset(self):
+        self.filter_form = DisclosureFilterForm(self.request.GET or None, students=self.students())
+        if not self.filter_form.is_bound:
+            return selectors.disclosure_list(access=self.request.access)
+        if not self.filter_form.is_valid():
+            return selectors.disclosure_list(access=self.request.access).none()
+        return selectors.disclosure_list(access=self.request.access, student=self.filter_form.cleaned_data["student"])
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "filter_form": self.filter_form}
+
+
+@method_decorator(never_cache, name="dispatch")
+class DisclosureCreateView(RecordsMixin, FormView):
+    template_name = "schools/privacy/form.html"
+    form_class = DisclosureForm
+    extra_context = {"title": _("Record a disclosure")}
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "students": self.students()}
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "intro": _(
+                "Record information about a student that was given to someone outside the school: to whom, "
+                "why and what. A recorded disclosure cannot be changed or deleted; the student's parents "
+                "see it."
+            ),
+            "cancel_url": reverse("privacy:disclosures"),
+            "submit_label": _("Record the disclosure"),
+        }
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            services.disclosure_record(
+                student=data["student"],
+                recipient=data["recipient"],
+                purpose=data["purpose"],
+                what=data["what"],
+                disclosed_by=self.request.user,
+            )
+        except ValidationError as error:
+            show_service_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Disclosure recorded."))
+        return redirect("privacy:disclosures")
+
+
+@method_decorator(never_cache, name="dispatch")
+class InspectionRequestListView(RecordsMixin, ListView):
+    template_name = "schools/privacy/request_list.html"
+    context_object_name = "requests"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return selectors.inspection_request_list(access=self.request.access)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        today = school_today(self.request.access.school)
+        for item in context["requests"]:
+            item.overdue = item.is_overdue(today)
+        return context
+
+
+@method_decorator(never_cache, name="dispatch")
+class InspectionRequestCreateView(RecordsMixin, FormView):
+    template_name = "schools/privacy/form.html"
+    form_class = InspectionRequestForm
+    extra_context = {"title": _("File a records request")}
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "students": self.students()}
+
+    def get_initial(self):
+        return {"received_on": school_today(self.request.access.school)}
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "intro": _(
+                "A parent, guardian or eligible student has asked to see the records held about a student. "
+                "The school must let them see the records within %(days)s days of receiving the request."
+            )
+            % {"days": INSPECTION_DAYS},
+            "cancel_url": reverse("privacy:requests"),
+            "submit_label": _("File the request"),
+            "due_preview": {"days": INSPECTION_DAYS, "due_on": self.due_preview_date(kwargs.get("form"))},
+        }
+
+    def due_preview_date(self, form):
+        """45 days after the date on the form (today's for a new form); the page's script follows later changes."""
+        received_on = None
+        if form is not None and form.is_bound and not form.errors.get("received_on"):
+            received_on = getattr(form, "cleaned_data", {}).get("received_on")
+        received_on = received_on or school_today(self.request.access.school)
+        return received_on + datetime.timedelta(days=INSPECTION_DAYS)
+
+    def form_valid(self, form):
+        try:
+            inspection_request = services.inspection_request_create(access=self.request.access, **form.cleaned_data)
+        except ValidationError as error:
+            show_service_error(form, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("Records request filed. The records are due by %(date)s.")
+            % {"date": date_format(inspection_request.due_on, "DATE_FORMAT")},
+        )
+        return redirect("privacy:request_detail", pk=inspection_request.pk)
+
+
+class InspectionRequestMixin(RecordsMixin):
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and has_permission(request.access, self.permission):
+            self.inspection_request = get_object_or_404(
+                InspectionRequest.objects.visible_to(request.access).select_related("student", "recorded_by"),
+                pk=kwargs["pk"],
+            )
+        return super().dispatch(request, *args, **kwargs)
+
+
+@method_decorator(never_cache, name="dispatch")
+class InspectionRequestDetailView(InspectionRequestMixin, DetailView):
+    template_name = "schools/privacy/request_detail.html"
+    context_object_name = "inspection_request"
+
+    def get_object(self, queryset=None):
+        return self.inspection_request
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        item = self.inspection_request
+        item.overdue = item.is_overdue(school_today(self.request.access.school))
+        context["disclosures"] = item.disclosures.select_related("disclosed_by")
+        return context
+
+
+class InspectionRequestCloseView(InspectionRequestMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        form = CloseRequestForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Choose whether the records were provided or the request was withdrawn."))
+        elif services.inspection_request_close(
+            inspection_request=self.inspection_request, status=form.cleaned_data["status"]
+        ):
+            messages.success(
+                request,
+                _("The request is closed: %(status)s.") % {"status": self.inspection_request.get_status_display()},
+            )
+        else:
+            messages.info(request, _("This request was already closed."))
+        return redirect("privacy:request_detail", pk=self.inspection_request.pk)
+
+
+class RecordsBundleView(InspectionRequestMixin, View):
+    """The download for the requester: itself recorded as a disclosure to them and as an export in the access log."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        item = self.inspection_request
+        content = services.records_request_bundle(access=request.access, request=request, inspection_request=item)
+        return zip_download(content, f"records-request-{item.pk}-student-{item.student_id}.zip")
+
+
+class StudentRecordsMixin(RecordsMixin):
+    """Pages about one student of the active school (another school's student is a 404)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and has_permission(request.access, self.permission):
+            self.student = get_object_or_404(
+                Student.objects.visible_to(request.access).select_related("school"), pk=kwargs["pk"]
+            )
+            if not can_view_sensitive(request.access, self.student):
+                raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "student": self.student,
+            "cancel_url": reverse("student_detail", kwargs={"pk": self.student.pk}),
+        }
+
+
+@method_decorator(never_cache, name="dispatch")
+class StudentExportView(StudentRecordsMixin, FormView):
+    """'Export this child's data': logged as an export; a disclosure when given outside the school."""
+
+    template_name = "schools/privacy/student_export.html"
+    form_class = StudentExportForm
+
+    def form_valid(self, form):
+        try:
+            content = services.student_export(
+                access=self.request.access,
+                request=self.request,
+                student=self.student,
+                recipient=form.cleaned_data["recipient"],
+                purpose=form.cleaned_data["purpose"],
+            )
+        except ValidationError as error:
+            show_service_error(form, error)
+            return self.form_invalid(form)
+        return zip_download(content, f"student-{self.student.pk}-records.zip")
+
+
+@method_decorator(never_cache, name="dispatch")
+class GuardianLinkView(StudentRecordsMixin, FormView):
+    """Email one of the student's parents the link to what was disclosed about their child."""
+
+    template_name = "schools/privacy/guardian_link.html"
+    form_class = GuardianLinkForm
+    extra_context = {"days": guardian_links.LINK_DAYS}
+
+    def get_form_kwargs(self):
+        guardians = self.student.guardians.exclude(email="").order_by("-is_primary", "name")
+        return {**super().get_form_kwargs(), "guardians": guardians}
+
+    def form_valid(self, form):
+        guardian = form.cleaned_data["guardian"]
+        services.guardian_disclosures_link_send(
+            access=self.request.access,
+            request=self.request,
+            guardian=guardian,
+            site_url=self.request.build_absolute_uri("/"),
+        )
+        messages.success(self.request, _("The link was emailed to %(name)s.") % {"name": guardian.name})
+        return redirect("student_detail", pk=self.student.pk)
+
+
+@method_decorator(never_cache, name="dispatch")
+class GuardianDisclosuresView(View):
+    """The parent's page behind the emailed link: their child's first name and the disclosures about the child,
+    nothing else. No sign-in; a changed or old link gets a plain page that reveals nothing."""
+
+    def get(self, request, signed):
+        try:
+            guardian = guardian_links.guardian_from_link(signed)
+        except guardian_links.LinkExpired:
+            return render(request, "schools/privacy/guardian_link_message.html", {"kind": "expired"})
+        except guardian_links.LinkInvalid:
+            return render(request, "schools/privacy/guardian_link_message.html", {"kind": "invalid"})
+        student = guardian.student
+        return render(
+            request,
+            "schools/privacy/guardian_disclosures.html",
+            {
+                "child": student.short_name,
+                "school": student.school.name,
+                "disclosures": selectors.guardian_disclosures(guardian=guardian),
+                "days": INSPECTION_DAYS,
+            },
+        )

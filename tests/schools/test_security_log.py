@@ -74,11 +74,14 @@ def test_role_changes_are_logged(world, security_log):
     membership.delete()
     lines = [line for line in security_log() if line.startswith("role.")]
     assert lines == [
-        f"role.granted by=system membership_id={membership_id} user_id={membership.user_id} school_id={world.school.pk} "
+        f"role.granted by=system membership_id={membership_id} user_id={membership.user_id} "
+        f"school_id={world.school.pk} "
         "role=general_educator active=True",
-        f"role.changed by=system membership_id={membership_id} user_id={membership.user_id} school_id={world.school.pk} "
+        f"role.changed by=system membership_id={membership_id} user_id={membership.user_id} "
+        f"school_id={world.school.pk} "
         "role=coordinator active=True",
-        f"role.removed by=system membership_id={membership_id} user_id={membership.user_id} school_id={world.school.pk} "
+        f"role.removed by=system membership_id={membership_id} user_id={membership.user_id} "
+        f"school_id={world.school.pk} "
         "role=coordinator",
     ]
 

@@ -6,7 +6,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.utils.text import slugify
@@ -49,16 +48,7 @@ def safe_next(request, fallback: str) -> str:
     return fallback
 
 
-class NoStoreMixin:
-    """Planning notes can mention students: no shared or browser cache keeps these pages."""
-
-    def dispatch(self, request, *args, **kwargs):
-        response = super().dispatch(request, *args, **kwargs)
-        patch_cache_control(response, no_store=True, private=True)
-        return response
-
-
-class ProgramPermissionMixin(NoStoreMixin, SchoolPermissionMixin):
+class ProgramPermissionMixin(SchoolPermissionMixin):
     permission = "view_programs"
 
     @property
@@ -195,7 +185,7 @@ class DistrictProgramsView(ProgramPermissionMixin, ListView):
         return selectors.district_programs(access=self.request.access)
 
 
-class ProgramCreateView(NoStoreMixin, SchoolPermissionMixin, FormView):
+class ProgramCreateView(SchoolPermissionMixin, FormView):
     permission = "manage_program"
     template_name = "programs/program_form.html"
     form_class = ProgramCreateForm
@@ -427,7 +417,7 @@ class MeetingUpdateView(MeetingFormView):
         )
 
 
-class ActionItemView(NoStoreMixin, SchoolPermissionMixin, View):
+class ActionItemView(SchoolPermissionMixin, View):
     """Mark an action item done or open again: its owner may, and so may whoever manages programs."""
 
     permission = "view_programs"
@@ -618,5 +608,4 @@ class ApprovalDocumentView(ProgramMixin, View):
         filename = f"{slugify(approval.name) or 'document'}{kind.extension}"
         response = HttpResponse(content, content_type=kind.content_type)
         response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
-        response["Cache-Control"] = "no-store"
         return response

@@ -7,7 +7,12 @@ from .models import GRADE_CHOICES, AccessLogEntry, Student, User
 
 
 class StudentFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Name"), method="filter_name", max_length=100)
+    """The roster's filters, sent in the query string: none of them is a student's personal data.
+
+    Names are searched with ``StudentNameSearchForm`` (a POST) instead, so a child's name never reaches the address
+    bar, browser history, server logs or a Referer header.
+    """
+
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Student.Kind.choices, empty_label=_("Everyone"))
     grade = django_filters.ChoiceFilter(label=_("Grade"), choices=GRADE_CHOICES, empty_label=_("Any grade"))
     participation = django_filters.ChoiceFilter(
@@ -17,10 +22,16 @@ class StudentFilter(django_filters.FilterSet):
 
     class Meta:
         model = Student
-        fields = ["q", "kind", "grade", "participation", "homeroom"]
+        fields = ["kind", "grade", "participation", "homeroom"]
 
-    def filter_name(self, queryset, name, value):
-        for word in value.split():
+
+class StudentNameSearchForm(forms.Form):
+    """Find students by (part of) their names; posted, never put in the URL."""
+
+    name = forms.CharField(label=_("Name"), max_length=100)
+
+    def filter(self, queryset):
+        for word in self.cleaned_data["name"].split():
             queryset = queryset.filter(
                 Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(preferred_name__icontains=word)
             )

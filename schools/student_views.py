@@ -8,10 +8,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, FormView, ListView, TemplateView, View
 
 from . import selectors, services
@@ -33,7 +31,6 @@ from .profile_forms import (
 SENSITIVE_SECTIONS = "support needs, IEP goals, behavior notes, own voice, guardians"
 
 
-@method_decorator(never_cache, name="dispatch")
 class StudentDetailView(SchoolPermissionMixin, DetailView):
     """Everyone with the roster sees the peer-safe part; the sensitive part is shown, and logged, by permission."""
 
@@ -133,7 +130,6 @@ class StudentScopedMixin(SchoolPermissionMixin):
         return {**super().get_context_data(**kwargs), "student": self.student, "cancel_url": self.student_url()}
 
 
-@method_decorator(never_cache, name="dispatch")
 class StudentProfileEditView(StudentScopedMixin, FormView):
     template_name = "schools/student_form.html"
     form_class = StudentProfileForm
@@ -197,7 +193,6 @@ class ProfileItemMixin(StudentScopedMixin):
         return get_object_or_404(queryset, pk=self.kwargs["item_pk"])
 
 
-@method_decorator(never_cache, name="dispatch")
 class ProfileItemFormView(ProfileItemMixin, FormView):
     template_name = "schools/student_form.html"
 
@@ -244,7 +239,6 @@ class ProfileItemDeleteView(ProfileItemMixin, View):
         return redirect(self.student_url())
 
 
-@method_decorator(never_cache, name="dispatch")
 class AvailabilityEditView(StudentScopedMixin, FormView):
     """A peer's free periods, by day, on the current bell schedule."""
 
@@ -344,7 +338,6 @@ class PeriodFormView(SchoolPermissionMixin, FormView):
         return redirect("bell_schedules")
 
 
-@method_decorator(never_cache, name="dispatch")
 class AccessLogView(SchoolPermissionMixin, ListView):
     """The school's record of who saw, changed or exported which student's sensitive record (read-only)."""
 

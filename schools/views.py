@@ -12,7 +12,7 @@ from django.views.generic import ListView, TemplateView
 
 from . import selectors
 from .dashboard import panels_for
-from .filters import StudentFilter
+from .filters import StudentFilter, StudentNameSearchForm
 from .forms import PasswordResetRequestForm, SignInForm
 from .middleware import ACTIVE_SCHOOL_SESSION_KEY
 from .mixins import SchoolPermissionMixin
@@ -88,20 +88,49 @@ def switch_school(request):
 
 
 class StudentListView(SchoolPermissionMixin, ListView):
+    """The roster, filtered by the query string; a search by name is a POST answered with the same page."""
+
     permission = "view_roster"
     template_name = "schools/student_list.html"
     context_object_name = "students"
     paginate_by = 25
+    # A name search is not paginated (a page link would have to carry the name); this many rows at most.
+    name_search_limit = 100
+    name_form = None
+
+    def post(self, request, *args, **kwargs):
+        self.name_form = StudentNameSearchForm(request.POST)
+        return self.get(request, *args, **kwargs)
+
+    @property
+    def searching_by_name(self) -> bool:
+        return self.name_form is not None and self.name_form.is_valid()
 
     def get_queryset(self):
         self.filterset = StudentFilter(
             self.request.GET or None, queryset=selectors.student_list(access=self.request.access)
         )
-        return self.filterset.qs if self.filterset.is_bound and self.filterset.is_valid() else self.filterset.queryset
+        queryset = (
+            self.filterset.qs if self.filterset.is_bound and self.filterset.is_valid() else self.filterset.queryset
+        )
+        if self.searching_by_name:
+            queryset = self.name_form.filter(queryset)[: self.name_search_limit + 1]
+        return queryset
+
+    def get_paginate_by(self, queryset):
+        return None if self.searching_by_name else self.paginate_by
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filter"] = self.filterset
+        context["name_form"] = self.name_form or StudentNameSearchForm()
+        if self.searching_by_name:
+            students = list(context["students"])
+            context["too_many"] = len(students) > self.name_search_limit
+            context["students"] = students[: self.name_search_limit]
+            context["student_count"] = len(context["students"])
+        else:
+            context["student_count"] = context["paginator"].count
         return context
 
 

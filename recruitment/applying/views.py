@@ -1,7 +1,7 @@
 """Public pages for joining a program (no sign-in, no school from the session) and the staff nomination pages.
 
-Public pages show program-level data only. The form and consent pages are never cached (``no-store``): they carry
-a child's answers or a guardian's signature.
+Public pages show program-level data only. Like every page, the form and consent pages are never cached
+(``schools.caching``): they carry a child's answers or a guardian's signature.
 """
 
 from django.conf import settings
@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
@@ -40,13 +39,6 @@ def show_service_error(form, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
-class NoStoreMixin:
-    def dispatch(self, request, *args, **kwargs):
-        response = super().dispatch(request, *args, **kwargs)
-        patch_cache_control(response, no_store=True, private=True)
-        return response
-
-
 class JoinListView(TemplateView):
     template_name = "recruitment/applying/join_list.html"
 
@@ -75,7 +67,7 @@ class CampaignPageView(CampaignMixin, TemplateView):
 
 
 @method_decorator(ratelimit(key="ip", rate=apply_rate, method="POST", block=False), name="dispatch")
-class ApplyView(NoStoreMixin, CampaignMixin, FormView):
+class ApplyView(CampaignMixin, FormView):
     template_name = "recruitment/applying/apply.html"
     form_class = ApplicationForm
 
@@ -127,7 +119,7 @@ class ApplyView(NoStoreMixin, CampaignMixin, FormView):
         return redirect("recruitment:apply_thanks", pk=self.campaign.pk)
 
 
-class ApplyThanksView(NoStoreMixin, TemplateView):
+class ApplyThanksView(TemplateView):
     template_name = "recruitment/applying/thanks.html"
 
     def get_context_data(self, **kwargs):
@@ -138,7 +130,7 @@ class ApplyThanksView(NoStoreMixin, TemplateView):
         return super().get_context_data(campaign=campaign, program=campaign.program, applied=applied, **kwargs)
 
 
-class ConsentView(NoStoreMixin, View):
+class ConsentView(View):
     """The guardian's page behind the emailed link. A bad or old link gets a plain message that reveals nothing."""
 
     template_name = "recruitment/applying/consent.html"

@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -36,14 +35,7 @@ def public_page_path(campaign) -> str:
 
 
 class RecruitmentMixin(SchoolPermissionMixin):
-    """Applications hold minors' details: no shared or browser cache keeps these pages."""
-
     permission = "view_recruitment"
-
-    def dispatch(self, request, *args, **kwargs):
-        response = super().dispatch(request, *args, **kwargs)
-        patch_cache_control(response, no_store=True, private=True)
-        return response
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -5,8 +5,6 @@ Nothing here reaches a confidential field: profiles go through ``schools.student
 """
 
 from django.http import Http404
-from django.utils.decorators import method_decorator
-from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from schools.dashboard import DashboardPanel, register_panel
@@ -42,7 +40,6 @@ def register() -> None:
     )
 
 
-@method_decorator(never_cache, name="dispatch")
 class PartnerProfileView(SchoolPermissionMixin, TemplateView):
     """A peer's view of one of their partners: the peer-safe profile, and only for a confirmed pairing."""
 

@@ -6,7 +6,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -25,12 +24,6 @@ from .forms import HandPairingForm, MatchingSettingsForm
 
 class MatchingMixin(SchoolPermissionMixin):
     permission = "view_recruitment"
-
-    def dispatch(self, request, *args, **kwargs):
-        response = super().dispatch(request, *args, **kwargs)
-        # The pages name students and who they are paired with: no shared or browser cache.
-        patch_cache_control(response, no_store=True, private=True)
-        return response
 
     @cached_property
     def program(self):

@@ -64,7 +64,7 @@ class MaterialProgressView(SchoolPermissionMixin, View):
             ],
             "detail_url": reverse("recruitment:material_list", kwargs={"pk": pk}),
         }
-        return JsonResponse(data, headers={"Cache-Control": "no-store"})
+        return JsonResponse(data)
 
 
 class MaterialRenderView(SchoolPermissionMixin, View):
@@ -113,7 +113,6 @@ class MaterialDownloadView(SchoolPermissionMixin, View):
             raise Http404 from None
         response = HttpResponse(data, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="{services.material_filename(material)}"'
-        response["Cache-Control"] = "no-store"
         return response
 
 

@@ -81,7 +81,7 @@ class ImportProgressView(SchoolPermissionMixin, View):
         roster_import = get_object_or_404(selectors.roster_import_list(access=request.access), pk=pk)
         data = progress.snapshot(roster_import)
         data["detail_url"] = reverse("rostering:import_detail", kwargs={"pk": pk})
-        return JsonResponse(data, headers={"Cache-Control": "no-store"})
+        return JsonResponse(data)
 
 
 class _ImportActionView(SchoolPermissionMixin, SingleObjectMixin, View):
@@ -143,13 +143,11 @@ class TemplateDownloadView(SchoolPermissionMixin, View):
 
 
 class ExportView(SchoolPermissionMixin, View):
-    """The roster with dates of birth and guardian contacts: never cached, and written to the access log."""
+    """The roster with dates of birth and guardian contacts, written to the access log."""
 
     permission = "export_roster"
 
     def get(self, request, file_format):
         if file_format not in services.EXPORT_FORMATS:
             raise Http404
-        response = _attachment(*services.roster_export(access=request.access, request=request, file_format=file_format))
-        response["Cache-Control"] = "no-store"
-        return response
+        return _attachment(*services.roster_export(access=request.access, request=request, file_format=file_format))

@@ -22,6 +22,15 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+# Runs before any script of every page (Playwright injects it outside the page's CSP) and reports each violation of
+# the Content-Security-Policy header: a blocked inline script or style, a file from another host.
+CSP_VIOLATION_PREFIX = "CSP violation:"
+REPORT_CSP_VIOLATIONS = f"""
+document.addEventListener("securitypolicyviolation", (event) => {{
+  console.error("{CSP_VIOLATION_PREFIX} " + event.effectiveDirective + " blocked " + (event.blockedURI || "inline")
+                + " in " + event.documentURI + (event.sample ? " (" + event.sample + ")" : ""));
+}});
+"""
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
@@ -63,7 +72,9 @@ def browser():
 def new_page(browser, live_server, transactional_db):
     """``new_page(viewport=PHONE)``: a page in a fresh context, pointed at the live server.
 
-    Any response of 400 or more (a missing stylesheet, a 500) and any script error fails the test at teardown.
+    Any response of 400 or more (a missing stylesheet, a 500), any script error and any violation of the
+    Content-Security-Policy (an inline script, handler or style attribute; a file from another host) fails the test
+    at teardown.
     """
     contexts, problems = [], []
 
@@ -71,15 +82,23 @@ def new_page(browser, live_server, transactional_db):
         if response.status >= 400:
             problems.append(f"{response.status} {response.url}")
 
+    def note_csp_violation(message):
+        if message.text.startswith(CSP_VIOLATION_PREFIX):
+            problems.append(message.text)
+
     def open_page(viewport=DESKTOP):
         context = browser.new_context(base_url=live_server.url, viewport=viewport)
         context.set_default_timeout(10_000)
         contexts.append(context)
+        context.add_init_script(REPORT_CSP_VIOLATIONS)
         page = context.new_page()
+        page.on("console", note_csp_violation)
         page.on("response", note_failed_response)
         page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
         return page
 
+    # The harness's own test reads (and empties) this list to prove a violation is caught.
+    open_page.problems = problems
     yield open_page
     for context in contexts:
         context.close()

@@ -130,7 +130,6 @@ def test_deactivated_membership_gives_no_access(client, world):
     [
         ("kind=focus", ["Noah"]),
         ("kind=peer", ["Sofia"]),
-        ("q=sofia+ramirez", ["Sofia"]),
         ("grade=3", ["Noah"]),
         ("participation=on_break", []),
     ],
@@ -140,7 +139,7 @@ def test_roster_filters(client_for, world, query, expected):
     assert [s.first_name for s in response.context["students"]] == expected
 
 
-@pytest.mark.parametrize("query", ["grade=abc", "kind=forged", "participation=<script>", "q=" + "x" * 500])
+@pytest.mark.parametrize("query", ["grade=abc", "kind=forged", "participation=<script>"])
 def test_bad_roster_filters_explain_themselves(client_for, world, query):
     response = client_for("coordinator").get(reverse("student_list") + "?" + query)
     assert response.status_code == 200

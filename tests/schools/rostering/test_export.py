@@ -26,7 +26,7 @@ def test_csv_export_holds_the_roster_with_guardians(client_for, world):
 
     response = client_for("coordinator").get(reverse("rostering:export", kwargs={"file_format": "csv"}))
     assert response.status_code == 200
-    assert response["Cache-Control"] == "no-store"
+    assert "no-store" in response["Cache-Control"]
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"].startswith('attachment; filename="roster-east-')
     header, *rows = rows_of(response)
@@ -49,7 +49,7 @@ def test_each_export_writes_one_access_log_row(client_for, world):
 
 def test_xlsx_export_has_the_students_sheet(client_for, world):
     response = client_for("coordinator").get(reverse("rostering:export", kwargs={"file_format": "xlsx"}))
-    assert response["Cache-Control"] == "no-store"
+    assert "no-store" in response["Cache-Control"]
     sheet = load_workbook(io.BytesIO(response.content))["Students"]
     values = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert values[0] == list(HEADERS)

@@ -1,0 +1,94 @@
+"""Every URL of the role matrix, asked by every role: the answer is never cached, and no page loads anything from
+another host.
+
+``schools.caching.NoStoreMiddleware`` sends ``Cache-Control: no-store`` on every answer Django gives (pages, CSV and
+Excel exports, PDFs, uploaded files, redirects, errors); static files, served by WhiteNoise before it, stay cacheable.
+"""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.test import Client, override_settings
+from django.urls import reverse
+
+from tests.factories import UserFactory
+
+from .foreign_loads import foreign_loads
+from .role_matrix import MATRIX, ROLES
+from .test_role_matrix import GENERIC_KWARGS, PATTERNS, route_for
+
+
+def ask(client_for, world, name, kwarg_names, roles=ROLES):
+    """(role, response) for each role, asked the way the role matrix asks."""
+    route = route_for(name)
+    kwargs = route.kwargs(world) if name in MATRIX else {k: GENERIC_KWARGS[k] for k in kwarg_names}
+    url = reverse(name, kwargs=kwargs or None)
+    for role in roles:
+        response = getattr(client_for(role), route.method)(url, route.data(world))
+        yield role, response
+
+
+def is_html(response) -> bool:
+    return response.get("Content-Type", "").startswith("text/html")
+
+
+@pytest.mark.parametrize("name,kwarg_names", PATTERNS, ids=[p[0] for p in PATTERNS])
+def test_no_answer_is_cached_and_no_page_loads_from_another_host(client_for, world, name, kwarg_names):
+    problems = []
+    for role, response in ask(client_for, world, name, kwarg_names):
+        if "no-store" not in response.get("Cache-Control", ""):
+            problems.append(f"{role}: {response.status_code} without no-store ({response.get('Cache-Control')})")
+        if response.status_code == 200 and is_html(response):
+            loads = foreign_loads(response.content.decode())
+            if loads:
+                problems.append(f"{role}: loads from another host: {loads}")
+    assert not problems, f"{name}: {problems}"
+
+
+def test_downloads_are_never_cached(client_for, world):
+    # The files that hold the most: the roster export (dates of birth, guardians) as CSV and Excel.
+    client = client_for("coordinator")
+    for file_format in ("csv", "xlsx"):
+        response = client.get(reverse("rostering:export", kwargs={"file_format": file_format}))
+        assert response.status_code == 200
+        assert "attachment" in response["Content-Disposition"]
+        assert "no-store" in response["Cache-Control"]
+
+
+def test_the_admin_is_never_cached_and_loads_nothing_from_another_host(client, db):
+    client.force_login(UserFactory(username="support", is_staff=True, is_superuser=True))
+    for name in ("admin:index", "admin:schools_student_changelist", "admin:schools_student_add"):
+        response = client.get(reverse(name))
+        assert response.status_code == 200
+        assert "no-store" in response["Cache-Control"], name
+        assert foreign_loads(response.content.decode()) == [], name
+
+
+@override_settings(WHITENOISE_USE_FINDERS=True, WHITENOISE_AUTOREFRESH=True)
+def test_static_files_stay_cacheable(db):
+    response = Client().get(settings.STATIC_URL + "css/peerpartners.css")
+    response.close()
+    assert response.status_code == 200
+    assert "no-store" not in response.get("Cache-Control", "")
+    assert "max-age" in response["Cache-Control"]
+
+
+def test_our_stylesheets_load_nothing_from_another_host():
+    # Bootstrap and its icons come from npm and are served by us; their CSS must not pull fonts or images elsewhere.
+    folders = [Path(folder[1] if isinstance(folder, tuple) else folder) for folder in settings.STATICFILES_DIRS]
+    stylesheets = [path for folder in folders for path in folder.rglob("*.css")]
+    assert any(path.name == "bootstrap.min.css" for path in stylesheets)
+    for path in stylesheets:
+        assert foreign_loads(path.read_text(encoding="utf-8")) == [], path
+
+
+def test_email_templates_load_nothing_from_another_host():
+    # Every email is plain text (tests/test_peer_outputs.py); a template that started to load a remote image or
+    # stylesheet (a tracking pixel, a web font) fails here.
+    folders = [Path(folder) for engine in settings.TEMPLATES for folder in engine["DIRS"]]
+    templates = [path for folder in folders for path in folder.rglob("*") if "email" in str(path.relative_to(folder))]
+    templates = [path for path in templates if path.is_file()]
+    assert len(templates) >= 10
+    for path in templates:
+        assert foreign_loads(path.read_text(encoding="utf-8")) == [], path

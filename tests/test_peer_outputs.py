@@ -1,0 +1,250 @@
+"""A peer's and a focus student's pages, PDFs and emails never hold a focus student's confidential record.
+
+The focus student (paired with the peer through a confirmed match) gets a unique marker in every confidential field:
+support needs and the other ``Student.SENSITIVE_FIELDS``, date of birth, staff-only notes, AAC device, speech and
+complex communication needs, IEP goals, behaviour notes, peer preferences and guardians. Then everything the peer and
+the focus student can open is rendered (every role-matrix page they may see, and every page linked from those), as
+are the printed brochure and poster and every email the recruitment flows send to applicants, nominees and
+guardians; no marker may appear. The peer-safe fields do appear, which proves the partner pages were reached.
+"""
+
+import datetime
+import io
+import re
+from html import unescape
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from recruitment.campaigns import services as decisions
+from recruitment.models import GuardianConsent
+from schools.models import PeerPreference, Student
+
+from .factories import BehaviorNoteFactory, GuardianFactory, PeerPreferenceFactory
+from .foreign_loads import foreign_loads
+from .recruitment.applying.objects import east_applying
+from .recruitment.matching.objects import east_matching
+from .recruitment_factories import GuardianConsentFactory, PeerApplicationFactory
+from .role_matrix import MATRIX, OK
+
+SECRET = "zq7"  # in every marker, so a leak is found whatever field it came from
+PEER_SAFE = {field: f"safe-{field}-ok4" for field in ("interests", "communication", "how_to_help")}
+BIRTHDAY = datetime.date(2013, 7, 19)
+SPELLINGS_OF_THE_BIRTHDAY = ("2013-07-19", "July 19, 2013", "Jul. 19, 2013", "07/19/2013", "19/07/2013", "19 July 2013")
+# Labels that would only appear if the student's speech or communication needs were shown.
+CONFIDENTIAL_LABELS = ("Does not use speech", "complex communication needs")
+
+
+def marker(field: str) -> str:
+    return f"{SECRET}-{field.replace('_', '-')}"
+
+
+@pytest.fixture
+def marked(world):
+    """World's focus student with a marker in every confidential field, confirmed as the peer's partner."""
+    student = world.focus_student
+    for field in (
+        *[f for f in Student.SENSITIVE_FIELDS if f != "date_of_birth"],
+        "strengths",
+        "school_involvement",
+        "aac_device",
+        "prior_experience",
+    ):
+        setattr(student, field, marker(field))
+    student.date_of_birth = BIRTHDAY
+    student.speech = Student.Speech.NO_SPEECH
+    student.complex_communication_needs = True
+    for field, value in PEER_SAFE.items():
+        setattr(student, field, value)
+    student.save()
+    world.iep_goal.goal = marker("iep-goal")
+    world.iep_goal.settings_for_peer_support = marker("iep-settings")
+    world.iep_goal.save()
+    BehaviorNoteFactory(
+        student=student,
+        behavior=marker("behavior"),
+        what_it_may_communicate=marker("what-it-may-communicate"),
+        how_to_respond=marker("how-to-respond"),
+    )
+    PeerPreferenceFactory(
+        student=student, kind=PeerPreference.Kind.GET_TO_KNOW, group=marker("group"), note=marker("get-to-know-note")
+    )
+    PeerPreferenceFactory(
+        student=student, kind=PeerPreference.Kind.AVOID, peer=world.peer_student, group="", note=marker("avoid-note")
+    )
+    GuardianFactory(
+        student=student,
+        name=f"Quillfeather {SECRET}",
+        email=f"{SECRET}.guardian@family.example.org",
+        phone=f"555-{SECRET}-0199",
+        relationship=marker("relationship"),
+    )
+    match = east_matching(world).match
+    match.status = "confirmed"
+    match.save(update_fields=["status"])
+    return student
+
+
+def leaks(text: str) -> list[str]:
+    found = [m.group(0) for m in re.finditer(rf"\S*{SECRET}\S*", text)]
+    found += [spelling for spelling in SPELLINGS_OF_THE_BIRTHDAY if spelling in text]
+    found += [label for label in CONFIDENTIAL_LABELS if label.lower() in text.lower()]
+    return found
+
+
+def pdf_text(data: bytes) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def body_of(response) -> str:
+    data = b"".join(response.streaming_content) if response.streaming else response.content
+    if response.get("Content-Type", "").startswith("application/pdf"):
+        return pdf_text(data)
+    return data.decode("utf-8", errors="replace")
+
+
+SKIP_PREFIXES = ("/static/", "/media/", "/admin/", "/accounts/logout/")
+
+
+def same_site_links(html: str) -> list[str]:
+    links = []
+    for href in re.findall(r"""href\s*=\s*["']([^"'#]+)""", html):
+        href = unescape(href)
+        if href.startswith("/") and not href.startswith("//") and not href.startswith(SKIP_PREFIXES):
+            links.append(href)
+    return links
+
+
+def everything_a_role_opens(client, world, role, limit=200) -> dict[str, str]:
+    """Every GET row of the role matrix the role may open, and every page linked from those (same role).
+
+    The other rows answer the role 403, 404 or a redirect to the sign-in page, as tests/test_role_matrix.py proves.
+    """
+    queue = [
+        reverse(name, kwargs=route.kwargs(world) or None)
+        for name, route in MATRIX.items()
+        if route.method == "get" and route.expected[role] == OK
+    ]
+    seen, pages = set(), {}
+    while queue and len(seen) < limit:
+        url = queue.pop(0)
+        if url in seen:
+            continue
+        seen.add(url)
+        response = client.get(url)
+        if response.status_code != 200:
+            continue
+        pages[url] = body_of(response)
+        if response.get("Content-Type", "").startswith("text/html"):
+            queue.extend(same_site_links(pages[url]))
+    assert len(seen) < limit, "the crawl did not finish: raise the limit"
+    return pages
+
+
+@pytest.mark.parametrize("role", ["peer", "focus_student"])
+def test_no_page_a_student_opens_holds_the_confidential_record(client_for, world, marked, role):
+    pages = everything_a_role_opens(client_for(role), world, role)
+
+    found = {url: leaks(text) for url, text in pages.items() if leaks(text)}
+    assert not found, f"{role} saw confidential data: {found}"
+    partner_profile = reverse("recruitment:partner_profile", kwargs={"pk": marked.pk})
+    if role == "peer":
+        # The peer reached their partner's profile (from the dashboard) and its peer-safe fields.
+        assert partner_profile in pages
+        assert all(value in pages[partner_profile] for value in PEER_SAFE.values())
+    assert reverse("dashboard") in pages
+
+
+def test_the_printed_brochure_and_poster_hold_no_student_data(world, marked, weasyprint_ready):
+    from recruitment.materials import pdf, selectors
+
+    content = selectors.material_content(campaign=east_applying(world).campaign)
+    for kind in ("brochure", "poster"):
+        html = pdf.material_html(content=content, kind=kind, paper="letter")
+        assert leaks(html) == [], kind
+        assert foreign_loads(html) == [], kind  # and the fetcher would refuse them (test_url_fetcher.py)
+        assert leaks(pdf_text(pdf.render_pdf(content=content, kind=kind, paper="letter"))) == [], kind
+
+
+@pytest.fixture
+def weasyprint_ready():
+    from .conftest import service_missing
+
+    try:
+        import weasyprint  # noqa: F401
+    except (ImportError, OSError) as error:
+        service_missing(f"WeasyPrint cannot load (is Pango installed?): {error}")
+
+
+@pytest.fixture
+def recruitment_emails(client, client_for, world, marked, django_capture_on_commit_callbacks):
+    """Every email the recruitment flows send to a peer, an applicant, a nominee or a guardian."""
+    from django.core.cache import cache
+
+    cache.clear()  # the public form's rate limit counts in the cache
+    campaign = east_applying(world).campaign
+    mail.outbox = []
+    with django_capture_on_commit_callbacks(execute=True):
+        # A public application: the applicant's confirmation and the guardian's consent request.
+        client.post(
+            reverse("recruitment:apply", kwargs={"pk": campaign.pk}),
+            {
+                "first_name": "Ava",
+                "last_name": "Johnson",
+                "grade": "4",
+                "homeroom_teacher": "Mr. Patel",
+                "email": "ava@student.example.org",
+                "interests": ["art"],
+                "available_periods": [str(world.period.pk)],
+                "why_join": "I want to make new friends.",
+                "heard_via": "posters",
+                "guardian_name": "Grace Johnson",
+                "guardian_email": "grace@family.example.org",
+                "website": "",
+            },
+        )
+        # A teacher nominates the peer: the peer's invitation.
+        client_for("staff").post(
+            reverse("recruitment:nominate"),
+            {
+                "campaign": campaign.pk,
+                "student": world.peer_student.pk,
+                "reasons": "Includes everyone.",
+                "invitation_email": "sofia@student.example.org",
+            },
+        )
+        # Decisions: accepted, waitlisted, declined.
+        coordinator = world.user("coordinator")
+        for decide in (decisions.application_accept, decisions.application_waitlist, decisions.application_decline):
+            application = PeerApplicationFactory(campaign=campaign, email="applicant@student.example.org", grade=4)
+            GuardianConsentFactory(
+                application=application,
+                status=GuardianConsent.Status.CONSENTED,
+                valid_until=datetime.date.today() + datetime.timedelta(days=200),
+            )
+            decide(application=application, decided_by=coordinator)
+    cache.clear()
+    return list(mail.outbox)
+
+
+def test_no_email_to_a_peer_applicant_or_guardian_holds_the_confidential_record(recruitment_emails):
+    recipients = {address for message in recruitment_emails for address in message.to}
+    assert {
+        "ava@student.example.org",
+        "grace@family.example.org",
+        "sofia@student.example.org",
+        "applicant@student.example.org",
+    } <= recipients
+    assert len(recruitment_emails) >= 6  # confirmation, consent request, invitation, three decisions
+    for message in recruitment_emails:
+        parts = [message.subject, message.body, *(content for content, _ in getattr(message, "alternatives", []))]
+        assert leaks("\n".join(parts)) == [], message.subject
+
+
+def test_emails_are_plain_text_and_load_nothing_from_another_host(recruitment_emails):
+    for message in recruitment_emails:
+        assert not getattr(message, "alternatives", None), message.subject
+        assert foreign_loads(message.body) == [], message.subject

@@ -9,8 +9,12 @@ class RecruitmentConfig(AppConfig):
     verbose_name = _("Recruitment")
 
     def ready(self):
+        from .applying import dashboard as applying_dashboard
+        from .applying import retention
         from .campaigns import dashboard as campaign_dashboard
         from .matching import partners
 
+        applying_dashboard.register()
         campaign_dashboard.register()
         partners.register()
+        retention.register()

@@ -163,7 +163,9 @@ class ConsentView(NoStoreMixin, View):
         return self.consent.status != self.consent.Status.PENDING
 
     def message(self, kind: str, status: int = 200):
-        return render(self.request, "recruitment/applying/consent_message.html", {"kind": kind}, status=status)
+        response = render(self.request, "recruitment/applying/consent_message.html", {"kind": kind}, status=status)
+        patch_cache_control(response, no_store=True, private=True)
+        return response
 
     def render_form(self, form):
         application = self.consent.application

@@ -221,7 +221,12 @@ STORAGES = {
 }
 
 # `seed_demo` runs these in order; each app adds its own demo content.
-DEMO_SEEDERS = ["schools.demo.seed", "programs.demo.seed", "recruitment.demo.seed"]
+DEMO_SEEDERS = [
+    "schools.demo.seed",
+    "programs.demo.seed",
+    "recruitment.demo.seed",
+    "schools.privacy.demo_retention.seed",
+]
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -18,7 +18,9 @@ def expired_consent_panel(access) -> dict:
 def register() -> None:
     register_panel(
         DashboardPanel(
-            template="recruitment/applying/panels/expired_consent.html", permission="manage_recruitment",
-            context=expired_consent_panel, order=15,
+            template="recruitment/applying/panels/expired_consent.html",
+            permission="manage_recruitment",
+            context=expired_consent_panel,
+            order=15,
         )
     )

@@ -75,7 +75,7 @@ def nomination_detail(*, access, pk: int) -> Nomination:
 # --- Which peers may join new activities: the consent rule -------------------------------------------------------
 
 
-def _consent_required(on):
+def _consent_required():
     """Accepted applications of the student to a campaign that asks for a guardian's consent."""
     return PeerApplication.objects.filter(
         student=OuterRef("pk"), status=PeerApplication.Status.ACCEPTED, campaign__requires_guardian_consent=True
@@ -107,7 +107,7 @@ def with_consent_state(students, *, on: datetime.date):
       participation consent by hand (``ConsentRecord``, scope "participation") that is in force on that day.
     """
     return students.annotate(
-        needs_consent=Exists(_consent_required(on)),
+        needs_consent=Exists(_consent_required()),
         has_valid_consent=ExpressionWrapper(
             Q(Exists(_online_consent_valid(on))) | Q(Exists(_recorded_consent_valid(on))), output_field=BooleanField()
         ),

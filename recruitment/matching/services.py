@@ -260,11 +260,12 @@ def matches_confirm(*, program: Program, term: Term, by, match: Match | None = N
     peer_load = Counter(m.peer_id for m in confirmed)
     student_load = Counter(m.focus_student_id for m in confirmed)
     inputs = matching_inputs(program=program, term=term)
+    expired = {row.student.pk for row in selectors.peers_left_out(program=program)}
     ok, refused = [], []
     for proposal in proposals:
         student = inputs.students.get(proposal.focus_student_id)
         peer = inputs.peers.get(proposal.peer_id)
-        if peer is None and _consent_expired(program, proposal.peer_id):
+        if peer is None and proposal.peer_id in expired:
             problems = [_consent_message(proposal.peer)]
         elif student is None or peer is None:
             problems = [_("%(peer)s and %(student)s must both take part in this program.")

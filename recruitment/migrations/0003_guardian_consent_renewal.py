@@ -4,30 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('recruitment', '0002_matching'),
+        ("recruitment", "0002_matching"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='guardianconsent',
-            name='renewal_agreed',
-            field=models.BooleanField(blank=True, null=True, verbose_name='renewed'),
+            model_name="guardianconsent",
+            name="renewal_agreed",
+            field=models.BooleanField(blank=True, null=True, verbose_name="renewed"),
         ),
         migrations.AddField(
-            model_name='guardianconsent',
-            name='renewal_answered_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='renewal answered'),
+            model_name="guardianconsent",
+            name="renewal_answered_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="renewal answered"),
         ),
         migrations.AddField(
-            model_name='guardianconsent',
-            name='renewal_requested_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='renewal requested'),
+            model_name="guardianconsent",
+            name="renewal_requested_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="renewal requested"),
         ),
         migrations.AddField(
-            model_name='guardianconsent',
-            name='renewal_token',
+            model_name="guardianconsent",
+            name="renewal_token",
             field=models.UUIDField(blank=True, editable=False, null=True, unique=True),
         ),
     ]

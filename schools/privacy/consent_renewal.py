@@ -45,9 +45,9 @@ def consent_record_renewals_send(*, now: datetime.datetime | None = None) -> int
     )
     emails: dict[int, list[str]] = defaultdict(list)
     for student_id, email in (
-        Guardian.objects.filter(student_id__in={r.student_id for r in records}).exclude(email="").values_list(
-            "student_id", "email"
-        )
+        Guardian.objects.filter(student_id__in={r.student_id for r in records})
+        .exclude(email="")
+        .values_list("student_id", "email")
     ):
         emails[student_id].append(email)
     sent = 0

@@ -28,10 +28,20 @@ DAY_BEFORE = WINDOW_OPENS - datetime.timedelta(days=1)
 
 @pytest.fixture
 def school_years(world):
-    TermFactory(school=world.school, name="2025-26", kind=Term.Kind.SCHOOL_YEAR,
-                start_date=datetime.date(2025, 8, 15), end_date=YEAR_END)
-    TermFactory(school=world.school, name="2026-27", kind=Term.Kind.SCHOOL_YEAR,
-                start_date=datetime.date(2026, 8, 14), end_date=NEXT_YEAR_END)
+    TermFactory(
+        school=world.school,
+        name="2025-26",
+        kind=Term.Kind.SCHOOL_YEAR,
+        start_date=datetime.date(2025, 8, 15),
+        end_date=YEAR_END,
+    )
+    TermFactory(
+        school=world.school,
+        name="2026-27",
+        kind=Term.Kind.SCHOOL_YEAR,
+        start_date=datetime.date(2026, 8, 14),
+        end_date=NEXT_YEAR_END,
+    )
 
 
 @pytest.fixture
@@ -45,8 +55,13 @@ def taking_part(program, first_name="Mason", *, valid_until=YEAR_END, email="pat
     application = PeerApplicationFactory(
         campaign=CampaignFactory(program=program), first_name=first_name, status="accepted", student=peer
     )
-    GuardianConsentFactory(application=application, status="consented", valid_until=valid_until,
-                           guardian_name="Pat Guardian", guardian_email=email)
+    GuardianConsentFactory(
+        application=application,
+        status="consented",
+        valid_until=valid_until,
+        guardian_name="Pat Guardian",
+        guardian_email=email,
+    )
     return peer
 
 
@@ -160,8 +175,12 @@ def test_next_school_year_without_a_term_is_a_year_later(world):
 def test_valid_until_comes_from_the_school_year_of_a_semester_entered_without_one(world, school_years):
     from recruitment.applying.services import consent_valid_until
 
-    spring = TermFactory(school=world.school, name="Spring 2026", start_date=datetime.date(2026, 1, 5),
-                         end_date=datetime.date(2026, 5, 20))
+    spring = TermFactory(
+        school=world.school,
+        name="Spring 2026",
+        start_date=datetime.date(2026, 1, 5),
+        end_date=datetime.date(2026, 5, 20),
+    )
     assert consent_valid_until(CampaignFactory(term=spring, program=ProgramFactory(school=world.school))) == YEAR_END
 
 
@@ -170,8 +189,11 @@ def test_valid_until_comes_from_the_school_year_of_a_semester_entered_without_on
 
 def test_a_hand_entered_consent_lasts_until_the_end_of_the_school_year(world, school_years):
     record = ConsentRecord.objects.create(
-        school=world.school, student=world.peer_student, scope=ConsentRecord.Scope.PARTICIPATION,
-        given_by="Pat", given_on=datetime.date(2025, 9, 2),
+        school=world.school,
+        student=world.peer_student,
+        scope=ConsentRecord.Scope.PARTICIPATION,
+        given_by="Pat",
+        given_on=datetime.date(2025, 9, 2),
     )
     assert record.expires_on == YEAR_END
 
@@ -183,7 +205,10 @@ def test_guardians_of_a_hand_entered_consent_are_asked_once(
     GuardianFactory(student=peer, email="mum@family.example.org")
     GuardianFactory(student=peer, email="")
     ConsentRecord.objects.create(
-        school=world.school, student=peer, scope=ConsentRecord.Scope.PARTICIPATION, given_by="Mum",
+        school=world.school,
+        student=peer,
+        scope=ConsentRecord.Scope.PARTICIPATION,
+        given_by="Mum",
         given_on=datetime.date(2025, 9, 2),
     )
     with time_machine.travel(DAY_BEFORE, tick=False):

@@ -24,9 +24,7 @@ CHICAGO = ZoneInfo("America/Chicago")
 def needs_consent(program, peer, *, valid_until, requires=True):
     """``peer`` was accepted through a campaign of ``program``; the guardian consented until ``valid_until``."""
     campaign = CampaignFactory(program=program, requires_guardian_consent=requires)
-    application = PeerApplicationFactory(
-        campaign=campaign, first_name=peer.first_name, status="accepted", student=peer
-    )
+    application = PeerApplicationFactory(campaign=campaign, first_name=peer.first_name, status="accepted", student=peer)
     return GuardianConsentFactory(application=application, status="consented", valid_until=valid_until)
 
 
@@ -53,8 +51,12 @@ def test_a_consent_recorded_by_hand_counts(world, setup):
     needs_consent(setup.program, setup.harper, valid_until=today - datetime.timedelta(days=10))
     assert "Harper" not in placeable(world, today)
     ConsentRecord.objects.create(
-        school=world.school, student=setup.harper, scope=ConsentRecord.Scope.PARTICIPATION, given_by="Pat",
-        given_on=today, expires_on=today + datetime.timedelta(days=200),
+        school=world.school,
+        student=setup.harper,
+        scope=ConsentRecord.Scope.PARTICIPATION,
+        given_by="Pat",
+        given_on=today,
+        expires_on=today + datetime.timedelta(days=200),
     )
     assert "Harper" in placeable(world, today)
 
@@ -85,8 +87,12 @@ def test_confirming_and_pairing_an_expired_peer_is_refused_with_the_reason(world
     proposal.delete()
     with pytest.raises(ValidationError) as error:
         services.match_add(
-            access=resolve_access(coordinator, world.school.pk), program=setup.program, term=setup.term,
-            focus_student=setup.lily, peer=setup.harper, reveal_avoid=True,
+            access=resolve_access(coordinator, world.school.pk),
+            program=setup.program,
+            term=setup.term,
+            focus_student=setup.lily,
+            peer=setup.harper,
+            reveal_avoid=True,
         )
     assert "consent has expired" in " ".join(error.value.messages)
 

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
 
-from recruitment.models import GuardianConsent, Match, Nomination, PeerApplication
+from recruitment.models import GuardianConsent, Match, Nomination
 from schools.models import (
     AccessLogEntry,
     BehaviorNote,
@@ -52,8 +52,13 @@ def at_school(day: datetime.date, hour: int, minute: int = 0):
 @pytest.fixture
 def former(world):
     """A peer who took part in a program whose last term ended on June 30, 2025, and then left the school."""
-    term = TermFactory(school=world.school, name="2024-25", kind=Term.Kind.SCHOOL_YEAR,
-                       start_date=datetime.date(2024, 8, 15), end_date=LAST_TERM_END)
+    term = TermFactory(
+        school=world.school,
+        name="2024-25",
+        kind=Term.Kind.SCHOOL_YEAR,
+        start_date=datetime.date(2024, 8, 15),
+        end_date=LAST_TERM_END,
+    )
     program = ProgramFactory(school=world.school)
     program.terms.add(term)
     student = StudentFactory(school=world.school, first_name="Olivia", last_name="Former", is_active=False)
@@ -92,10 +97,20 @@ def test_a_student_still_enrolled_and_taking_part_is_never_due(world, former):
 
 
 def test_without_a_program_the_last_school_year_counts(world):
-    TermFactory(school=world.school, name="2024-25", kind=Term.Kind.SCHOOL_YEAR,
-                start_date=datetime.date(2024, 8, 15), end_date=LAST_TERM_END)
-    TermFactory(school=world.school, name="2025-26", kind=Term.Kind.SCHOOL_YEAR,
-                start_date=datetime.date(2025, 8, 15), end_date=datetime.date(2026, 6, 30))
+    TermFactory(
+        school=world.school,
+        name="2024-25",
+        kind=Term.Kind.SCHOOL_YEAR,
+        start_date=datetime.date(2024, 8, 15),
+        end_date=LAST_TERM_END,
+    )
+    TermFactory(
+        school=world.school,
+        name="2025-26",
+        kind=Term.Kind.SCHOOL_YEAR,
+        start_date=datetime.date(2025, 8, 15),
+        end_date=datetime.date(2026, 6, 30),
+    )
     with at_school(datetime.date(2025, 7, 10), 9):
         left = StudentFactory(school=world.school, first_name="Left", is_active=False)
     with at_school(DUE_ON, 9):
@@ -125,16 +140,34 @@ def test_anonymising_erases_the_personal_data_and_keeps_the_row(world):
     other = FocusStudentFactory(school=world.school)
     PeerPreference.objects.create(student=other, kind="get_to_know", peer=noah)
     PeerAvailability.objects.create(student=noah, period=world.period, weekday=1)
-    ConsentRecord.objects.create(school=world.school, student=noah, scope="account", given_by="Maria Bennett",
-                                 relationship="Mother")
+    ConsentRecord.objects.create(
+        school=world.school, student=noah, scope="account", given_by="Maria Bennett", relationship="Mother"
+    )
     SignInSession.objects.create(user=noah.user, session_key="k" * 32)
-    application = PeerApplicationFactory(first_name="Noah", last_name="Bennett", email="noah@example.org",
-                                         why_join="Secret reasons", student=noah, status="accepted")
+    application = PeerApplicationFactory(
+        first_name="Noah",
+        last_name="Bennett",
+        email="noah@example.org",
+        why_join="Secret reasons",
+        student=noah,
+        status="accepted",
+    )
     GuardianConsentFactory(application=application, typed_name="Maria Bennett", responded_ip="10.0.0.1")
-    NominationFactory(student=noah, campaign=application.campaign, first_name="", last_name="",
-                      invitation_email="noah@example.org", reasons="Kind to all")
-    match = Match.objects.create(program=ProgramFactory(school=world.school), term=world.term, focus_student=noah,
-                                 peer=world.peer_student, explanation="Both like Noah's soccer")
+    NominationFactory(
+        student=noah,
+        campaign=application.campaign,
+        first_name="",
+        last_name="",
+        invitation_email="noah@example.org",
+        reasons="Kind to all",
+    )
+    match = Match.objects.create(
+        program=ProgramFactory(school=world.school),
+        term=world.term,
+        focus_student=noah,
+        peer=world.peer_student,
+        explanation="Both like Noah's soccer",
+    )
 
     retention.student_anonymise(student=noah, reason="test", by=world.user("school_admin"))
 
@@ -153,11 +186,17 @@ def test_anonymising_erases_the_personal_data_and_keeps_the_row(world):
     assert (record.given_by, record.relationship, record.scope) == ("", "", "account")
     application.refresh_from_db()
     assert (application.first_name, application.email, application.why_join, application.guardian_email) == (
-        "Former student", "", "", ""
+        "Former student",
+        "",
+        "",
+        "",
     )
     consent = GuardianConsent.objects.get(application=application)
     assert (consent.guardian_name, consent.guardian_email, consent.typed_name, consent.responded_ip) == (
-        "", "", "", None
+        "",
+        "",
+        "",
+        None,
     )
     nomination = Nomination.objects.get(student=noah)
     assert (nomination.invitation_email, nomination.reasons) == ("", "")

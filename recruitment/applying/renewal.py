@@ -127,12 +127,14 @@ def consent_from_renewal_link(signed: str) -> GuardianConsent:
 def consent_renew_respond(*, consent: GuardianConsent, agree: bool, typed_name: str, ip: str | None) -> bool:
     """Record the guardian's answer to the renewal once (conditional UPDATE on an unanswered renewal; a replayed
     link returns False). A "yes" extends the consent to the end of the next school year and records the new
-    signature; a "no" leaves the consent to run out on its day."""
+    signature, and lets next year's renewal request be sent; a "no" leaves the consent to run out on its day."""
     changes = {"renewal_answered_at": timezone.now(), "renewal_agreed": agree}
     if agree:
         school = consent.application.campaign.program.school
         changes.update(
             valid_until=next_school_year_end(school, after=consent.valid_until or school_today(school)),
+            # Renewed for a year: next year's request starts afresh (the answer and its time stay recorded).
+            renewal_requested_at=None,
             typed_name=typed_name.strip()[:200],
             responded_at=changes["renewal_answered_at"],
             responded_ip=ip,

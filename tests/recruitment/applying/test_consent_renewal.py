@@ -142,6 +142,11 @@ def test_renewing_extends_consent_to_the_end_of_the_next_school_year(
     answering.stop()
     # Months later, the link has expired.
     assert "This link has expired" in client.get(url).content.decode()
+    # A year on, the guardian is asked again, with a new link.
+    with time_machine.travel(WINDOW_OPENS + datetime.timedelta(days=365), tick=False):
+        assert run(send_consent_renewals, django_capture_on_commit_callbacks) == 1
+        assert "Your consent ends on June 30, 2027" in mailoutbox[-1].body
+        assert link_in(mailoutbox[-1].body) != url
 
 
 @override_settings(SITE_URL="http://testserver")

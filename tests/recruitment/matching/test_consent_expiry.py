@@ -121,3 +121,25 @@ def test_matching_page_names_who_was_left_out_and_why(world, setup, client_for):
 def test_matching_page_says_nothing_when_everyone_may_take_part(world, setup, client_for):
     page = client_for("coordinator").get(reverse("recruitment:matching", kwargs={"pk": setup.program.pk}))
     assert "left out of new pairings" not in page.content.decode()
+
+
+def test_matching_page_queries_do_not_grow_with_left_out_peers(world, setup, client_for, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from ...factories import ProgramParticipantFactory, StudentFactory
+
+    expired = datetime.date.today() - datetime.timedelta(days=1)
+    needs_consent(setup.program, setup.harper, valid_until=expired)
+    client = client_for("coordinator")
+    url = reverse("recruitment:matching", kwargs={"pk": setup.program.pk})
+    client.get(url)
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    for number in range(5):
+        peer = StudentFactory(school=world.school, first_name=f"Late{number}")
+        ProgramParticipantFactory(program=setup.program, student=peer)
+        needs_consent(setup.program, peer, valid_until=expired)
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        page = client.get(url)
+    assert "6 peers are left out of new pairings" in html.unescape(page.content.decode())

@@ -150,6 +150,10 @@ APPLY_RATE = env.str("APPLY_RATE", default="10/h")
 # Days a guardian's consent link and a nominee's personal invitation link keep working.
 GUARDIAN_CONSENT_LINK_DAYS = env.int("GUARDIAN_CONSENT_LINK_DAYS", default=14)
 NOMINATION_INVITATION_LINK_DAYS = env.int("NOMINATION_INVITATION_LINK_DAYS", default=30)
+# Guardians are asked to renew consent this many days before it ends (the end of the school year).
+GUARDIAN_CONSENT_RENEWAL_DAYS = env.int("GUARDIAN_CONSENT_RENEWAL_DAYS", default=30)
+# Students are anonymised this many days after their last term (see schools/privacy/retention.py).
+STUDENT_RETENTION_DAYS = env.int("STUDENT_RETENTION_DAYS", default=365)
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"
@@ -170,6 +174,20 @@ CELERY_BEAT_SCHEDULE: dict = {
     "programs-action-item-reminders": {
         "task": "programs.tasks.send_action_item_reminders",
         "schedule": crontab(hour=12, minute=0),
+    },
+    # Daily: guardians are asked to renew consents that end within GUARDIAN_CONSENT_RENEWAL_DAYS (each once).
+    "recruitment-consent-renewals": {
+        "task": "recruitment.tasks.send_consent_renewals",
+        "schedule": crontab(hour=13, minute=0),
+    },
+    "schools-consent-record-renewals": {
+        "task": "schools.privacy.tasks.send_consent_record_renewals",
+        "schedule": crontab(hour=13, minute=10),
+    },
+    # Daily at night in US schools: students past STUDENT_RETENTION_DAYS after their last term are anonymised.
+    "schools-retention": {
+        "task": "schools.privacy.tasks.anonymise_students_task",
+        "schedule": crontab(hour=8, minute=0),
     },
 }
 
@@ -208,7 +226,14 @@ STORAGES = {
 }
 
 # `seed_demo` runs these in order; each app adds its own demo content.
-DEMO_SEEDERS = ["schools.demo.seed", "programs.demo.seed", "recruitment.demo.seed", "schools.privacy.demo.seed"]
+DEMO_SEEDERS = [
+    "schools.demo.seed",
+    "programs.demo.seed",
+    "recruitment.demo.seed",
+    "schools.privacy.demo_retention.seed",
+    # Last: records requests and disclosures about students the seeders above created.
+    "schools.privacy.demo.seed",
+]
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -10,9 +10,13 @@ class RecruitmentConfig(AppConfig):
 
     def ready(self):
         from . import records
+        from .applying import dashboard as applying_dashboard
+        from .applying import retention
         from .campaigns import dashboard as campaign_dashboard
         from .matching import partners
 
+        applying_dashboard.register()
         campaign_dashboard.register()
         partners.register()
         records.register()
+        retention.register()

@@ -274,6 +274,12 @@ class GuardianConsent(models.Model):
     responded_ip = models.GenericIPAddressField(null=True, blank=True)
     # Consent lasts until the end of the school year it was given in.
     valid_until = models.DateField(null=True, blank=True)
+    # Renewal before the next program year: the emailed link signs ``renewal_token`` (used once); a "yes" moves
+    # ``valid_until`` to the end of the next school year, a "no" lets the consent run out at ``valid_until``.
+    renewal_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    renewal_requested_at = models.DateTimeField(_("renewal requested"), null=True, blank=True)
+    renewal_answered_at = models.DateTimeField(_("renewal answered"), null=True, blank=True)
+    renewal_agreed = models.BooleanField(_("renewed"), null=True, blank=True)
 
     objects = SchoolOwnedQuerySet.as_manager()
     school_path = "application__campaign__program__school"

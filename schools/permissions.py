@@ -41,6 +41,12 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "manage_bell_schedule": frozenset({Role.COORDINATOR, Role.SCHOOL_ADMIN}),
     # The access log of who saw which student's sensitive record.
     "view_access_log": frozenset({Role.SCHOOL_ADMIN}),
+    # Retention: the principal sees what the next anonymising run would do and runs it for the school, and deletes
+    # one child's data at a family's request (the school, not one program's coordinator, answers for its records).
+    "run_retention": frozenset({Role.SCHOOL_ADMIN}),
+    "delete_student_data": frozenset({Role.SCHOOL_ADMIN}),
+    # A family's directory opt-out (hides the name from peers and exports): the coordinator and principal set it.
+    "set_directory_opt_out": frozenset({Role.COORDINATOR, Role.SCHOOL_ADMIN}),
     # Programs: every staff member and the district see them; the coordinator and principal plan them.
     "view_programs": STAFF_ROLES | {DISTRICT_ADMIN},
     "manage_program": frozenset({Role.COORDINATOR, Role.SCHOOL_ADMIN}),

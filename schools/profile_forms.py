@@ -46,7 +46,7 @@ class StudentProfileForm(forms.ModelForm):
 
     class Meta:
         model = Student
-        fields = [*sorted(set(FOCUS_FIELDS) | set(PEER_FIELDS)), "support_team"]
+        fields = [*sorted(set(FOCUS_FIELDS) | set(PEER_FIELDS)), "directory_opt_out", "support_team"]
         widgets = {
             name: forms.Textarea(attrs={"rows": 3})
             for name in (
@@ -65,9 +65,12 @@ class StudentProfileForm(forms.ModelForm):
                     "confidential record."),
     )
 
-    def __init__(self, *args, staff=None, **kwargs):
+    def __init__(self, *args, staff=None, directory=False, **kwargs):
+        """``directory``: the person may set the family's directory opt-out (coordinator, principal)."""
         super().__init__(*args, **kwargs)
         keep = list(FOCUS_FIELDS if self.instance.is_focus_student else PEER_FIELDS)
+        if directory:
+            keep.append("directory_opt_out")
         if staff is not None and self.instance.is_focus_student:
             self.fields["support_team"].queryset = staff
             keep.append("support_team")

@@ -98,10 +98,18 @@ class PeerSafeProfile:
     how_to_help: str
 
 
+def shared_name(student, *, hidden_as: str | None = None) -> str:
+    """The name shown to peers and students: the first name, or "Your partner" when the family opted out of the
+    directory (there is no photo field yet; one would be hidden the same way)."""
+    if student.directory_opt_out:
+        return hidden_as or _("Your partner")
+    return student.short_name
+
+
 def peer_safe_profile(student) -> PeerSafeProfile:
     return PeerSafeProfile(
         pk=student.pk,
-        first_name=student.short_name,
+        first_name=shared_name(student),
         interests=student.interests,
         communication=student.communication,
         how_to_help=student.how_to_help,
@@ -137,7 +145,8 @@ class StudentProfileEditView(StudentScopedMixin, FormView):
     def get_form_kwargs(self):
         access = self.request.access
         staff = selectors.school_staff_users(access=access) if has_permission(access, "assign_support_team") else None
-        return {**super().get_form_kwargs(), "instance": self.student, "staff": staff}
+        directory = has_permission(access, "set_directory_opt_out")
+        return {**super().get_form_kwargs(), "instance": self.student, "staff": staff, "directory": directory}
 
     def get_context_data(self, **kwargs):
         title = _("Edit %(name)s's profile") % {"name": self.student.short_name}

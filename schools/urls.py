@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from . import student_views, views
+from .privacy import retention_views
 
 # Sign-in pages keep Django's names (login, password_reset, ...) so contrib.auth and the admin find them.
 auth_urlpatterns = [
@@ -64,6 +65,11 @@ urlpatterns = [
         name="period_edit",
     ),
     path("access-log/", student_views.AccessLogView.as_view(), name="access_log"),
+    path(
+        "students/<int:pk>/delete-data/", retention_views.StudentDeleteDataView.as_view(), name="student_delete_data"
+    ),
+    path("privacy/retention/", retention_views.RetentionView.as_view(), name="retention"),
+    path("privacy/retention/run/", retention_views.RetentionRunView.as_view(), name="retention_run"),
     path("staff/", views.StaffListView.as_view(), name="staff_list"),
     path("district/", views.DistrictOverviewView.as_view(), name="district_overview"),
     path("roster/", include("schools.rostering.urls")),

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .privacy.objects import east_records
 from .programs.objects import east_program
-from .recruitment.applying.objects import east_applying
+from .recruitment.applying.objects import east_applying, east_renewal_link
 from .recruitment.campaigns.objects import east_campaign
 from .recruitment.matching.objects import east_matching
 from .recruitment.materials.objects import east_materials
@@ -245,6 +245,14 @@ MATRIX: dict[str, Route] = {
         school_object=True,
     ),
     "access_log": Route(expect(FORBIDDEN, anonymous=LOGIN, school_admin=OK)),
+    # --- Retention and deleting one child's data (schools.privacy): the principal only ---
+    "retention": Route(expect(FORBIDDEN, anonymous=LOGIN, school_admin=OK)),
+    "retention_run": Route(expect(FORBIDDEN, anonymous=LOGIN, school_admin=REDIRECT), method="post"),
+    "student_delete_data": Route(
+        expect(FORBIDDEN, anonymous=LOGIN, school_admin=OK, other_coordinator=NOT_FOUND),
+        kwargs=lambda world: {"pk": world.focus_student.pk},
+        school_object=True,
+    ),
     # --- Roster import and export (schools.rostering) ---
     # The coordinator and principal import and export; other staff and the district get 403; another school's
     # coordinator uses the pages for their own school and gets 404 for East's imports.
@@ -340,6 +348,7 @@ MATRIX: dict[str, Route] = {
     "recruitment:apply": Route(expect(OK), kwargs=lambda world: {"pk": east_applying(world).campaign.pk}),
     "recruitment:apply_thanks": Route(expect(OK), kwargs=lambda world: {"pk": east_applying(world).campaign.pk}),
     "recruitment:consent": Route(expect(OK), kwargs=lambda world: {"signed": east_applying(world).consent_link}),
+    "recruitment:consent_renew": Route(expect(OK), kwargs=lambda world: {"signed": east_renewal_link(world)}),
     # Every staff member of the school nominates; students and the district do not.
     "recruitment:nominate": Route(
         expect(OK, anonymous=LOGIN, district_admin=FORBIDDEN, **roles(FORBIDDEN, *STUDENTS))

@@ -1,15 +1,18 @@
 """Read side of applying. Public pages are keyed by a campaign and show program-level data only (never a student's);
 staff pages go through ``visible_to(access)`` like everywhere else."""
 
-from django.db.models import Exists, OuterRef, Q
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, Subquery
 from django.http import Http404
 from django.utils import timezone
 
-from schools.models import GRADE_CHOICES, Period, Student
+from schools.models import GRADE_CHOICES, ConsentRecord, Period, Student
 from schools.scoping import Access
 from schools.selectors import current_bell_schedule
 
-from ..models import Nomination, PeerApplication, RecruitmentCampaign
+from ..models import GuardianConsent, Nomination, PeerApplication, RecruitmentCampaign
 
 
 def open_campaigns():
@@ -67,3 +70,103 @@ def nomination_detail(*, access, pk: int) -> Nomination:
     if nomination is None:
         raise Http404
     return nomination
+
+
+# --- Which peers may join new activities: the consent rule -------------------------------------------------------
+
+
+def _consent_required():
+    """Accepted applications of the student to a campaign that asks for a guardian's consent."""
+    return PeerApplication.objects.filter(
+        student=OuterRef("pk"), status=PeerApplication.Status.ACCEPTED, campaign__requires_guardian_consent=True
+    )
+
+
+def _online_consent_valid(on):
+    return GuardianConsent.objects.filter(
+        application__student=OuterRef("pk"), status=GuardianConsent.Status.CONSENTED
+    ).filter(Q(valid_until=None) | Q(valid_until__gte=on))
+
+
+def _recorded_consent_valid(on):
+    return ConsentRecord.objects.filter(student=OuterRef("pk"), scope=ConsentRecord.Scope.PARTICIPATION).valid(on)
+
+
+def with_consent_state(students, *, on: datetime.date):
+    """Annotates ``needs_consent`` and ``has_valid_consent`` (two EXISTS per row, no extra query).
+
+    THE consent rule, the one place that decides whether a peer may be placed into something new (a proposal, a
+    confirmed match, later a shared activity). It follows the accept rule of ``recruitment.campaigns``
+    (``consent_problem``) and invents nothing stricter:
+
+    - a student needs a guardian's consent when they were accepted through a campaign whose "guardian consent
+      required" box is ticked; a peer added by hand or by a roster import, or accepted through a campaign that does
+      not ask, needs none;
+    - the consent is valid on day ``on`` when a guardian consented online (``GuardianConsent``) and it has not run
+      out (``valid_until``, the end of the school year, or renewed to the next one), or when the school recorded a
+      participation consent by hand (``ConsentRecord``, scope "participation") that is in force on that day.
+    """
+    return students.annotate(
+        needs_consent=Exists(_consent_required()),
+        has_valid_consent=ExpressionWrapper(
+            Q(Exists(_online_consent_valid(on))) | Q(Exists(_recorded_consent_valid(on))), output_field=BooleanField()
+        ),
+    )
+
+
+def peers_with_valid_consent(students, *, on: datetime.date):
+    """The students of ``students`` who may join new activities on ``on`` (see ``with_consent_state``)."""
+    return with_consent_state(students, on=on).filter(Q(needs_consent=False) | Q(has_valid_consent=True))
+
+
+def peers_without_valid_consent(students, *, on: datetime.date):
+    """The students of ``students`` who may not join new activities on ``on`` until a guardian renews consent."""
+    return with_consent_state(students, on=on).filter(needs_consent=True, has_valid_consent=False)
+
+
+@dataclass(frozen=True)
+class ExpiredConsent:
+    student: Student
+    ended_on: datetime.date | None
+    renewal_requested_at: datetime.datetime | None
+    renewal_agreed: bool | None
+
+
+def expired_consents(students, *, on: datetime.date) -> list[ExpiredConsent]:
+    """Peers of ``students`` whose consent has run out, with the latest online consent's end and renewal status.
+
+    One query: the latest consent's dates come in as subqueries.
+    """
+    latest = GuardianConsent.objects.filter(
+        application__student=OuterRef("pk"), status=GuardianConsent.Status.CONSENTED
+    ).order_by("-valid_until", "-pk")
+    rows = (
+        peers_without_valid_consent(students, on=on)
+        .annotate(
+            consent_ended_on=Subquery(latest.values("valid_until")[:1]),
+            consent_renewal_requested_at=Subquery(latest.values("renewal_requested_at")[:1]),
+            consent_renewal_agreed=Subquery(latest.values("renewal_agreed")[:1]),
+        )
+        .order_by("last_name", "first_name", "pk")
+    )
+    return [
+        ExpiredConsent(
+            student=row,
+            ended_on=row.consent_ended_on,
+            renewal_requested_at=row.consent_renewal_requested_at,
+            renewal_agreed=row.consent_renewal_agreed,
+        )
+        for row in rows
+    ]
+
+
+def peers_taking_part(*, access):
+    """Enrolled peers of the active school who take part in a program now (the ones new activities would place)."""
+    return (
+        Student.objects.visible_to(access)
+        .peers()
+        .active()
+        .filter(anonymised_at=None, program_participations__status="active")
+        .exclude(participation=Student.Participation.FORMER)
+        .distinct()
+    )

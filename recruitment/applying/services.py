@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from schools.models import Term
 from schools.tasks import send_email
 
 from ..models import GuardianConsent, Nomination, PeerApplication
@@ -126,9 +127,19 @@ def consent_from_link(signed: str) -> GuardianConsent:
 
 
 def consent_valid_until(campaign) -> datetime.date:
-    """Consent lasts until the end of the school year of the campaign's term."""
+    """Consent lasts until the end of the school year of the campaign's term: the term's school year, or the
+    school-year term that contains a semester entered without one, or the term itself."""
     term = campaign.term
-    return term.parent.end_date if term.parent_id else term.end_date
+    if term.parent_id:
+        return term.parent.end_date
+    if term.kind != Term.Kind.SCHOOL_YEAR:
+        year = Term.objects.filter(
+            school_id=term.school_id, kind=Term.Kind.SCHOOL_YEAR, start_date__lte=term.start_date,
+            end_date__gte=term.end_date,
+        ).first()
+        if year is not None:
+            return year.end_date
+    return term.end_date
 
 
 def consent_respond(*, consent: GuardianConsent, agree: bool, typed_name: str, ip: str | None) -> bool:

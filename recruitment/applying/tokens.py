@@ -12,6 +12,7 @@ from django.core import signing
 
 CONSENT_SALT = "recruitment.guardian-consent"
 INVITATION_SALT = "recruitment.nomination-invitation"
+RENEWAL_SALT = "recruitment.guardian-consent-renewal"
 
 
 class LinkExpired(Exception):
@@ -24,6 +25,12 @@ class LinkInvalid(Exception):
 
 def consent_link_age() -> datetime.timedelta:
     return datetime.timedelta(days=settings.GUARDIAN_CONSENT_LINK_DAYS)
+
+
+def renewal_link_age() -> datetime.timedelta:
+    """A renewal link is sent up to ``GUARDIAN_CONSENT_RENEWAL_DAYS`` before the consent ends; it keeps working for
+    the summer after that, so a guardian back from holiday can still answer."""
+    return datetime.timedelta(days=settings.GUARDIAN_CONSENT_RENEWAL_DAYS + settings.GUARDIAN_CONSENT_LINK_DAYS + 60)
 
 
 def invitation_link_age() -> datetime.timedelta:

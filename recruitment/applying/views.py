@@ -16,7 +16,7 @@ from django_ratelimit.decorators import ratelimit
 
 from schools.mixins import SchoolPermissionMixin
 
-from . import selectors, services, tokens
+from . import renewal, selectors, services, tokens
 from .forms import ApplicationForm, ConsentForm, NominationForm
 
 SESSION_KEY = "recruitment_applied"
@@ -135,16 +135,24 @@ class ConsentView(View):
 
     template_name = "recruitment/applying/consent.html"
 
+    renewal = False
+
     def dispatch(self, request, *args, **kwargs):
         try:
-            self.consent = services.consent_from_link(kwargs["signed"])
+            self.consent = self.consent_from_link(kwargs["signed"])
         except tokens.LinkExpired:
             return self.message("expired")
         except tokens.LinkInvalid:
             return self.message("invalid")
-        if self.consent.status != self.consent.Status.PENDING:
+        if self.already_answered():
             return self.message("answered")
         return super().dispatch(request, *args, **kwargs)
+
+    def consent_from_link(self, signed):
+        return services.consent_from_link(signed)
+
+    def already_answered(self) -> bool:
+        return self.consent.status != self.consent.Status.PENDING
 
     def message(self, kind: str, status: int = 200):
         return render(self.request, "recruitment/applying/consent_message.html", {"kind": kind}, status=status)
@@ -157,6 +165,7 @@ class ConsentView(View):
             "child_first_name": application.first_name,
             "campaign": application.campaign,
             "program": application.campaign.program,
+            "renewal": self.renewal,
         })
 
     def get(self, request, *args, **kwargs):
@@ -176,6 +185,33 @@ class ConsentView(View):
         if not recorded:
             return self.message("answered")
         return self.message("consented" if agree else "declined")
+
+
+class ConsentRenewView(ConsentView):
+    """The guardian's page behind the emailed renewal link: the same form and messages as the first consent."""
+
+    renewal = True
+
+    def consent_from_link(self, signed):
+        return renewal.consent_from_renewal_link(signed)
+
+    def already_answered(self) -> bool:
+        return self.consent.renewal_answered_at is not None
+
+    def post(self, request, *args, **kwargs):
+        form = ConsentForm(request.POST)
+        if not form.is_valid():
+            return self.render_form(form)
+        agree = form.cleaned_data["answer"] == "yes"
+        recorded = renewal.consent_renew_respond(
+            consent=self.consent,
+            agree=agree,
+            typed_name=form.cleaned_data.get("typed_name", ""),
+            ip=request.META.get("REMOTE_ADDR") or None,
+        )
+        if not recorded:
+            return self.message("answered")
+        return self.message("renewed" if agree else "not_renewed")
 
 
 class NominateView(SchoolPermissionMixin, FormView):

@@ -5,13 +5,14 @@ Nothing here reaches a confidential field: profiles go through ``schools.student
 """
 
 from django.http import Http404
+from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from schools.dashboard import DashboardPanel, register_panel
 from schools.mixins import SchoolPermissionMixin
 from schools.scoping import PEER
 from schools.selectors import own_student_record
-from schools.student_views import peer_safe_profile
+from schools.student_views import peer_safe_profile, shared_name
 
 from . import selectors
 
@@ -22,12 +23,18 @@ def partners_panel(access) -> dict:
         return {"partners": [], "is_peer": False}
     if access.has_role(PEER):
         partners = selectors.partners_of(student=me)
+        hidden_as = _("Your partner")
     else:
         partners = selectors.peers_of_focus_student(student=me)
-    # First names and interests only: the panel is read by the peer or the student themselves.
+        hidden_as = _("Your peer partner")
+    # First names and interests only: the panel is read by the peer or the student themselves. A family's directory
+    # opt-out hides the name.
     return {
         "is_peer": access.has_role(PEER),
-        "partners": [{"pk": p.pk, "first_name": p.short_name, "interests": p.interests} for p in partners],
+        "partners": [
+            {"pk": p.pk, "first_name": shared_name(p, hidden_as=hidden_as), "interests": p.interests}
+            for p in partners
+        ],
     }
 
 

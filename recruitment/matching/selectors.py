@@ -4,10 +4,12 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q
 
+from programs.dates import school_today
 from programs.models import Program, ProgramParticipant
 from schools.models import PeerPreference, Student, Term
 from schools.permissions import has_permission
 
+from ..applying.selectors import ExpiredConsent, expired_consents, peers_with_valid_consent
 from ..models import Match, MatchingSettings
 
 
@@ -47,6 +49,19 @@ def participants(*, program: Program, kind: str):
         .order_by("last_name", "first_name", "pk")
         .distinct()
     )
+
+
+def placeable_peers(*, program: Program):
+    """Peers of the program who may be placed into new pairings today: taking part, and consent in force (the one
+    consent rule, ``recruitment.applying.selectors.with_consent_state``). Confirmed pairings are not undone."""
+    peers = participants(program=program, kind=Student.Kind.PEER)
+    return peers_with_valid_consent(peers, on=school_today(program.school))
+
+
+def peers_left_out(*, program: Program) -> list[ExpiredConsent]:
+    """Peers of the program left out of new pairings because their guardian's consent has run out (one query)."""
+    peers = participants(program=program, kind=Student.Kind.PEER)
+    return expired_consents(peers, on=school_today(program.school))
 
 
 @dataclass

@@ -43,7 +43,8 @@ def matching_inputs(*, program: Program, term: Term, kept: list[Match] | None = 
     """
     settings = selectors.matching_settings(program=program)
     focus = list(selectors.participants(program=program, kind=Student.Kind.FOCUS))
-    peers = list(selectors.participants(program=program, kind=Student.Kind.PEER))
+    # Peers whose guardian's consent ran out are left out of new pairings (the page says who and why).
+    peers = list(selectors.placeable_peers(program=program))
     focus_ids = [s.pk for s in focus]
     peer_ids = [p.pk for p in peers]
     schedule_terms = _terms_with_schedules(term)
@@ -186,6 +187,8 @@ def _match_add(*, program, term, focus_student, peer, by, reveal_avoid):
     inputs = matching_inputs(program=program, term=term)
     student_input = inputs.students.get(focus_student.pk)
     peer_input = inputs.peers.get(peer.pk)
+    if peer_input is None and _consent_expired(program, peer.pk):
+        raise ValidationError(_consent_message(peer))
     if student_input is None or peer_input is None:
         raise ValidationError(_("Both must take part in this program."))
     problems = solver.hard_violations(
@@ -210,6 +213,17 @@ def _match_add(*, program, term, focus_student, peer, by, reveal_avoid):
     match.full_clean()
     match.save()
     return match, [], False
+
+
+def _consent_expired(program: Program, peer_id: int) -> bool:
+    return any(row.student.pk == peer_id for row in selectors.peers_left_out(program=program))
+
+
+def _consent_message(peer: Student) -> str:
+    return _(
+        "%(peer)s's parent or guardian consent has expired, so %(peer)s can't join new pairings until a guardian "
+        "renews it."
+    ) % {"peer": peer.short_name}
 
 
 @transaction.atomic
@@ -246,11 +260,14 @@ def matches_confirm(*, program: Program, term: Term, by, match: Match | None = N
     peer_load = Counter(m.peer_id for m in confirmed)
     student_load = Counter(m.focus_student_id for m in confirmed)
     inputs = matching_inputs(program=program, term=term)
+    expired = {row.student.pk for row in selectors.peers_left_out(program=program)}
     ok, refused = [], []
     for proposal in proposals:
         student = inputs.students.get(proposal.focus_student_id)
         peer = inputs.peers.get(proposal.peer_id)
-        if student is None or peer is None:
+        if peer is None and proposal.peer_id in expired:
+            problems = [_consent_message(proposal.peer)]
+        elif student is None or peer is None:
             problems = [_("%(peer)s and %(student)s must both take part in this program.")
                         % {"peer": proposal.peer.short_name, "student": proposal.focus_student.short_name}]
         else:

@@ -17,6 +17,18 @@ from ..scoping import SchoolOwnedQuerySet
 INSPECTION_DAYS = 45
 
 
+def school_year_end(school_id: int, on: datetime.date) -> datetime.date | None:
+    """The last day of the school's school year that contains ``on`` (None when the school has not entered it)."""
+    from ..models import Term  # schools.models imports this module at its end
+
+    term = (
+        Term.objects.filter(school_id=school_id, kind=Term.Kind.SCHOOL_YEAR, start_date__lte=on, end_date__gte=on)
+        .order_by("end_date")
+        .first()
+    )
+    return term.end_date if term is not None else None
+
+
 class ConsentRecordQuerySet(SchoolOwnedQuerySet):
     def valid(self, on: datetime.date | None = None):
         """Consents in force on the day: given, not withdrawn and not expired."""
@@ -71,6 +83,12 @@ class ConsentRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.given_by}: {self.get_scope_display()} ({self.given_on})"
+
+    def save(self, *args, **kwargs):
+        # Entered by hand without an end: consent lasts until the end of the school year it was given in.
+        if self.expires_on is None and self.school_id and self.given_on:
+            self.expires_on = school_year_end(self.school_id, self.given_on)
+        super().save(*args, **kwargs)
 
     def is_valid(self, on: datetime.date | None = None) -> bool:
         on = on or timezone.localdate()

@@ -1,5 +1,5 @@
 """Records pages: disclosures, requests to inspect records, the export of everything held about one student, and the
-parent's page behind the emailed link. Every page holding student data is sent with ``no-store``."""
+parent's page behind the emailed link. ``schools.caching.NoStoreMiddleware`` sends every answer with ``no-store``."""
 
 import datetime
 
@@ -8,11 +8,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.cache import add_never_cache_headers
-from django.utils.decorators import method_decorator
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, FormView, ListView, View
 
 from ..mixins import SchoolPermissionMixin
@@ -32,10 +29,10 @@ from .models import INSPECTION_DAYS, InspectionRequest
 
 
 def zip_download(content: bytes, filename: str) -> HttpResponse:
-    """The bundle as an attachment: never cached, and named by ids only (a file name ends up in logs and folders)."""
+    """The bundle as an attachment, named by ids only (a file name ends up in logs and folders). Never cached:
+    ``schools.caching.NoStoreMiddleware``."""
     response = HttpResponse(content, content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    add_never_cache_headers(response)
     return response
 
 
@@ -55,7 +52,6 @@ class RecordsMixin(SchoolPermissionMixin):
         return selectors.record_students(access=self.request.access)
 
 
-@method_decorator(never_cache, name="dispatch")
 class DisclosureListView(RecordsMixin, ListView):
     template_name = "schools/privacy/disclosure_list.html"
     context_object_name = "disclosures"
@@ -73,7 +69,6 @@ class DisclosureListView(RecordsMixin, ListView):
         return {**super().get_context_data(**kwargs), "filter_form": self.filter_form}
 
 
-@method_decorator(never_cache, name="dispatch")
 class DisclosureCreateView(RecordsMixin, FormView):
     template_name = "schools/privacy/form.html"
     form_class = DisclosureForm
@@ -111,7 +106,6 @@ class DisclosureCreateView(RecordsMixin, FormView):
         return redirect("privacy:disclosures")
 
 
-@method_decorator(never_cache, name="dispatch")
 class InspectionRequestListView(RecordsMixin, ListView):
     template_name = "schools/privacy/request_list.html"
     context_object_name = "requests"
@@ -128,7 +122,6 @@ class InspectionRequestListView(RecordsMixin, ListView):
         return context
 
 
-@method_decorator(never_cache, name="dispatch")
 class InspectionRequestCreateView(RecordsMixin, FormView):
     template_name = "schools/privacy/form.html"
     form_class = InspectionRequestForm
@@ -185,7 +178,6 @@ class InspectionRequestMixin(RecordsMixin):
         return super().dispatch(request, *args, **kwargs)
 
 
-@method_decorator(never_cache, name="dispatch")
 class InspectionRequestDetailView(InspectionRequestMixin, DetailView):
     template_name = "schools/privacy/request_detail.html"
     context_object_name = "inspection_request"
@@ -251,7 +243,6 @@ class StudentRecordsMixin(RecordsMixin):
         }
 
 
-@method_decorator(never_cache, name="dispatch")
 class StudentExportView(StudentRecordsMixin, FormView):
     """'Export this child's data': logged as an export; a disclosure when given outside the school."""
 
@@ -273,7 +264,6 @@ class StudentExportView(StudentRecordsMixin, FormView):
         return zip_download(content, f"student-{self.student.pk}-records.zip")
 
 
-@method_decorator(never_cache, name="dispatch")
 class GuardianLinkView(StudentRecordsMixin, FormView):
     """Email one of the student's parents the link to what was disclosed about their child."""
 
@@ -297,7 +287,6 @@ class GuardianLinkView(StudentRecordsMixin, FormView):
         return redirect("student_detail", pk=self.student.pk)
 
 
-@method_decorator(never_cache, name="dispatch")
 class GuardianDisclosuresView(View):
     """The parent's page behind the emailed link: their child's first name and the disclosures about the child,
     nothing else. No sign-in; a changed or old link gets a plain page that reveals nothing."""

@@ -59,6 +59,9 @@ COLUMNS = (
     Column("guardian phone", "guardian_phone", False, gettext_lazy("The guardian's phone number.")),
     Column("guardian language", "guardian_language", False, gettext_lazy(
         "The language to write to the guardian in, e.g. Spanish.")),
+    Column("directory opt-out", "directory_opt_out", False, gettext_lazy(
+        "Written by exports: “yes” when the family asked that the student's name not be shared, so the name columns "
+        "are left blank. Ignored on import (blank names keep the saved ones); set it on the student's profile.")),
 )
 HEADERS = tuple(column.header for column in COLUMNS)
 
@@ -275,11 +278,13 @@ def _guardian(cells, student_id, row, label, at, report) -> GuardianRecord | Non
 def student_row(student) -> dict:
     """One export row; ``student.export_guardians`` is the prefetched list of guardians, primary contact first."""
     guardian = student.export_guardians[0] if student.export_guardians else None
+    # A family's directory opt-out: the name stays out of every export; the row says why it is blank.
+    hidden = student.directory_opt_out
     return {
         "source_id": student.source_id,
-        "first_name": student.first_name,
-        "last_name": student.last_name,
-        "preferred_name": student.preferred_name,
+        "first_name": "" if hidden else student.first_name,
+        "last_name": "" if hidden else student.last_name,
+        "preferred_name": "" if hidden else student.preferred_name,
         "grade": "K" if student.grade == 0 else str(student.grade),
         "kind": student.kind,
         "homeroom": student.homeroom,
@@ -289,6 +294,7 @@ def student_row(student) -> dict:
         "guardian_email": guardian.email if guardian else "",
         "guardian_phone": guardian.phone if guardian else "",
         "guardian_language": guardian.language if guardian else "",
+        "directory_opt_out": "yes" if hidden else "",
     }
 
 

@@ -37,3 +37,14 @@ def east_applying(world) -> ApplyingObjects:
     objects = ApplyingObjects(campaign=campaign, nomination=nomination, application=application, consent=consent)
     world._east_applying = objects
     return objects
+
+
+def east_renewal_link(world) -> str:
+    """A signed renewal link for a consented, accepted peer of East's campaign (made when its row is requested)."""
+    import uuid
+
+    applying = east_applying(world)
+    application = PeerApplicationFactory(campaign=applying.campaign, first_name="Ava", last_name="Renew", grade=4,
+                                         status="accepted")
+    consent = GuardianConsentFactory(application=application, status="consented", renewal_token=uuid.uuid4())
+    return tokens.sign(consent.renewal_token, salt=tokens.RENEWAL_SALT)

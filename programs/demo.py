@@ -15,9 +15,9 @@ from decimal import Decimal
 from django.core.files.base import ContentFile
 from django.utils.text import slugify
 
+from schools.dates import school_today
 from schools.models import School, Student, Term, User
 
-from .dates import school_today
 from .models import (
     ActionItem,
     BudgetItem,

@@ -13,10 +13,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
+from schools.dates import school_today
 from schools.models import GRADE_CHOICES
 
 from . import selectors
-from .dates import school_today
 from .documents import ACCEPT, MAX_DOCUMENT_SIZE, check_document
 from .models import (
     ActionItem,

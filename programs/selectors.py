@@ -12,9 +12,9 @@ from django.db.models.functions import Coalesce, Concat, NullIf, Trim
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from schools.dates import school_today
 from schools.models import Membership, Student, Term
 
-from .dates import school_today
 from .models import (
     ActionItem,
     BudgetItem,

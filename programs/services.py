@@ -18,10 +18,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from schools.dates import school_today
 from schools.models import Membership, Term
 from schools.tasks import send_email
 
-from .dates import school_today
 from .documents import check_document
 from .models import (
     ActionItem,

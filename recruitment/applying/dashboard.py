@@ -1,8 +1,8 @@
 """The coordinator's "consent has expired" panel, registered with ``schools.dashboard`` from
 ``RecruitmentConfig.ready()``."""
 
-from programs.dates import school_today
 from schools.dashboard import DashboardPanel, register_panel
+from schools.dates import school_today
 
 from . import selectors
 

@@ -15,7 +15,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from programs.dates import school_today
+from schools.dates import school_today
 from schools.models import Student, Term
 from schools.tasks import send_email
 

@@ -6,9 +6,9 @@ Idempotent: campaigns are found by program and term, channels by campaign and ch
 
 import datetime
 
-from programs.dates import school_today
 from programs.demo import PROGRAMS
 from programs.models import PlanningTeamMember, Program
+from schools.dates import school_today
 from schools.models import Membership, Term
 
 from ..models import CampaignChannel, Channel, RecruitmentCampaign

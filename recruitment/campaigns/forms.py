@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_filters.constants import EMPTY_VALUES
 
-from programs.dates import school_today, school_zone
+from schools.dates import school_today, school_zone
 
 from ..models import QUALITIES, CampaignChannel, PeerApplication, RecruitmentCampaign
 from . import selectors

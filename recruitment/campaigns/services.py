@@ -10,8 +10,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from programs.dates import school_today
 from programs.models import ProgramParticipant
+from schools.dates import school_today
 from schools.models import Membership, PeerAvailability, Student, Weekday
 from schools.tasks import send_email
 

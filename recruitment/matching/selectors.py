@@ -4,8 +4,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q
 
-from programs.dates import school_today
 from programs.models import Program, ProgramParticipant
+from schools.dates import school_today
 from schools.models import PeerPreference, Student, Term
 from schools.permissions import has_permission
 

@@ -14,10 +14,10 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from ..dates import school_today
 from ..models import Guardian, Student
 from ..tasks import send_email
 from .models import ConsentRecord
-from .school_day import school_today
 
 log = logging.getLogger("peerpartners.security")
 

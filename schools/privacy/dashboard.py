@@ -1,8 +1,8 @@
 """The records requests panel of the coordinator's dashboard (registered from ``SchoolsConfig.ready()``)."""
 
 from ..dashboard import DashboardPanel, register_panel
+from ..dates import school_today
 from . import selectors
-from .dates import school_today
 
 PANEL_ROWS = 5
 

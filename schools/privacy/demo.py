@@ -9,8 +9,8 @@ import datetime
 
 from django.utils import timezone
 
+from ..dates import school_today
 from ..models import School, Student, User
-from .dates import school_today
 from .models import INSPECTION_DAYS, Disclosure, InspectionRequest
 from .services import disclosure_record
 

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from ..dates import school_today
 from ..models import (
     AccessLogEntry,
     BehaviorNote,
@@ -32,7 +33,6 @@ from ..models import (
 from ..scoping import Access
 from ..services import record_access
 from .models import ConsentRecord
-from .school_day import school_today
 
 log = logging.getLogger("peerpartners.security")
 

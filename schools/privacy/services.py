@@ -8,12 +8,12 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ..dates import school_today
 from ..models import AccessLogEntry
 from ..services import record_access
 from ..tasks import send_email
 from . import guardian_links
 from .bundle import student_record_bundle
-from .dates import school_today
 from .models import INSPECTION_DAYS, Disclosure, InspectionRequest
 
 # --- Disclosures, records requests and the record bundle (FERPA 34 CFR 99.32, 99.10) ---

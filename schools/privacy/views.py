@@ -12,11 +12,11 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, View
 
+from ..dates import school_today
 from ..mixins import SchoolPermissionMixin
 from ..models import Student
 from ..permissions import can_view_sensitive, has_permission
 from . import guardian_links, selectors, services
-from .dates import school_today
 from .forms import (
     CloseRequestForm,
     DisclosureFilterForm,

@@ -5,8 +5,8 @@ import pytest
 
 import programs.demo
 import schools.demo
+from schools.dates import school_today
 from schools.privacy import demo
-from schools.privacy.dates import school_today
 from schools.privacy.models import Disclosure, InspectionRequest
 
 

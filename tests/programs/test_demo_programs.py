@@ -6,7 +6,6 @@ import datetime
 import pytest
 from django.core.management import call_command
 
-from programs.dates import school_today
 from programs.models import (
     ActionItem,
     BudgetItem,
@@ -17,6 +16,7 @@ from programs.models import (
     Program,
     ProgramParticipant,
 )
+from schools.dates import school_today
 from schools.models import School, Student
 
 MODELS = (Program, ProgramParticipant, PlanningTeamMember, PlanningMeeting, ActionItem, ExpansionStage, BudgetItem,

@@ -5,8 +5,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from programs.dates import school_today
 from programs.models import ExpansionStage
+from schools.dates import school_today
 
 
 def add(client, program, **data):

@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from programs import services
-from programs.dates import school_today
 from programs.models import ActionItem, PlanningMeeting
+from schools.dates import school_today
 
 from ..factories import ActionItemFactory, MembershipFactory, PlanningMeetingFactory, ProgramFactory
 

@@ -5,9 +5,9 @@ import pytest
 
 import programs.demo
 import schools.demo
-from programs.dates import school_today
 from recruitment.campaigns import demo
 from recruitment.models import CampaignChannel, RecruitmentCampaign
+from schools.dates import school_today
 from schools.models import Membership
 
 

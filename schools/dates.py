@@ -1,4 +1,4 @@
-"""What day it is at a school: due dates, overdue flags and reminders follow the school's own time zone."""
+"""What day it is at a school: due dates, reminders, consent ends and retention follow the school's time zone."""
 
 import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError

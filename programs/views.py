@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, ListView, TemplateView, View
 
+from schools.forms import show_service_error
 from schools.mixins import SchoolPermissionMixin
 from schools.permissions import has_permission
 
@@ -30,15 +31,6 @@ from .forms import (
     action_item_formset,
 )
 from .models import ActionItem, BudgetItem, DistrictApproval, ExpansionStage, PlanningMeeting, PlanningTeamMember
-
-
-def show_service_error(form, error: ValidationError) -> None:
-    """Put a service's ValidationError on the form: on the field it names when the form has it, else on top."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def safe_next(request, fallback: str) -> str:

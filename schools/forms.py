@@ -5,6 +5,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import forms as auth_forms
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template import loader
 from django.utils import timezone
@@ -77,3 +78,12 @@ class PasswordResetRequestForm(auth_forms.PasswordResetForm):
         subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
         body = loader.render_to_string(email_template_name, context)
         transaction.on_commit(lambda: send_email.delay(subject=subject, body=body, to=[to_email]))
+
+
+def show_service_error(form, error: ValidationError) -> None:
+    """Put a service's ValidationError on the form: on the field it names when the form has it, else on top."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)

@@ -49,6 +49,15 @@ def service_missing(reason: str):
     pytest.skip(reason)
 
 
+@pytest.fixture
+def weasyprint_ready():
+    """WeasyPrint needs the system's Pango: skip without it, but fail in CI (REQUIRE_SERVICES=1)."""
+    try:
+        import weasyprint  # noqa: F401
+    except (ImportError, OSError) as error:
+        service_missing(f"WeasyPrint cannot load (is Pango installed?): {error}")
+
+
 @pytest.fixture(autouse=True)
 def celery_runs_in_process(request):
     """Tasks run in-process in tests, even with REDIS_URL set, so nothing a test queues reaches a real worker.

@@ -169,15 +169,6 @@ def test_the_printed_brochure_and_poster_hold_no_student_data(world, marked, wea
         assert leaks(pdf_text(pdf.render_pdf(content=content, kind=kind, paper="letter"))) == [], kind
 
 
-@pytest.fixture
-def weasyprint_ready():
-    from .conftest import service_missing
-
-    try:
-        import weasyprint  # noqa: F401
-    except (ImportError, OSError) as error:
-        service_missing(f"WeasyPrint cannot load (is Pango installed?): {error}")
-
 
 @pytest.fixture
 def recruitment_emails(client, client_for, world, marked, django_capture_on_commit_callbacks):

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 from django_ratelimit.decorators import ratelimit
 
+from schools.forms import show_service_error
 from schools.mixins import SchoolPermissionMixin
 
 from . import renewal, selectors, services, tokens
@@ -30,13 +31,6 @@ def apply_rate(group, request) -> str:
 def site_url(request) -> str:
     return request.build_absolute_uri("/")
 
-
-def show_service_error(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 class JoinListView(TemplateView):
@@ -171,12 +165,16 @@ class ConsentView(View):
     def get(self, request, *args, **kwargs):
         return self.render_form(ConsentForm())
 
+    # What answering records, and the message each answer gets; the renewal page changes only these.
+    respond = staticmethod(services.consent_respond)
+    answer_messages = {True: "consented", False: "declined"}
+
     def post(self, request, *args, **kwargs):
         form = ConsentForm(request.POST)
         if not form.is_valid():
             return self.render_form(form)
         agree = form.cleaned_data["answer"] == "yes"
-        recorded = services.consent_respond(
+        recorded = self.respond(
             consent=self.consent,
             agree=agree,
             typed_name=form.cleaned_data.get("typed_name", ""),
@@ -184,7 +182,7 @@ class ConsentView(View):
         )
         if not recorded:
             return self.message("answered")
-        return self.message("consented" if agree else "declined")
+        return self.message(self.answer_messages[agree])
 
 
 class ConsentRenewView(ConsentView):
@@ -198,20 +196,8 @@ class ConsentRenewView(ConsentView):
     def already_answered(self) -> bool:
         return self.consent.renewal_answered_at is not None
 
-    def post(self, request, *args, **kwargs):
-        form = ConsentForm(request.POST)
-        if not form.is_valid():
-            return self.render_form(form)
-        agree = form.cleaned_data["answer"] == "yes"
-        recorded = renewal.consent_renew_respond(
-            consent=self.consent,
-            agree=agree,
-            typed_name=form.cleaned_data.get("typed_name", ""),
-            ip=request.META.get("REMOTE_ADDR") or None,
-        )
-        if not recorded:
-            return self.message("answered")
-        return self.message("renewed" if agree else "not_renewed")
+    respond = staticmethod(renewal.consent_renew_respond)
+    answer_messages = {True: "renewed", False: "not_renewed"}
 
 
 class NominateView(SchoolPermissionMixin, FormView):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, ListView, TemplateView, View
 
+from schools.forms import show_service_error
 from schools.mixins import SchoolPermissionMixin
 from schools.models import AccessLogEntry
 from schools.permissions import has_permission
@@ -19,14 +20,6 @@ from schools.services import record_access
 from ..models import CampaignChannel, Interest, RecruitmentCampaign
 from . import selectors, services
 from .forms import ApplicationFilter, CampaignForm, ChannelForm, DecisionForm, ScoreForm
-
-
-def show_service_error(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def public_page_path(campaign) -> str:

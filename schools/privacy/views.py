@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, View
 
 from ..dates import school_today
+from ..forms import show_service_error
 from ..mixins import SchoolPermissionMixin
 from ..models import Student
 from ..permissions import can_view_sensitive, has_permission
@@ -35,14 +36,6 @@ def zip_download(content: bytes, filename: str) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
-
-def show_service_error(form, error: ValidationError) -> None:
-    """A service's validation error on the form: on its field when the form has it, else above the form."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 class RecordsMixin(SchoolPermissionMixin):

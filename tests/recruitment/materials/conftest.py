@@ -1,6 +1,5 @@
 import pytest
 
-from ...conftest import service_missing
 from ...recruitment_factories import CampaignFactory
 
 
@@ -9,14 +8,6 @@ def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
 
-
-@pytest.fixture
-def weasyprint_ready():
-    """WeasyPrint needs the system's Pango: skip without it, but fail in CI (REQUIRE_SERVICES=1)."""
-    try:
-        import weasyprint  # noqa: F401
-    except (ImportError, OSError) as error:
-        service_missing(f"WeasyPrint cannot load (is Pango installed?): {error}")
 
 
 @pytest.fixture

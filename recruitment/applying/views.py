@@ -17,7 +17,8 @@ from django_ratelimit.decorators import ratelimit
 from schools.forms import show_service_error
 from schools.mixins import SchoolPermissionMixin
 
-from . import renewal, selectors, services, tokens
+from . import renewal as consent_renewal
+from . import selectors, services, tokens
 from .forms import ApplicationForm, ConsentForm, NominationForm
 
 SESSION_KEY = "recruitment_applied"
@@ -191,12 +192,12 @@ class ConsentRenewView(ConsentView):
     renewal = True
 
     def consent_from_link(self, signed):
-        return renewal.consent_from_renewal_link(signed)
+        return consent_renewal.consent_from_renewal_link(signed)
 
     def already_answered(self) -> bool:
         return self.consent.renewal_answered_at is not None
 
-    respond = staticmethod(renewal.consent_renew_respond)
+    respond = staticmethod(consent_renewal.consent_renew_respond)
     answer_messages = {True: "renewed", False: "not_renewed"}
 
 

@@ -8,4 +8,5 @@ class SchoolsConfig(AppConfig):
 
     def ready(self):
         # Connects the security event log's signal receivers (sign-in, sign-out, lockout, role changes).
-        from . import security  # noqa: F401
+        # And the sign-in records that let signing out and switching an account off end its sessions.
+        from . import security, sessions  # noqa: F401

@@ -41,6 +41,9 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "manage_bell_schedule": frozenset({Role.COORDINATOR, Role.SCHOOL_ADMIN}),
     # The access log of who saw which student's sensitive record.
     "view_access_log": frozenset({Role.SCHOOL_ADMIN}),
+    # Giving a peer or student a sign-in (username and code) and recording parents' consents (issue 11).
+    "manage_student_sign_in": frozenset({Role.COORDINATOR, Role.SCHOOL_ADMIN}),
+    "manage_consent_records": frozenset({Role.COORDINATOR, Role.SCHOOL_ADMIN}),
     # Programs: every staff member and the district see them; the coordinator and principal plan them.
     "view_programs": STAFF_ROLES | {DISTRICT_ADMIN},
     "manage_program": frozenset({Role.COORDINATOR, Role.SCHOOL_ADMIN}),

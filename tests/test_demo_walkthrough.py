@@ -12,6 +12,8 @@ from schools.models import User
 from schools.permissions import has_permission
 from schools.scoping import resolve_access
 
+from .two_factor import sign_in_verified
+
 ACCOUNTS = [
     "district.admin", "east.coordinator", "east.principal", "east.teacher", "east.peer",
     "putnam.coordinator", "putnam.principal", "putnam.peer", "beaman.coordinator", "riverside.slp",
@@ -27,7 +29,7 @@ def demo(db, settings, tmp_path):
 @pytest.mark.parametrize("username", ACCOUNTS)
 def test_every_menu_page_opens_for_every_demo_account(client, demo, username):
     user = User.objects.get(username=username)
-    client.force_login(user)
+    sign_in_verified(client, user)
     access = resolve_access(user, None)
     opened = []
     for _label, url_name, permission in NAVIGATION:
@@ -40,7 +42,7 @@ def test_every_menu_page_opens_for_every_demo_account(client, demo, username):
 
 def test_the_coordinator_follows_the_links_of_the_seeded_pages(client, demo):
     """Every same-site link on the coordinator's main pages answers 200 (or a redirect), never an error."""
-    client.force_login(User.objects.get(username="east.coordinator"))
+    sign_in_verified(client, User.objects.get(username="east.coordinator"))
     start = [reverse(name) for name in ("dashboard", "programs:list", "student_list", "recruitment:campaign_list",
                                         "recruitment:matching_programs")]
     seen, failures = set(), []

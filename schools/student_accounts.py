@@ -62,8 +62,14 @@ def student_sign_in_issue(*, student: Student, issued_by, username: str = "") ->
     hashed. A new sign-in uses ``username``; a re-issued one keeps its username. Any session on the old code ends."""
     student = Student.objects.select_for_update().get(pk=student.pk)
     check_may_have_sign_in(student)
-    code = generate_sign_in_code()
     user = student.user
+    if user is not None and (user.is_staff or user.memberships.exists() or user.district_roles.exists()):
+        # A coordinator resets students' codes, never a staff account's password that happens to be linked here.
+        raise ValidationError(
+            _("This sign-in also belongs to a staff account. Its owner changes the password, or support staff do."),
+            code="staff_account",
+        )
+    code = generate_sign_in_code()
     if user is None:
         user = User(username=username)
     user.set_password(code)

@@ -12,7 +12,7 @@ from schools.models import User
 from schools.permissions import has_permission
 from schools.scoping import resolve_access
 
-from .two_factor import sign_in_verified
+from .two_factor import complete_setup, sign_in_verified
 
 ACCOUNTS = [
     "district.admin", "east.coordinator", "east.principal", "east.teacher", "east.peer",
@@ -57,3 +57,15 @@ def test_the_coordinator_follows_the_links_of_the_seeded_pages(client, demo):
                 failures.append((page, link, status))
     assert not failures
     assert len(seen) > 20
+
+
+def test_the_demo_principal_is_made_to_set_up_a_second_step_at_first_sign_in(client, demo):
+    """The issue's "done when": sign in as an administrator and be made to set up a second factor."""
+    principal = User.objects.get(username="east.principal")
+    response = client.post(reverse("login"), {"username": "east.principal", "password": "peerpartners"}, follow=True)
+    assert response.redirect_chain[-1][0].startswith(reverse("two_factor_setup"))
+    assert "Your role can see confidential student records" in response.content.decode()
+    assert client.get(reverse("access_log")).url.startswith(reverse("two_factor_setup"))
+    codes = complete_setup(client, principal)
+    assert len(codes.context["codes"]) == 10
+    assert client.get(reverse("access_log")).status_code == 200

@@ -12,7 +12,7 @@ from django.urls import reverse
 from schools.models import SignInSession
 
 from ...factories import PASSWORD
-from ...two_factor import sign_in_verified
+from ...two_factor import give_authenticator, pass_second_step, sign_in_verified
 
 START = datetime(2026, 11, 23, 14, 0, tzinfo=UTC)
 IDLE_MESSAGE = "You were signed out after 30 minutes without activity."
@@ -126,3 +126,19 @@ def test_switching_an_account_off_in_the_admin_ends_its_sessions(client, world):
     peer.refresh_from_db()
     assert not peer.is_active
     assert peer_client.get(reverse("dashboard")).url.startswith(reverse("login"))
+
+
+def test_the_second_step_rotates_the_key_and_deactivation_still_finds_the_session(client, world):
+    coordinator = world.user("coordinator")
+    give_authenticator(coordinator)
+    client.post(reverse("login"), {"username": coordinator.username, "password": PASSWORD})
+    after_password = client.session.session_key
+    pass_second_step(client, coordinator)
+    after_code = client.session.session_key
+    assert after_code != after_password
+    assert SignInSession.objects.get(user=coordinator).session_key == after_code
+
+    coordinator.is_active = False
+    coordinator.save()
+    assert not Session.objects.filter(session_key=after_code).exists()
+    assert client.get(reverse("dashboard")).url.startswith(reverse("login"))

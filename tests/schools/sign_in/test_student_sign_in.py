@@ -14,7 +14,7 @@ from schools.models import Student, User
 from schools.privacy.models import ConsentRecord
 from schools.student_accounts import CODE_WORDS, generate_sign_in_code
 
-from ...factories import FocusStudentFactory, StudentFactory
+from ...factories import PASSWORD, FocusStudentFactory, StudentFactory
 
 CONSENT_FIRST = "is under 13. Record a parent's or guardian's consent to a sign-in account first"
 
@@ -180,3 +180,13 @@ def test_the_student_page_links_to_the_sign_in_and_consent_records(client_for, w
     assert reverse("student_consent_records", kwargs={"pk": world.peer_student.pk}).encode() in html
     staff_html = client_for("staff").get(reverse("student_detail", kwargs={"pk": world.peer_student.pk})).content
     assert sign_in_url(world.peer_student).encode() not in staff_html
+
+
+def test_a_staff_account_linked_to_a_student_is_never_reset_from_here(client_for, world, teen):
+    teacher = world.user("staff")
+    teen.user = teacher
+    teen.save()
+    response = client_for("coordinator").post(sign_in_url(teen), {})
+    assert "This sign-in also belongs to a staff account." in response.content.decode()
+    teacher.refresh_from_db()
+    assert teacher.check_password(PASSWORD)

@@ -45,6 +45,10 @@ INSTALLED_APPS = [
     "django_filters",
     # Sign-in lockout per account (issue 11); keeps its attempt counts in its own tables.
     "axes",
+    # Second factor at sign-in (issue 11): authenticator-app codes and single-use recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # Core first: districts, schools, terms, people, memberships and the scoping mechanism.
     "schools",
     "programs",
@@ -67,6 +71,11 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Idle timeout and the 12-hour cap: an expired session is signed out with a message for the sign-in page.
+    "schools.sessions.SessionExpiryMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Those who can see confidential records must pass the second step before any page, the admin included.
+    "schools.two_factor.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Logs every 403, whichever view refused (issue 11).
     "schools.security.PermissionRefusalLogMiddleware",
@@ -254,6 +263,12 @@ SESSION_COOKIE_HTTPONLY = True
 # No script of ours reads the CSRF cookie (forms carry the token), so scripts may not read it at all.
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 12
+# Signed out after this long without a request, and at the latest this long after signing in (SessionExpiryMiddleware).
+# Peers and students get the same idle limit as staff: they often use shared classroom devices.
+SESSION_IDLE_TIMEOUT = timedelta(minutes=30)
+SESSION_ABSOLUTE_TIMEOUT = timedelta(hours=12)
+# The name authenticator apps show beside the six-digit code.
+OTP_TOTP_ISSUER = "Peer Partners"
 X_FRAME_OPTIONS = "DENY"
 # Content Security Policy (django-csp 4): only our own host, no inline script or style, no plugins, no framing.
 # Bootstrap's stylesheet draws its icons (checks, selects, close buttons) as data: SVGs, hence img-src data:.

@@ -8,7 +8,8 @@ class SchoolsConfig(AppConfig):
 
     def ready(self):
         # Connects the security event log's signal receivers (sign-in, sign-out, lockout, role changes).
-        from . import security  # noqa: F401
+        # And the sign-in records that let signing out and switching an account off end its sessions.
+        from . import security, sessions  # noqa: F401
         from .privacy import dashboard as privacy_dashboard
         from .privacy import sections as record_sections
 

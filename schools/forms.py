@@ -11,6 +11,7 @@ from django.template import loader
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .models import Student
 from .tasks import send_email
 
 security_log = logging.getLogger("peerpartners.security")
@@ -28,6 +29,8 @@ class SignInForm(auth_forms.AuthenticationForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["username"].label = _("Username")
+        # Peers and students sign in with the code their coordinator gave them.
+        self.fields["password"].label = _("Password or sign-in code")
         self.fields["username"].widget.attrs.update({"autocomplete": "username", "autocapitalize": "none"})
         self.fields["password"].widget.attrs.update({"autocomplete": "current-password"})
 
@@ -71,6 +74,11 @@ class PasswordResetRequestForm(auth_forms.PasswordResetForm):
                 code="throttled",
             )
         return email
+
+    def get_users(self, email):
+        """Never an account that belongs to a peer or student: their coordinator issues a new sign-in code instead
+        (children under 13 get no email of their own, even when an address was stored)."""
+        return (user for user in super().get_users(email) if not Student.objects.filter(user=user).exists())
 
     def send_mail(
         self, subject_template_name, email_template_name, context, from_email, to_email, html_email_template_name=None

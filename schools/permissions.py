@@ -47,6 +47,9 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "delete_student_data": frozenset({Role.SCHOOL_ADMIN}),
     # A family's directory opt-out (hides the name from peers and exports): the coordinator and principal set it.
     "set_directory_opt_out": frozenset({Role.COORDINATOR, Role.SCHOOL_ADMIN}),
+    # Giving a peer or student a sign-in (username and code) and recording parents' consents (issue 11).
+    "manage_student_sign_in": frozenset({Role.COORDINATOR, Role.SCHOOL_ADMIN}),
+    "manage_consent_records": frozenset({Role.COORDINATOR, Role.SCHOOL_ADMIN}),
     # Programs: every staff member and the district see them; the coordinator and principal plan them.
     "view_programs": STAFF_ROLES | {DISTRICT_ADMIN},
     "manage_program": frozenset({Role.COORDINATOR, Role.SCHOOL_ADMIN}),

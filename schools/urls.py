@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import student_views, views
+from . import account_views, student_sign_in_views, student_views, views
 from .privacy import retention_views
 
 # Sign-in pages keep Django's names (login, password_reset, ...) so contrib.auth and the admin find them.
@@ -26,6 +26,22 @@ auth_urlpatterns = [
     ),
     path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path("accounts/you/", account_views.AccountView.as_view(), name="account"),
+    # The second step at sign-in; SecondFactorMiddleware lets these through (schools.two_factor.TWO_FACTOR_PATH).
+    path("accounts/two-factor/", account_views.TwoFactorManageView.as_view(), name="two_factor_manage"),
+    path("accounts/two-factor/setup/", account_views.TwoFactorSetupView.as_view(), name="two_factor_setup"),
+    path("accounts/two-factor/verify/", account_views.TwoFactorVerifyView.as_view(), name="two_factor_verify"),
+    path(
+        "accounts/two-factor/recovery-codes/",
+        account_views.RecoveryCodesView.as_view(),
+        name="two_factor_recovery_codes",
+    ),
+    path(
+        "accounts/two-factor/recovery-codes/new/",
+        account_views.TwoFactorRegenerateView.as_view(),
+        name="two_factor_regenerate",
+    ),
+    path("accounts/two-factor/remove/", account_views.TwoFactorRemoveView.as_view(), name="two_factor_remove"),
 ]
 
 urlpatterns = [
@@ -36,12 +52,30 @@ urlpatterns = [
     path("students/<int:pk>/", student_views.StudentDetailView.as_view(), name="student_detail"),
     path("students/<int:pk>/peer-view/", student_views.PeerSafeProfileView.as_view(), name="student_peer_view"),
     path("students/<int:pk>/edit/", student_views.StudentProfileEditView.as_view(), name="student_edit"),
+    path("students/<int:pk>/availability/", student_views.AvailabilityEditView.as_view(), name="student_availability"),
+    # A student's sign-in and consent records (before the profile items' catch-all <kind> patterns).
+    path("students/<int:pk>/sign-in/", student_sign_in_views.StudentSignInView.as_view(), name="student_sign_in"),
     path(
-        "students/<int:pk>/availability/", student_views.AvailabilityEditView.as_view(), name="student_availability"
+        "students/<int:pk>/sign-in/card/",
+        student_sign_in_views.StudentSignInCardView.as_view(),
+        name="student_sign_in_card",
     ),
     path(
-        "students/<int:pk>/<slug:kind>/new/", student_views.ProfileItemFormView.as_view(), name="student_item_add"
+        "students/<int:pk>/sign-in/off/",
+        student_sign_in_views.StudentSignInOffView.as_view(),
+        name="student_sign_in_off",
     ),
+    path(
+        "students/<int:pk>/consent/",
+        student_sign_in_views.ConsentRecordListView.as_view(),
+        name="student_consent_records",
+    ),
+    path(
+        "students/<int:pk>/consent/<int:consent_pk>/withdraw/",
+        student_sign_in_views.ConsentRecordWithdrawView.as_view(),
+        name="student_consent_withdraw",
+    ),
+    path("students/<int:pk>/<slug:kind>/new/", student_views.ProfileItemFormView.as_view(), name="student_item_add"),
     path(
         "students/<int:pk>/<slug:kind>/<int:item_pk>/",
         student_views.ProfileItemFormView.as_view(),

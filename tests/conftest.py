@@ -25,6 +25,7 @@ from .factories import (  # noqa: E402
     TermFactory,
     UserFactory,
 )
+from .two_factor import sign_in_verified  # noqa: E402
 
 ROLES = (
     "anonymous",
@@ -134,13 +135,14 @@ def world(db):
 
 @pytest.fixture
 def client_for(client, world):
-    """``client_for("coordinator")``: the test client signed in as that role (anonymous: signed out)."""
+    """``client_for("coordinator")``: the test client signed in as that role (anonymous: signed out); staff roles
+    come with an authenticator and a session that passed the second step (tests/two_factor.py)."""
 
     def sign_in(role):
         client.logout()
         user = world.user(role)
         if user is not None:
-            client.force_login(user)
+            sign_in_verified(client, user)
         return client
 
     return sign_in

@@ -16,6 +16,7 @@ from .recruitment.applying.objects import east_applying, east_renewal_link
 from .recruitment.campaigns.objects import east_campaign
 from .recruitment.matching.objects import east_matching
 from .recruitment.materials.objects import east_materials
+from .schools.sign_in.objects import east_account_consent
 
 # Outcomes
 OK = "ok"  # 200
@@ -172,6 +173,17 @@ def matching_route(kwargs, allowed: tuple[str, ...], method: str = "get", **opti
     )
 
 
+def student_account_route(allowed: str, method: str = "get", **options) -> Route:
+    """A page or button of one East student's sign-in or consent records: coordinator and principal only."""
+    options.setdefault("kwargs", lambda world: {"pk": world.peer_student.pk})
+    return Route(
+        expect(FORBIDDEN, anonymous=LOGIN, other_coordinator=NOT_FOUND, coordinator=allowed, school_admin=allowed),
+        method=method,
+        school_object=True,
+        **options,
+    )
+
+
 MATRIX: dict[str, Route] = {
     "home": Route(expect(REDIRECT, anonymous=OK)),
     "healthz": Route(expect(OK)),
@@ -198,6 +210,15 @@ MATRIX: dict[str, Route] = {
     "password_reset_complete": Route(expect(OK)),
     "password_change": Route(expect(OK, anonymous=LOGIN)),
     "password_change_done": Route(expect(OK, anonymous=LOGIN)),
+    # One's own account and second step: staff only (peers and students never get a second step). The matrix's
+    # staff already passed it, so setup and the check send them on; a POST without the password re-shows the form.
+    "account": Route(expect(OK, anonymous=LOGIN, **roles(FORBIDDEN, *STUDENTS))),
+    "two_factor_manage": Route(expect(OK, anonymous=LOGIN, **roles(FORBIDDEN, *STUDENTS))),
+    "two_factor_setup": Route(expect(REDIRECT, anonymous=LOGIN, **roles(FORBIDDEN, *STUDENTS))),
+    "two_factor_verify": Route(expect(REDIRECT, anonymous=LOGIN)),
+    "two_factor_recovery_codes": Route(expect(OK, anonymous=LOGIN, **roles(FORBIDDEN, *STUDENTS))),
+    "two_factor_regenerate": Route(expect(OK, anonymous=LOGIN, **roles(FORBIDDEN, *STUDENTS)), method="post"),
+    "two_factor_remove": Route(expect(OK, anonymous=LOGIN, **roles(FORBIDDEN, *STUDENTS)), method="post"),
     # --- Rosters: student pages, peer-safe profiles, bell schedules, access log (schools) ---
     "student_peer_view": Route(
         expect(OK, anonymous=LOGIN, other_coordinator=NOT_FOUND, **roles(FORBIDDEN, *STUDENTS)),
@@ -252,6 +273,16 @@ MATRIX: dict[str, Route] = {
         expect(FORBIDDEN, anonymous=LOGIN, school_admin=OK, other_coordinator=NOT_FOUND),
         kwargs=lambda world: {"pk": world.focus_student.pk},
         school_object=True,
+    ),
+    # A student's sign-in and consent records: the coordinator and the principal.
+    "student_sign_in": student_account_route(OK),
+    "student_sign_in_card": student_account_route(OK),
+    "student_sign_in_off": student_account_route(REDIRECT, method="post"),
+    "student_consent_records": student_account_route(OK),
+    "student_consent_withdraw": student_account_route(
+        REDIRECT,
+        method="post",
+        kwargs=lambda world: {"pk": world.peer_student.pk, "consent_pk": east_account_consent(world).pk},
     ),
     # --- Roster import and export (schools.rostering) ---
     # The coordinator and principal import and export; other staff and the district get 403; another school's

@@ -12,6 +12,8 @@ from schools.models import User
 from schools.permissions import has_permission
 from schools.scoping import resolve_access
 
+from .two_factor import complete_setup, sign_in_verified
+
 ACCOUNTS = [
     "district.admin", "east.coordinator", "east.principal", "east.teacher", "east.peer",
     "putnam.coordinator", "putnam.principal", "putnam.peer", "beaman.coordinator", "riverside.slp",
@@ -27,7 +29,7 @@ def demo(db, settings, tmp_path):
 @pytest.mark.parametrize("username", ACCOUNTS)
 def test_every_menu_page_opens_for_every_demo_account(client, demo, username):
     user = User.objects.get(username=username)
-    client.force_login(user)
+    sign_in_verified(client, user)
     access = resolve_access(user, None)
     opened = []
     for _label, url_name, permission in NAVIGATION:
@@ -40,7 +42,7 @@ def test_every_menu_page_opens_for_every_demo_account(client, demo, username):
 
 def test_the_coordinator_follows_the_links_of_the_seeded_pages(client, demo):
     """Every same-site link on the coordinator's main pages answers 200 (or a redirect), never an error."""
-    client.force_login(User.objects.get(username="east.coordinator"))
+    sign_in_verified(client, User.objects.get(username="east.coordinator"))
     start = [reverse(name) for name in ("dashboard", "programs:list", "student_list", "recruitment:campaign_list",
                                         "recruitment:matching_programs")]
     seen, failures = set(), []
@@ -55,3 +57,15 @@ def test_the_coordinator_follows_the_links_of_the_seeded_pages(client, demo):
                 failures.append((page, link, status))
     assert not failures
     assert len(seen) > 20
+
+
+def test_the_demo_principal_is_made_to_set_up_a_second_step_at_first_sign_in(client, demo):
+    """The issue's "done when": sign in as an administrator and be made to set up a second factor."""
+    principal = User.objects.get(username="east.principal")
+    response = client.post(reverse("login"), {"username": "east.principal", "password": "peerpartners"}, follow=True)
+    assert response.redirect_chain[-1][0].startswith(reverse("two_factor_setup"))
+    assert "Your role can see confidential student records" in response.content.decode()
+    assert client.get(reverse("access_log")).url.startswith(reverse("two_factor_setup"))
+    codes = complete_setup(client, principal)
+    assert len(codes.context["codes"]) == 10
+    assert client.get(reverse("access_log")).status_code == 200

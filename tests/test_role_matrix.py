@@ -19,7 +19,7 @@ from .role_matrix import (
 )
 
 # Values for URL arguments of patterns that take any object (the admin's): they never reach an object anyway.
-GENERIC_KWARGS = {"id": "1", "object_id": "1", "app_label": "schools", "content_type_id": 1}
+GENERIC_KWARGS = {"id": "1", "pk": "1", "object_id": "1", "app_label": "schools", "content_type_id": 1}
 
 
 def all_url_patterns(resolver=None, namespace=None, kwarg_names=()):

@@ -1,6 +1,7 @@
 """Write-side workflows of the privacy records: consent, disclosures, records requests, exports."""
 
 import datetime
+import logging
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -11,10 +12,13 @@ from django.utils.translation import gettext as _
 from ..dates import school_today
 from ..models import AccessLogEntry
 from ..services import record_access
+from ..student_accounts import has_account_consent, student_sign_in_turn_off
 from ..tasks import send_email
 from . import guardian_links
 from .bundle import student_record_bundle
-from .models import INSPECTION_DAYS, Disclosure, InspectionRequest
+from .models import INSPECTION_DAYS, ConsentRecord, Disclosure, InspectionRequest
+
+log = logging.getLogger("peerpartners.security")
 
 # --- Disclosures, records requests and the record bundle (FERPA 34 CFR 99.32, 99.10) ---
 
@@ -167,3 +171,42 @@ def guardian_disclosures_link_send(*, access, request, guardian, site_url: str) 
         what="disclosures link emailed to a parent or guardian",
     )
     transaction.on_commit(lambda: send_email.delay(subject=subject, body=body, to=to))
+
+
+# --- Consent records -------------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def consent_record_create(*, student, recorded_by, **fields) -> ConsentRecord:
+    """Records a parent's or guardian's consent as the school received it (who, relationship, date, scope, how,
+    until when). ``fields`` are ConsentRecord's own; the school is the student's."""
+    consent = ConsentRecord(school=student.school, student=student, recorded_by=recorded_by, **fields)
+    consent.full_clean()
+    consent.save()
+    log.info(
+        "consent.recorded consent_id=%s student_id=%s scope=%s by_user_id=%s",
+        consent.pk,
+        student.pk,
+        consent.scope,
+        recorded_by.pk,
+    )
+    return consent
+
+
+@transaction.atomic
+def consent_record_withdraw(*, consent: ConsentRecord, withdrawn_by, on=None) -> ConsentRecord:
+    """Marks the consent withdrawn (from ``on``, today by default); safe to call twice. When it was a child under
+    13's consent to an account and no other one is left, their sign-in is turned off at once."""
+    consent = ConsentRecord.objects.select_for_update().get(pk=consent.pk)
+    if consent.withdrawn_on is not None:
+        return consent
+    consent.withdrawn_on = on or timezone.localdate()
+    consent.full_clean()
+    consent.save(update_fields=["withdrawn_on"])
+    log.info(
+        "consent.withdrawn consent_id=%s student_id=%s by_user_id=%s", consent.pk, consent.student_id, withdrawn_by.pk
+    )
+    student = consent.student
+    if consent.scope == ConsentRecord.Scope.ACCOUNT and student.is_under_13() and not has_account_consent(student):
+        student_sign_in_turn_off(student=student, by=withdrawn_by, reason="consent_withdrawn")
+    return consent

@@ -6,6 +6,7 @@ not start, the tests skip (or fail under REQUIRE_SERVICES=1, as in CI).
 
 import functools
 import importlib.resources
+import re
 from pathlib import Path
 
 import pytest
@@ -140,3 +141,30 @@ def save_screenshot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=path, full_page=True)
     return path
+
+
+def pass_second_step(page, username, check=None):
+    """After the password: set up the authenticator (the first time) or type its code, as a person would.
+
+    The code comes from the person's device in the database (django-otp's TOTP); ``check(page, name)`` is called on
+    the setup and recovery-code pages when given.
+    """
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from tests.two_factor import current_code
+
+    page.wait_for_url(re.compile(r"/(dashboard|accounts/two-factor/(setup|verify))/"))
+    if "/accounts/two-factor/setup/" in page.url:
+        if check:
+            check(page, "two-factor-setup")
+        device = TOTPDevice.objects.get(user__username=username, confirmed=False)
+        page.get_by_label("Code from the app").fill(current_code(device))
+        page.get_by_role("button", name="Turn on the second step").click()
+        page.wait_for_url("**/accounts/two-factor/recovery-codes/**")
+        if check:
+            check(page, "two-factor-recovery-codes")
+        page.get_by_role("link", name="I have saved them").click()
+    elif "/accounts/two-factor/verify/" in page.url:
+        device = TOTPDevice.objects.get(user__username=username, confirmed=True)
+        page.get_by_label("Code").fill(current_code(device))
+        page.get_by_role("button", name="Continue").click()

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from tests.factories import PASSWORD
 from tests.programs.objects import east_program
 
-from .conftest import PHONE, assert_no_axe_violations, save_screenshot
+from .conftest import PHONE, assert_no_axe_violations, pass_second_step, save_screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -24,6 +24,7 @@ def sign_in(page, username):
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in", exact=True).click()
+    pass_second_step(page, username)
     page.wait_for_url("**/dashboard/")
 
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ..factories import PASSWORD, UserFactory
+from ..two_factor import sign_in_verified
 
 LOCKED = "Too many wrong passwords for this account. Try again in 15 minutes, or ask your coordinator."
 
@@ -85,7 +86,7 @@ def test_failures_on_our_page_lock_the_admin_login(client, world):
 
 def test_force_login_is_not_affected(client, world):
     fail_five_times(client, "east.coordinator")
-    client.force_login(world.user("coordinator"))
+    sign_in_verified(client, world.user("coordinator"))
     assert client.get(reverse("dashboard")).status_code == 200
 
 

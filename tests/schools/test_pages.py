@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.views.defaults import server_error
 
 from ..factories import UserFactory
+from ..two_factor import sign_in_verified
 
 
 @pytest.mark.parametrize(
@@ -71,7 +72,7 @@ def test_server_error_page_renders_without_a_database(rf: RequestFactory):
 
 
 def test_support_staff_use_the_admin(client, world):
-    client.force_login(UserFactory(username="support", is_staff=True, is_superuser=True))
+    sign_in_verified(client, UserFactory(username="support", is_staff=True, is_superuser=True))
     for name in ("admin:index", "admin:schools_student_changelist", "admin:schools_membership_changelist",
                  "admin:schools_user_changelist", "admin:schools_term_changelist", "admin:schools_school_changelist"):
         assert client.get(reverse(name)).status_code == 200, name
@@ -87,7 +88,7 @@ def test_the_landing_page_says_what_the_product_is(client, db):
 def test_every_admin_page_opens_for_support_staff(client, world):
     from django.contrib import admin
 
-    client.force_login(UserFactory(username="support2", is_staff=True, is_superuser=True))
+    sign_in_verified(client, UserFactory(username="support2", is_staff=True, is_superuser=True))
     for model in admin.site._registry:
         opts = model._meta
         url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
@@ -100,7 +101,7 @@ def test_support_staff_cannot_write_the_access_log_in_the_admin(client, world):
 
     entry = record_access(access=resolve_access(world.user("coordinator"), None), student=world.focus_student,
                           action="view", what="IEP goals")
-    client.force_login(UserFactory(username="support3", is_staff=True, is_superuser=True))
+    sign_in_verified(client, UserFactory(username="support3", is_staff=True, is_superuser=True))
     assert client.get(reverse("admin:schools_accesslogentry_add")).status_code == 403
     response = client.post(reverse("admin:schools_accesslogentry_delete", args=[entry.pk]), {"post": "yes"})
     assert response.status_code == 403

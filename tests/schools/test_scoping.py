@@ -7,6 +7,7 @@ from schools.models import IEPGoal, Membership, Role, Student, Term
 from schools.scoping import resolve_access
 
 from ..factories import FocusStudentFactory, IEPGoalFactory, MembershipFactory, StudentFactory, TermFactory, UserFactory
+from ..two_factor import sign_in_verified
 
 
 def test_other_schools_coordinator_sees_only_their_own_roster(client_for, world):
@@ -28,7 +29,7 @@ def test_every_east_object_url_is_not_found_for_putnam(client_for, world, role):
 
 
 def test_beaman_coordinator_in_another_district_reaches_nothing_of_east(client, world):
-    client.force_login(UserFactory(username="beaman.coordinator"))
+    sign_in_verified(client, UserFactory(username="beaman.coordinator"))
     assert client.get(reverse("student_detail", kwargs={"pk": world.focus_student.pk})).status_code == 404
     assert client.get(reverse("district_overview")).status_code == 403
 
@@ -81,7 +82,7 @@ def test_a_person_with_two_schools_switches_and_the_roster_follows(client, world
     MembershipFactory(user=slp, school=world.school, role=Role.RELATED_SERVICE, specialty="slp")
     MembershipFactory(user=slp, school=world.other_school, role=Role.RELATED_SERVICE, specialty="slp")
     putnam_student = StudentFactory(school=world.other_school, grade=7)
-    client.force_login(slp)
+    sign_in_verified(client, slp)
 
     first = client.get(reverse("student_list"))
     assert world.focus_student in first.context["students"]
@@ -113,7 +114,7 @@ def test_switch_school_never_redirects_to_another_host(client_for, world):
 
 
 def test_a_signed_in_person_without_a_school_gets_a_plain_explanation(client, db):
-    client.force_login(UserFactory(username="new.hire"))
+    sign_in_verified(client, UserFactory(username="new.hire"))
     response = client.get(reverse("dashboard"))
     assert response.status_code == 403
     assert "Your account is not linked to a school yet" in response.content.decode()
@@ -121,7 +122,7 @@ def test_a_signed_in_person_without_a_school_gets_a_plain_explanation(client, db
 
 def test_deactivated_membership_gives_no_access(client, world):
     Membership.objects.filter(user=world.user("staff")).update(is_active=False)
-    client.force_login(world.user("staff"))
+    sign_in_verified(client, world.user("staff"))
     assert client.get(reverse("student_list")).status_code == 403
 
 

@@ -7,10 +7,14 @@ from django.core import mail
 from django.urls import reverse
 
 from ..factories import PASSWORD, UserFactory
+from ..two_factor import give_authenticator, pass_second_step
 
 
 def test_staff_sign_in_lands_on_the_dashboard(client, world):
+    give_authenticator(world.user("coordinator"))
     response = client.post(reverse("login"), {"username": "east.coordinator", "password": PASSWORD}, follow=True)
+    assert response.redirect_chain[-1][0].startswith(reverse("two_factor_verify"))
+    response = pass_second_step(client, world.user("coordinator"), next_url=reverse("dashboard"))
     assert response.redirect_chain[-1][0] == reverse("dashboard")
     assert "Welcome," in response.content.decode()
 

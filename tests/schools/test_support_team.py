@@ -7,6 +7,7 @@ from django.urls import reverse
 from schools.models import AccessLogEntry, Role
 
 from ..factories import MembershipFactory, UserFactory
+from ..two_factor import sign_in_verified
 
 
 @pytest.fixture
@@ -21,7 +22,7 @@ def detail(world):
 
 
 def test_a_specialist_sees_only_the_students_on_their_caseload(client, world, specialist):
-    client.force_login(specialist)
+    sign_in_verified(client, specialist)
     assert world.iep_goal.goal not in client.get(detail(world)).content.decode()
     assert client.get(reverse("student_edit", kwargs={"pk": world.focus_student.pk})).status_code == 403
     add_goal = reverse("student_item_add", kwargs={"pk": world.focus_student.pk, "kind": "iep-goals"})
@@ -63,6 +64,6 @@ def test_the_coordinator_keeps_the_support_team(client_for, world, specialist):
 
 def test_a_specialist_on_the_team_cannot_change_the_team(client, world, specialist):
     world.focus_student.support_team.add(specialist)
-    client.force_login(specialist)
+    sign_in_verified(client, specialist)
     form = client.get(reverse("student_edit", kwargs={"pk": world.focus_student.pk})).context["form"]
     assert "support_team" not in form.fields

@@ -13,6 +13,7 @@ from django.test import Client, override_settings
 from django.urls import reverse
 
 from tests.factories import UserFactory
+from tests.two_factor import sign_in_verified
 
 from .foreign_loads import foreign_loads
 from .role_matrix import MATRIX, ROLES
@@ -57,7 +58,7 @@ def test_downloads_are_never_cached(client_for, world):
 
 
 def test_the_admin_is_never_cached_and_loads_nothing_from_another_host(client, db):
-    client.force_login(UserFactory(username="support", is_staff=True, is_superuser=True))
+    sign_in_verified(client, UserFactory(username="support", is_staff=True, is_superuser=True))
     for name in ("admin:index", "admin:schools_student_changelist", "admin:schools_student_add"):
         response = client.get(reverse(name))
         assert response.status_code == 200

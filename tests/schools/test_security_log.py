@@ -12,6 +12,7 @@ from schools.log_format import UTCFormatter
 from schools.models import Role
 
 from ..factories import PASSWORD, MembershipFactory, UserFactory
+from ..two_factor import sign_in_verified
 
 WRONG = "my-secret-wrong-passphrase"
 
@@ -88,7 +89,7 @@ def test_role_changes_are_logged(world, security_log):
 
 def test_a_role_change_in_the_admin_names_who_made_it(client, world, security_log):
     support = UserFactory(is_staff=True, is_superuser=True)
-    client.force_login(support)
+    sign_in_verified(client, support)
     membership = MembershipFactory(school=world.school, role=Role.GENERAL_EDUCATOR)
     response = client.post(
         reverse("admin:schools_membership_change", args=[membership.pk]),

@@ -9,8 +9,9 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from tests.factories import PASSWORD, UserFactory
+from tests.two_factor import give_authenticator
 
-from .conftest import CSP_VIOLATION_PREFIX, assert_no_axe_violations
+from .conftest import CSP_VIOLATION_PREFIX, assert_no_axe_violations, pass_second_step
 
 pytestmark = pytest.mark.browser
 
@@ -39,11 +40,13 @@ def test_a_blocked_inline_script_or_foreign_image_is_reported(new_page, live_ser
 
 def test_the_admin_works_under_the_policy(new_page, live_server, world):
     support = UserFactory(username="support", is_staff=True, is_superuser=True)
+    give_authenticator(support)
     page = new_page()
     page.goto(live_server.url + reverse("admin:login"))
     page.get_by_label("Username").fill(support.username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
+    pass_second_step(page, support.username)
     expect(page.get_by_role("heading", name="Site administration")).to_be_visible()
 
     page.goto(live_server.url + reverse("admin:schools_student_changelist"))

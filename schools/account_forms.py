@@ -1,16 +1,29 @@
 """Forms of a person's own account: the second step, and changes that ask for the password again."""
 
 from django import forms
+from django.contrib.auth import authenticate
+from django.contrib.auth import forms as auth_forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import User
 
 
+def password_matches(request, user, password: str) -> bool:
+    """The password typed again, checked like a sign-in: through ``authenticate`` with the request, so a wrong one
+    counts toward the account's lockout (django-axes) and a locked-out account is refused even with the right one."""
+    if request is None:
+        return user.check_password(password)
+    return authenticate(request, username=user.get_username(), password=password) is not None
+
+
 class CurrentPasswordMixin:
     """Asks for the current password again before a change to how the account signs in (issue 11)."""
 
-    def add_password_field(self, user):
+    request = None
+
+    def add_password_field(self, user, request=None):
         self.user = user
+        self.request = request
         self.fields["current_password"] = forms.CharField(
             label=_("Your current password"),
             strip=False,
@@ -19,15 +32,29 @@ class CurrentPasswordMixin:
 
     def clean_current_password(self):
         password = self.cleaned_data["current_password"]
-        if not self.user.check_password(password):
+        if not password_matches(self.request, self.user, password):
             raise forms.ValidationError(_("That is not your current password."), code="password_incorrect")
         return password
 
 
 class PasswordConfirmForm(CurrentPasswordMixin, forms.Form):
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, request=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.add_password_field(user)
+        self.add_password_field(user, request)
+
+
+class PasswordChangeForm(auth_forms.PasswordChangeForm):
+    """Django's form, with the old password checked like a sign-in (counted toward the lockout)."""
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.request = request
+
+    def clean_old_password(self):
+        old_password = self.cleaned_data["old_password"]
+        if not password_matches(self.request, self.user, old_password):
+            raise forms.ValidationError(self.error_messages["password_incorrect"], code="password_incorrect")
+        return old_password
 
 
 class CodeForm(forms.Form):
@@ -60,9 +87,9 @@ class AccountForm(CurrentPasswordMixin, forms.ModelForm):
         fields = ["first_name", "last_name", "email"]
         error_messages = {"email": {"invalid": _("Enter an email address such as name@school.org.")}}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.add_password_field(self.instance)
+        self.add_password_field(self.instance, request)
         self.fields["current_password"].required = False
         self.fields["current_password"].help_text = _("Needed only when you change your email address.")
 
@@ -73,7 +100,7 @@ class AccountForm(CurrentPasswordMixin, forms.ModelForm):
         cleaned = super().clean()
         original = User.objects.get(pk=self.instance.pk).email
         if "email" in cleaned and cleaned["email"].strip().lower() != original.strip().lower():
-            if not self.user.check_password(cleaned.get("current_password") or ""):
+            if not password_matches(self.request, self.user, cleaned.get("current_password") or ""):
                 self.add_error("current_password", _("Type your current password to change your email address."))
             elif (
                 cleaned["email"]

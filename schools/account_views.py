@@ -1,6 +1,7 @@
 """A person's own account: the second step at sign-in (set up, check, manage) and name and email."""
 
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
@@ -13,7 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import UpdateView
 
 from . import two_factor
-from .account_forms import AccountForm, CodeForm, PasswordConfirmForm, SetupCodeForm
+from .account_forms import AccountForm, CodeForm, PasswordChangeForm, PasswordConfirmForm, SetupCodeForm
 
 RECOVERY_CODES_SESSION_KEY = "two_factor_new_recovery_codes"
 
@@ -145,7 +146,7 @@ class TwoFactorRegenerateView(TwoFactorManageView):
     http_method_names = ["post"]
 
     def post(self, request):
-        form = PasswordConfirmForm(request.POST, user=request.user, prefix="regenerate")
+        form = PasswordConfirmForm(request.POST, user=request.user, request=request, prefix="regenerate")
         if not two_factor.has_second_factor(request.user):
             messages.error(request, _("Set up the second step first."))
             return redirect("two_factor_manage")
@@ -160,7 +161,7 @@ class TwoFactorRemoveView(TwoFactorManageView):
     http_method_names = ["post"]
 
     def post(self, request):
-        form = PasswordConfirmForm(request.POST, user=request.user, prefix="remove")
+        form = PasswordConfirmForm(request.POST, user=request.user, request=request, prefix="remove")
         if not form.is_valid():
             return self.render_page(request, remove_form=form)
         two_factor.second_factor_remove(request=request, user=request.user)
@@ -193,6 +194,9 @@ class AccountView(OwnAccountMixin, UpdateView):
     def get_object(self, queryset=None):
         return self.request.user
 
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["has_second_factor"] = two_factor.has_second_factor(self.request.user)
@@ -203,3 +207,12 @@ class AccountView(OwnAccountMixin, UpdateView):
         two_factor.log.info("account.updated user_id=%s fields=%s", self.request.user.pk, ",".join(form.changed_data))
         messages.success(self.request, _("Your account is saved."))
         return redirect("account")
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Django's page; the old password counts toward the account's lockout like a sign-in."""
+
+    form_class = PasswordChangeForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}

@@ -24,7 +24,7 @@ auth_urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
-    path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("accounts/password/", account_views.PasswordChangeView.as_view(), name="password_change"),
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("accounts/you/", account_views.AccountView.as_view(), name="account"),
     # The second step at sign-in; SecondFactorMiddleware lets these through (schools.two_factor.TWO_FACTOR_PATH).

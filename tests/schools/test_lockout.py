@@ -140,3 +140,40 @@ def test_an_oversized_username_is_a_plain_wrong_sign_in_on_every_sign_in_page(cl
     response = client.post(reverse(url_name), {"username": "x" * 5000, "password": "wrong"})
     assert response.status_code == 200
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.parametrize(
+    ("url_name", "wrong_answer"),
+    [
+        (
+            "password_change",
+            {
+                "old_password": "wrong password",
+                "new_password1": "a long new passphrase",
+                "new_password2": "a long new passphrase",
+            },
+        ),
+        (
+            "account",
+            {
+                "first_name": "Rachel",
+                "last_name": "Jonas",
+                "email": "new@school.example.org",
+                "current_password": "wrong password",
+            },
+        ),
+        ("two_factor_remove", {"remove-current_password": "wrong password"}),
+    ],
+)
+def test_typing_the_password_again_counts_toward_the_lockout(client, world, url_name, wrong_answer):
+    """Asking for the password again must not give a stolen session unlimited guesses at it."""
+    coordinator = world.user("coordinator")
+    sign_in_verified(client, coordinator)
+    for _ in range(4):
+        response = client.post(reverse(url_name), wrong_answer)
+        assert response.status_code == 200  # the form again, with its message
+    response = client.post(reverse(url_name), wrong_answer)
+    assert response.status_code == 429
+    assert LOCKED in response.content.decode()
+    client.logout()
+    assert sign_in(client, coordinator.username, PASSWORD).status_code == 429

@@ -2,6 +2,7 @@
 parent's page behind the emailed link. ``schools.caching.NoStoreMiddleware`` sends every answer with ``no-store``."""
 
 import datetime
+import logging
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -28,6 +29,7 @@ from .forms import (
 )
 from .models import INSPECTION_DAYS, InspectionRequest
 
+security_log = logging.getLogger("peerpartners.security")
 
 def zip_download(content: bytes, filename: str) -> HttpResponse:
     """The bundle as an attachment, named by ids only (a file name ends up in logs and folders). Never cached:
@@ -292,6 +294,13 @@ class GuardianDisclosuresView(View):
         except guardian_links.LinkInvalid:
             return render(request, "schools/privacy/guardian_link_message.html", {"kind": "invalid"})
         student = guardian.student
+        # The access log needs a staff member; a parent's visit goes to the security log (ids only).
+        security_log.info(
+            "guardian_link.opened guardian_id=%s student_id=%s ip=%s",
+            guardian.pk,
+            student.pk,
+            request.META.get("REMOTE_ADDR", ""),
+        )
         return render(
             request,
             "schools/privacy/guardian_disclosures.html",

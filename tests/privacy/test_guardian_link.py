@@ -2,6 +2,7 @@
 disclosed about the child and how to ask to inspect the records, and nothing else."""
 
 import datetime
+import logging
 import re
 
 import pytest
@@ -61,6 +62,17 @@ def test_the_parent_sees_the_disclosures_about_their_child_only(
     # The child's first name only; nothing of the confidential record, nothing about another child.
     for absent in ("Bennett", world.iep_goal.goal, "Hums loudly", "Ava", "therapist"):
         assert absent not in page, absent
+
+
+def test_a_parents_visit_is_logged_with_ids_only(client, records, caplog):
+    caplog.set_level(logging.INFO, logger="peerpartners.security")
+    page = reverse("privacy:guardian_disclosures", kwargs={"signed": records.guardian_link})
+    assert client.get(page).status_code == 200
+    lines = [record.getMessage() for record in caplog.records if record.name == "peerpartners.security"]
+    assert f"guardian_link.opened guardian_id={records.guardian.pk} student_id={records.guardian.student_id} ip=" in (
+        lines[-1]
+    )
+    assert records.guardian.name not in lines[-1]
 
 
 def test_a_child_with_no_disclosures_gets_a_plain_sentence(client, world):

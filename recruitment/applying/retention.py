@@ -1,11 +1,22 @@
 """What recruitment holds about a student, erased when the student is anonymised (``schools.privacy.retention``)."""
 
+import datetime
+
+from django.db import transaction
 from django.db.models import CharField, Q, Value
 from django.db.models.functions import Cast, Concat
+from django.utils.translation import gettext_lazy as _
 
+from schools.dates import school_today
+from schools.models import School
+from schools.privacy import retention
 from schools.privacy.retention import register_anonymiser
 
 from ..models import GuardianConsent, Match, Nomination, PeerApplication
+
+# The dedupe key of an erased application: unique per row, so it never merges with a new applicant's.
+ANONYMISED = "anonymised|"
+FORMER_NOMINEE = "Former nominee"
 
 
 def anonymise_recruitment(student) -> None:
@@ -19,7 +30,7 @@ def anonymise_recruitment(student) -> None:
         first_name="Former student",
         last_name=str(student.pk),
         # Unique per campaign and person; an anonymised row must never merge with a new applicant's.
-        dedupe_key=Concat(Value("anonymised|"), Cast("pk", CharField())),
+        dedupe_key=Concat(Value(ANONYMISED), Cast("pk", CharField())),
         homeroom_teacher="",
         email="",
         interests=[],
@@ -39,3 +50,91 @@ def anonymise_recruitment(student) -> None:
 
 def register() -> None:
     register_anonymiser(anonymise_recruitment)
+    register_sweep()
+
+
+# --- Children who never joined ---------------------------------------------------------------------------------------
+# An application that was never accepted (declined, withdrawn, still waiting) or a nomination that never became an
+# application holds a child's name, a guardian's email and free text, but no roster student to anonymise. They are
+# erased the same number of days after their campaign's term ended as students after their last term.
+
+
+def _ended_before(*, school, on, days) -> dict[int, datetime.date]:
+    """Per school: campaigns whose term ended on or before this day are past retention."""
+    schools = [school] if school is not None else School.objects.all()
+    return {s.pk: (on or school_today(s)) - datetime.timedelta(days=days) for s in schools}
+
+
+def _past_retention(queryset, *, school, on, days):
+    condition = Q(pk__in=[])
+    for school_id, cutoff in _ended_before(school=school, on=on, days=days).items():
+        condition |= Q(campaign__program__school_id=school_id, campaign__term__end_date__lte=cutoff)
+    return queryset.filter(condition)
+
+
+def stale_applications(*, school=None, on=None, days):
+    return _past_retention(
+        PeerApplication.objects.filter(student__isnull=True).exclude(dedupe_key__startswith=ANONYMISED),
+        school=school,
+        on=on,
+        days=days,
+    )
+
+
+def stale_nominations(*, school=None, on=None, days):
+    return _past_retention(
+        Nomination.objects.filter(student__isnull=True)
+        .exclude(first_name=FORMER_NOMINEE)
+        # A nominee who applied and was accepted is a roster student: the student's own retention covers them.
+        .exclude(applications__student__isnull=False),
+        school=school,
+        on=on,
+        days=days,
+    )
+
+
+def stale_count(*, school=None, on=None, days) -> int:
+    return stale_applications(school=school, on=on, days=days).count() + stale_nominations(
+        school=school, on=on, days=days
+    ).count()
+
+
+@transaction.atomic
+def stale_erase(*, school=None, on=None, days) -> int:
+    """Erase the personal fields of applications and nominations of children who never joined; counts stay."""
+    applications = stale_applications(school=school, on=on, days=days)
+    ids = list(applications.values_list("pk", flat=True))
+    PeerApplication.available_periods.through.objects.filter(peerapplication_id__in=ids).delete()
+    GuardianConsent.objects.filter(application_id__in=ids).update(
+        guardian_name="", guardian_email="", typed_name="", responded_ip=None
+    )
+    PeerApplication.objects.filter(pk__in=ids).update(
+        first_name="Former applicant",
+        last_name=Cast("pk", CharField()),
+        dedupe_key=Concat(Value(ANONYMISED), Cast("pk", CharField())),
+        homeroom_teacher="",
+        email="",
+        interests=[],
+        interests_other="",
+        why_join="",
+        prior_experience="",
+        guardian_name="",
+        guardian_email="",
+        review_notes="",
+    )
+    # A nomination must name someone (a check constraint): the erased one names "Former nominee <id>".
+    nominations = stale_nominations(school=school, on=on, days=days).update(
+        first_name=FORMER_NOMINEE, last_name=Cast("pk", CharField()), invitation_email="", reasons=""
+    )
+    return len(ids) + nominations
+
+
+def register_sweep() -> None:
+    retention.register_sweep(
+        retention.RecordSweep(
+            name="applicants",
+            label=_("applications and nominations of children who never joined"),
+            due=stale_count,
+            run=stale_erase,
+        )
+    )

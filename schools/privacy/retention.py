@@ -48,6 +48,32 @@ def register_anonymiser(anonymiser: Callable[[Student], None]) -> None:
         _ANONYMISERS.append(anonymiser)
 
 
+@dataclass(frozen=True)
+class RecordSweep:
+    """Personal data a domain app holds about children who never became a roster student (an applicant who was not
+    accepted, a nominee who never applied). ``due(school, on, days)`` counts what the run would erase, ``run(school,
+    on, days)`` erases it and returns the count; both keep the same ``days`` after the record's term ended."""
+
+    name: str  # in log lines
+    label: str  # on the dry-run report: what is erased, in plain words
+    due: Callable[..., int]
+    run: Callable[..., int]
+
+
+_SWEEPS: list[RecordSweep] = []
+
+
+def register_sweep(sweep: RecordSweep) -> None:
+    if all(existing.name != sweep.name for existing in _SWEEPS):
+        _SWEEPS.append(sweep)
+
+
+def sweeps_due(*, school=None, on: datetime.date | None = None, days: int | None = None) -> list[tuple[str, int]]:
+    """What each registered sweep would erase now: (label, count), for the dry-run report."""
+    days = settings.STUDENT_RETENTION_DAYS if days is None else days
+    return [(sweep.label, sweep.due(school=school, on=on, days=days)) for sweep in _SWEEPS]
+
+
 # --- Who is due ------------------------------------------------------------------------------------------------
 
 
@@ -239,10 +265,12 @@ def retention_run(*, school=None, by=None, request=None, on: datetime.date | Non
     students = Student.objects.in_bulk([row.student_id for row in due])
     for row in due:
         student_anonymise(student=students[row.student_id], reason=f"retention: {row.reason}", by=by, request=request)
+    swept = {sweep.name: sweep.run(school=school, on=on, days=settings.STUDENT_RETENTION_DAYS) for sweep in _SWEEPS}
     log.info(
-        "retention.run school_id=%s by_user_id=%s anonymised=%s",
+        "retention.run school_id=%s by_user_id=%s anonymised=%s swept=%s",
         getattr(school, "pk", "all"),
         by.pk,
         len(due),
+        ",".join(f"{label}:{count}" for label, count in swept.items()) or "-",
     )
     return due

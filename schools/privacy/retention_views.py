@@ -24,7 +24,10 @@ class RetentionView(SchoolPermissionMixin, TemplateView):
         due = retention.retention_due(school=self.request.access.school)
         students = Student.objects.visible_to(self.request.access).in_bulk([row.student_id for row in due])
         rows = [(students[row.student_id], row) for row in due if row.student_id in students]
-        return super().get_context_data(rows=rows, retention_days=settings.STUDENT_RETENTION_DAYS, **kwargs)
+        sweeps = [(label, count) for label, count in retention.sweeps_due(school=self.request.access.school) if count]
+        return super().get_context_data(
+            rows=rows, sweeps=sweeps, retention_days=settings.STUDENT_RETENTION_DAYS, **kwargs
+        )
 
 
 class RetentionRunView(SchoolPermissionMixin, View):

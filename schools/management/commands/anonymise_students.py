@@ -30,6 +30,8 @@ class Command(BaseCommand):
                     f"{row.reason}"
                 )
             self.stdout.write(f"Dry run: {len(due)} student(s) would be anonymised.")
+            for label, count in retention.sweeps_due(school=chosen):
+                self.stdout.write(f"Dry run: {count} {label} would be erased.")
             return
         done = retention.retention_run(school=chosen)
         self.stdout.write(f"Anonymised {len(done)} student(s).")

@@ -19,16 +19,19 @@ ANONYMISED = "anonymised|"
 FORMER_NOMINEE = "Former nominee"
 
 
-def anonymise_recruitment(student) -> None:
-    """The student's applications (names, emails, free text, reviewer's notes, periods), the nominations naming them,
-    their guardians' online consents (names, email, signature, address) and the notes of their matches. Dates,
-    statuses and scores stay: they are the program's counts, not the child's data."""
-    applications = PeerApplication.objects.filter(student=student)
-    for application in applications:
-        application.available_periods.clear()
-    applications.update(
-        first_name="Former student",
-        last_name=str(student.pk),
+def erase_applications(applications, *, first_name: str, last_name) -> int:
+    """Blank the personal fields of these applications (names, emails, free text, reviewer's notes, free periods)
+    and of their guardians' online consents (names, email, signature, address). ``last_name`` is the number shown
+    after ``first_name`` (the application's own id when None). Dates, statuses and scores stay: they are the
+    program's counts, not the child's data."""
+    ids = list(applications.values_list("pk", flat=True))
+    PeerApplication.available_periods.through.objects.filter(peerapplication_id__in=ids).delete()
+    GuardianConsent.objects.filter(application_id__in=ids).update(
+        guardian_name="", guardian_email="", typed_name="", responded_ip=None
+    )
+    PeerApplication.objects.filter(pk__in=ids).update(
+        first_name=first_name,
+        last_name=Cast("pk", CharField()) if last_name is None else str(last_name),
         # Unique per campaign and person; an anonymised row must never merge with a new applicant's.
         dedupe_key=Concat(Value(ANONYMISED), Cast("pk", CharField())),
         homeroom_teacher="",
@@ -41,8 +44,15 @@ def anonymise_recruitment(student) -> None:
         guardian_email="",
         review_notes="",
     )
-    GuardianConsent.objects.filter(application__student=student).update(
-        guardian_name="", guardian_email="", typed_name="", responded_ip=None
+    return len(ids)
+
+
+def anonymise_recruitment(student) -> None:
+    """The student's applications (names, emails, free text, reviewer's notes, periods), the nominations naming them,
+    their guardians' online consents (names, email, signature, address) and the notes of their matches. Dates,
+    statuses and scores stay: they are the program's counts, not the child's data."""
+    erase_applications(
+        PeerApplication.objects.filter(student=student), first_name="Former student", last_name=student.pk
     )
     Nomination.objects.filter(student=student).update(first_name="", last_name="", invitation_email="", reasons="")
     Match.objects.filter(Q(peer=student) | Q(focus_student=student)).update(explanation="", warnings="")
@@ -94,39 +104,23 @@ def stale_nominations(*, school=None, on=None, days):
 
 
 def stale_count(*, school=None, on=None, days) -> int:
-    return stale_applications(school=school, on=on, days=days).count() + stale_nominations(
-        school=school, on=on, days=days
-    ).count()
+    return (
+        stale_applications(school=school, on=on, days=days).count()
+        + stale_nominations(school=school, on=on, days=days).count()
+    )
 
 
 @transaction.atomic
 def stale_erase(*, school=None, on=None, days) -> int:
     """Erase the personal fields of applications and nominations of children who never joined; counts stay."""
-    applications = stale_applications(school=school, on=on, days=days)
-    ids = list(applications.values_list("pk", flat=True))
-    PeerApplication.available_periods.through.objects.filter(peerapplication_id__in=ids).delete()
-    GuardianConsent.objects.filter(application_id__in=ids).update(
-        guardian_name="", guardian_email="", typed_name="", responded_ip=None
-    )
-    PeerApplication.objects.filter(pk__in=ids).update(
-        first_name="Former applicant",
-        last_name=Cast("pk", CharField()),
-        dedupe_key=Concat(Value(ANONYMISED), Cast("pk", CharField())),
-        homeroom_teacher="",
-        email="",
-        interests=[],
-        interests_other="",
-        why_join="",
-        prior_experience="",
-        guardian_name="",
-        guardian_email="",
-        review_notes="",
+    erased = erase_applications(
+        stale_applications(school=school, on=on, days=days), first_name="Former applicant", last_name=None
     )
     # A nomination must name someone (a check constraint): the erased one names "Former nominee <id>".
     nominations = stale_nominations(school=school, on=on, days=days).update(
         first_name=FORMER_NOMINEE, last_name=Cast("pk", CharField()), invitation_email="", reasons=""
     )
-    return len(ids) + nominations
+    return erased + nominations
 
 
 def register_sweep() -> None:

@@ -1,5 +1,8 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from .models import (
     AccessLogEntry,
@@ -19,6 +22,7 @@ from .models import (
     User,
 )
 from .rostering.models import RosterImport
+from .student_accounts import check_may_have_sign_in
 
 
 class MembershipInline(admin.TabularInline):
@@ -94,8 +98,34 @@ class PeerPreferenceInline(admin.TabularInline):
     raw_id_fields = ["peer"]
 
 
+class StudentAdminForm(forms.ModelForm):
+    class Meta:
+        model = Student
+        fields = ["user", "grade", "date_of_birth"]  # the admin adds the rest
+
+    def clean(self):
+        cleaned = super().clean()
+        user = cleaned.get("user")
+        # Linking a sign-in here follows the same rule as the coordinator's page: under 13 needs account consent.
+        if user is not None and user.pk != self.instance.user_id:
+            student = self.instance
+            for field in ("grade", "date_of_birth"):
+                if field in cleaned:
+                    setattr(student, field, cleaned[field])
+            if student.pk is None:
+                if student.grade is not None and student.is_under_13():
+                    self.add_error("user", _("Under 13: save the student and record a parent's consent first."))
+            else:
+                try:
+                    check_may_have_sign_in(student)
+                except ValidationError as error:
+                    self.add_error("user", error)
+        return cleaned
+
+
 @admin.register(Student)
 class StudentAdmin(admin.ModelAdmin):
+    form = StudentAdminForm
     list_display = ["last_name", "first_name", "school", "kind", "grade", "participation", "is_active"]
     list_filter = ["school", "kind", "grade", "participation", "is_active"]
     search_fields = ["first_name", "last_name", "preferred_name", "source_id"]

@@ -12,6 +12,7 @@ from django.utils import timezone
 from .models import (
     BehaviorNote,
     BellSchedule,
+    ConsentRecord,
     District,
     DistrictAdministrator,
     Guardian,
@@ -412,10 +413,10 @@ PEERS = [
     ("beaman-intermediate", "Henry", "Young", 5, "Building, robots, baseball"),
 ]
 
-# The peers who have an account: username -> (school slug, first, last)
+# The peers who have an account: username -> (school slug, first, last, the parent who consented to the account)
 PEER_ACCOUNTS = {
-    "east.peer": ("east-elementary", "Sofia", "Ramirez"),
-    "putnam.peer": ("putnam-middle", "Marcus", "Lee"),
+    "east.peer": ("east-elementary", "Sofia", "Ramirez", "Lucia Ramirez"),
+    "putnam.peer": ("putnam-middle", "Marcus", "Lee", "Grace Lee"),
 }
 
 
@@ -532,9 +533,24 @@ def _students(schools, password):
             last_name=last,
             defaults={"kind": Student.Kind.PEER, "grade": grade, "interests": interests, "is_active": True},
         )
-    for username, (slug, first, last) in PEER_ACCOUNTS.items():
+    for username, (slug, first, last, parent) in PEER_ACCOUNTS.items():
         user = _user(username, first, last, "", password)
-        Student.objects.filter(school=schools[slug], first_name=first, last_name=last).update(user=user)
+        student = Student.objects.get(school=schools[slug], first_name=first, last_name=last)
+        # Both are under 13: a sign-in needs a parent's consent on record (COPPA; issue 11).
+        year_end = datetime.date(school_year_start(timezone.localdate()) + 1, 6, 30)
+        ConsentRecord.objects.update_or_create(
+            student=student,
+            scope=ConsentRecord.Scope.ACCOUNT,
+            defaults={
+                "school": student.school,
+                "given_by": parent,
+                "relationship": "Mother",
+                "given_on": datetime.date(school_year_start(timezone.localdate()), 8, 20),
+                "method": ConsentRecord.Method.PAPER,
+                "expires_on": year_end,
+            },
+        )
+        Student.objects.filter(pk=student.pk).update(user=user)
 
 
 # What the guide asks a team to learn about each focus student: strengths, how to help, their own voice, family.

@@ -93,3 +93,13 @@ def test_password_option_changes_the_demo_password(client, seeded):
 
 def test_staff_without_a_listed_account_cannot_sign_in(seeded):
     assert not User.objects.get(username="beaman.science").has_usable_password()
+
+
+def test_the_demo_peers_accounts_rest_on_a_parents_consent(seeded):
+    """Both demo peers are under 13: the seed records the parent's consent their sign-in needs (COPPA)."""
+    from schools.student_accounts import check_may_have_sign_in
+
+    for username in ("east.peer", "putnam.peer"):
+        student = Student.objects.get(user__username=username)
+        assert student.is_under_13()
+        check_may_have_sign_in(student)  # raises without a valid account consent

@@ -190,3 +190,29 @@ def test_a_staff_account_linked_to_a_student_is_never_reset_from_here(client_for
     assert "This sign-in also belongs to a staff account." in response.content.decode()
     teacher.refresh_from_db()
     assert teacher.check_password(PASSWORD)
+
+
+def test_the_admin_cannot_link_a_sign_in_to_a_child_under_13_without_consent(client, world, young):
+    """Support staff linking an account in the admin meet the same rule as the coordinator's page."""
+    from ...two_factor import sign_in_verified
+
+    support = User.objects.create_user("support", password=PASSWORD, is_staff=True, is_superuser=True)
+    sign_in_verified(client, support)
+    account = User.objects.create_user("mia.account", password=PASSWORD)
+    change = reverse("admin:schools_student_change", args=[young.pk])
+    page = client.get(change).context
+    form = page["adminform"].form
+    data = {name: form[name].value() or "" for name in form.fields if name != "support_team"}
+    data.update({"user": account.pk, "is_active": "on"})
+    for inline in page["inline_admin_formsets"]:
+        data.update({f"{inline.formset.prefix}-TOTAL_FORMS": 0, f"{inline.formset.prefix}-INITIAL_FORMS": 0})
+    response = client.post(change, data)
+    assert response.status_code == 200
+    # The only error is the consent rule, on the sign-in field.
+    assert list(response.context["adminform"].form.errors) == ["user"]
+    assert CONSENT_FIRST in response.context["adminform"].form.errors["user"][0]
+    assert Student.objects.get(pk=young.pk).user is None
+    account_consent(young, given_on=datetime.date.today())
+    response = client.post(change, data)
+    assert response.status_code == 302, (response.context["adminform"].form.errors, response.context["errors"])
+    assert Student.objects.get(pk=young.pk).user == account

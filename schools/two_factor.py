@@ -13,6 +13,7 @@ import django_otp
 import segno
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -20,7 +21,7 @@ from django.utils.translation import gettext as _
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .models import DistrictAdministrator, Membership, Student
+from .models import DistrictAdministrator, Membership, Student, User
 from .permissions import PERMISSIONS, STAFF_ROLES
 from .sessions import rotate_session_key
 
@@ -31,26 +32,43 @@ RECOVERY_CODE_COUNT = 10
 TWO_FACTOR_PATH = "/accounts/two-factor/"
 
 
+def _second_factor_state(user) -> dict[str, bool]:
+    """In one query (the middleware asks on every page until the second step is passed): does the person have a
+    confirmed authenticator, and must they have one?"""
+    sensitive_role = Membership.objects.filter(
+        user=OuterRef("pk"), is_active=True, role__in=PERMISSIONS["view_student_sensitive"]
+    )
+    # On a student's support team at a school where they are (still) staff.
+    support_team = Student.objects.filter(
+        support_team=OuterRef("pk"),
+        school__memberships__user=OuterRef("pk"),
+        school__memberships__is_active=True,
+        school__memberships__role__in=STAFF_ROLES,
+    )
+    return (
+        User.objects.filter(pk=user.pk)
+        .annotate(
+            has_device=Exists(TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)),
+            district=Exists(DistrictAdministrator.objects.filter(user=OuterRef("pk"), is_active=True)),
+            sensitive_role=Exists(sensitive_role),
+            support_team=Exists(support_team),
+        )
+        .values("has_device", "district", "sensitive_role", "support_team")
+        .get()
+    )
+
+
+def _required(user, state) -> bool:
+    return user.is_staff or user.is_superuser or state["district"] or state["sensitive_role"] or state["support_team"]
+
+
 def requires_second_factor(user) -> bool:
     """Must this person pass a second step at sign-in? Yes for everyone who can see a student's confidential record
     at some school (as ``schools.permissions.can_view_sensitive`` decides at one school), district administrators
     and the Django admin's users. Peers and students never."""
     if not user.is_authenticated:
         return False
-    if user.is_staff or user.is_superuser:
-        return True
-    if DistrictAdministrator.objects.filter(user=user, is_active=True).exists():
-        return True
-    memberships = Membership.objects.filter(user=user, is_active=True)
-    if memberships.filter(role__in=PERMISSIONS["view_student_sensitive"]).exists():
-        return True
-    # On a student's support team at a school where they are (still) staff.
-    return Student.objects.filter(
-        support_team=user,
-        school__memberships__user=user,
-        school__memberships__is_active=True,
-        school__memberships__role__in=STAFF_ROLES,
-    ).exists()
+    return _required(user, _second_factor_state(user))
 
 
 def may_use_second_factor(user) -> bool:
@@ -82,9 +100,10 @@ class SecondFactorMiddleware:
         if not user.is_authenticated or user.is_verified() or self._allowed(request.path):
             return self.get_response(request)
         query = "?" + urlencode({"next": request.get_full_path()}) if request.method == "GET" else ""
-        if has_second_factor(user):
+        state = _second_factor_state(user)
+        if state["has_device"]:
             return redirect(reverse("two_factor_verify") + query)
-        if requires_second_factor(user):
+        if _required(user, state):
             return redirect(reverse("two_factor_setup") + query)
         return self.get_response(request)
 

@@ -273,3 +273,16 @@ def test_the_settings_page_shows_the_status(client_for, world):
     html = client_for("coordinator").get(reverse("two_factor_manage")).content.decode()
     assert "On: an authenticator app asks for a code at every sign-in" in html
     assert "You have 0 recovery codes left." in html
+
+
+def test_a_peers_pages_pay_one_query_for_the_second_step_check(client_for, world):
+    """Peers are never asked, but the middleware looks on each of their pages: one query, not one per rule."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for("peer")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("dashboard")).status_code == 200
+    device_checks = [query["sql"] for query in queries.captured_queries if "otp_totp_totpdevice" in query["sql"]]
+    assert len(device_checks) == 1
+    assert "schools_districtadministrator" in device_checks[0] and "schools_membership" in device_checks[0]

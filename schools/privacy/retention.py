@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -26,7 +25,6 @@ from ..models import (
     IEPGoal,
     PeerAvailability,
     PeerPreference,
-    SignInSession,
     Student,
     Term,
 )
@@ -187,10 +185,8 @@ def retention_user():
 
 
 def _sign_in_off(user) -> None:
-    """The student's sign-in: off, personal fields blanked, every session ended."""
-    keys = list(SignInSession.objects.filter(user=user).values_list("session_key", flat=True))
-    Session.objects.filter(session_key__in=keys).delete()
-    SignInSession.objects.filter(user=user).delete()
+    """The student's sign-in: off, personal fields blanked; saving it switched off ends every session
+    (``schools.sessions``)."""
     user.is_active = False
     user.username = f"former-{user.pk}"
     user.first_name = user.last_name = user.email = ""

@@ -16,8 +16,8 @@ def seeded(db):
 def test_the_demo_has_a_former_student_due_and_a_consent_ending_soon(seeded):
     former = Student.objects.get(source_id=FORMER_ID)
     assert former.pk in [row.student_id for row in retention.retention_due(school=former.school)]
-    record = ConsentRecord.objects.get(school=former.school)
+    record = ConsentRecord.objects.get(school=former.school, scope=ConsentRecord.Scope.PARTICIPATION)
     assert record.renewal_requested_at is None and record.is_valid()
     call_command("seed_demo", stdout=None)
     assert Student.objects.filter(source_id=FORMER_ID).count() == 1
-    assert ConsentRecord.objects.filter(school=former.school).count() == 1
+    assert ConsentRecord.objects.filter(school=former.school, scope=ConsentRecord.Scope.PARTICIPATION).count() == 1

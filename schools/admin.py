@@ -99,9 +99,7 @@ class PeerPreferenceInline(admin.TabularInline):
 
 
 class StudentAdminForm(forms.ModelForm):
-    class Meta:
-        model = Student
-        fields = ["user", "grade", "date_of_birth"]  # the admin adds the rest
+    # No Meta: the admin builds it with every field of the student (a Meta with fields would narrow the page to them).
 
     def clean(self):
         cleaned = super().clean()

@@ -202,6 +202,7 @@ def test_the_admin_cannot_link_a_sign_in_to_a_child_under_13_without_consent(cli
     change = reverse("admin:schools_student_change", args=[young.pk])
     page = client.get(change).context
     form = page["adminform"].form
+    assert {"first_name", "support_team", "support_needs", "user"} <= set(form.fields)  # the whole student, as before
     data = {name: form[name].value() or "" for name in form.fields if name != "support_team"}
     data.update({"user": account.pk, "is_active": "on"})
     for inline in page["inline_admin_formsets"]:

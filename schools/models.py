@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .append_only import AppendOnlyModel
 from .scoping import SchoolOwnedQuerySet
 
 
@@ -617,15 +618,7 @@ class SchoolClass(models.Model):
         return self.title
 
 
-class AccessLogQuerySet(SchoolOwnedQuerySet):
-    def update(self, **kwargs):
-        raise PermissionError("The access log is append-only.")
-
-    def delete(self):
-        raise PermissionError("The access log is append-only.")
-
-
-class AccessLogEntry(models.Model):
+class AccessLogEntry(AppendOnlyModel):
     """Who saw, changed, exported or printed a student's sensitive record, when and from where (FERPA 34 CFR 99.32).
 
     Append-only: written by ``schools.services.record_access`` only; the content itself is never stored.
@@ -646,8 +639,6 @@ class AccessLogEntry(models.Model):
     at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     ip_address = models.GenericIPAddressField(_("from"), null=True, blank=True)
 
-    objects = AccessLogQuerySet.as_manager()
-
     class Meta:
         ordering = ["-at", "-pk"]
         verbose_name = _("access log entry")
@@ -655,14 +646,6 @@ class AccessLogEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.user} {self.action} {self.what}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise PermissionError("The access log is append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise PermissionError("The access log is append-only.")
 
 
 class SignInSession(models.Model):

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..append_only import AppendOnlyModel
 from ..scoping import SchoolOwnedQuerySet
 
 # FERPA 34 CFR 99.10(b): a school answers a request to inspect records within 45 days.
@@ -99,15 +100,7 @@ class ConsentRecord(models.Model):
         )
 
 
-class AppendOnlyQuerySet(SchoolOwnedQuerySet):
-    def update(self, **kwargs):
-        raise PermissionError("This record is append-only.")
-
-    def delete(self):
-        raise PermissionError("This record is append-only.")
-
-
-class Disclosure(models.Model):
+class Disclosure(AppendOnlyModel):
     """Information about a student given to someone outside the school (FERPA 34 CFR 99.32): to whom, why, what.
 
     Append-only, like the access log. A parent sees the disclosures of their own child.
@@ -128,8 +121,6 @@ class Disclosure(models.Model):
         "schools.InspectionRequest", on_delete=models.PROTECT, null=True, blank=True, related_name="disclosures"
     )
 
-    objects = AppendOnlyQuerySet.as_manager()
-
     class Meta:
         ordering = ["-disclosed_at", "-pk"]
         verbose_name = _("disclosure")
@@ -137,14 +128,6 @@ class Disclosure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.disclosed_at:%Y-%m-%d} {self.recipient}: {self.what}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise PermissionError("This record is append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise PermissionError("This record is append-only.")
 
 
 class InspectionRequestQuerySet(SchoolOwnedQuerySet):

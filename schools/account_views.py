@@ -6,11 +6,9 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.decorators.cache import never_cache
 from django.views.generic import UpdateView
 
 from . import two_factor
@@ -37,7 +35,6 @@ class OwnAccountMixin(LoginRequiredMixin):
         return super().dispatch(request, *args, **kwargs)
 
 
-@method_decorator(never_cache, name="dispatch")
 class TwoFactorSetupView(OwnAccountMixin, View):
     """Scan the QR code (or type the key), then confirm with a first code."""
 
@@ -82,7 +79,6 @@ class TwoFactorSetupView(OwnAccountMixin, View):
         return self.render_page(request, form)
 
 
-@method_decorator(never_cache, name="dispatch")
 class TwoFactorVerifyView(LoginRequiredMixin, View):
     """The second step at sign-in: a code from the app or a recovery code."""
 
@@ -121,7 +117,6 @@ class VerifiedSessionMixin(OwnAccountMixin):
         return super().dispatch(request, *args, **kwargs)
 
 
-@method_decorator(never_cache, name="dispatch")
 class TwoFactorManageView(VerifiedSessionMixin, View):
     """Whether the second step is on, how many recovery codes are left; new codes or removal ask for the password."""
 
@@ -172,7 +167,6 @@ class TwoFactorRemoveView(TwoFactorManageView):
         return redirect("two_factor_manage")
 
 
-@method_decorator(never_cache, name="dispatch")
 class RecoveryCodesView(VerifiedSessionMixin, View):
     """New recovery codes, shown once: reloading the page does not show them again."""
 
@@ -183,7 +177,6 @@ class RecoveryCodesView(VerifiedSessionMixin, View):
         )
 
 
-@method_decorator(never_cache, name="dispatch")
 class AccountView(OwnAccountMixin, UpdateView):
     """Your account: name and email (a new email asks for the password), with links to the password and the second
     step."""

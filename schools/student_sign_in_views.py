@@ -3,15 +3,12 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
-from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.decorators.cache import never_cache
 
 from . import services, student_accounts
 from .account_forms import StudentSignInForm
-from .mixins import SchoolPermissionMixin
+from .mixins import OneStudentMixin
 from .models import AccessLogEntry, Student
 from .privacy import services as privacy_services
 from .privacy.consent_forms import ConsentRecordForm
@@ -20,23 +17,7 @@ from .privacy.models import ConsentRecord
 SIGN_IN_CODE_SESSION_KEY = "student_sign_in_code"
 
 
-class StudentMixin(SchoolPermissionMixin):
-    """One student of the active school (another school's student is a 404), looked up only after the permission
-    check, so a role without the permission gets 403 whichever student it asks for."""
-
-    @property
-    def student(self) -> Student:
-        if not hasattr(self, "_student"):
-            queryset = Student.objects.visible_to(self.request.access).select_related("user", "school")
-            self._student = get_object_or_404(queryset, pk=self.kwargs["pk"])
-        return self._student
-
-    def student_url(self, name="student_detail"):
-        return reverse(name, kwargs={"pk": self.student.pk})
-
-
-@method_decorator(never_cache, name="dispatch")
-class StudentSignInView(StudentMixin, View):
+class StudentSignInView(OneStudentMixin, View):
     """Whether the student can sign in, and the button that gives them a sign-in or a new code."""
 
     permission = "manage_student_sign_in"
@@ -70,8 +51,7 @@ class StudentSignInView(StudentMixin, View):
         return self.render_page(form)
 
 
-@method_decorator(never_cache, name="dispatch")
-class StudentSignInCardView(StudentMixin, View):
+class StudentSignInCardView(OneStudentMixin, View):
     """The printable card with the username and the new code, shown once: a reload shows no code."""
 
     permission = "manage_student_sign_in"
@@ -82,7 +62,7 @@ class StudentSignInCardView(StudentMixin, View):
         return render(request, "schools/student_sign_in_card.html", {"student": self.student, "code": code})
 
 
-class StudentSignInOffView(StudentMixin, View):
+class StudentSignInOffView(OneStudentMixin, View):
     permission = "manage_student_sign_in"
 
     def post(self, request, pk):
@@ -93,8 +73,7 @@ class StudentSignInOffView(StudentMixin, View):
         return redirect(self.student_url("student_sign_in"))
 
 
-@method_decorator(never_cache, name="dispatch")
-class ConsentRecordListView(StudentMixin, View):
+class ConsentRecordListView(OneStudentMixin, View):
     """A student's consent records (who consented, to what, until when) and the form to add one."""
 
     permission = "manage_consent_records"
@@ -132,7 +111,7 @@ class ConsentRecordListView(StudentMixin, View):
         return self.render_page(form)
 
 
-class ConsentRecordWithdrawView(StudentMixin, View):
+class ConsentRecordWithdrawView(OneStudentMixin, View):
     permission = "manage_consent_records"
 
     def post(self, request, pk, consent_pk):

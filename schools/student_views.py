@@ -4,17 +4,16 @@ keep profiles, availability and bell schedules up to date."""
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, FormView, ListView, TemplateView, View
 
 from . import selectors, services
 from .filters import AccessLogFilter
-from .mixins import SchoolPermissionMixin
+from .mixins import OneStudentMixin, SchoolPermissionMixin
 from .models import AccessLogEntry, BehaviorNote, BellSchedule, Guardian, IEPGoal, PeerPreference, Period, Student
 from .permissions import can_edit_profile, can_view_sensitive, has_permission
 from .profile_forms import (
@@ -116,26 +115,13 @@ def peer_safe_profile(student) -> PeerSafeProfile:
     )
 
 
-class StudentScopedMixin(SchoolPermissionMixin):
+class StudentScopedMixin(OneStudentMixin):
     """Edit pages of one student of the active school (another school's student is a 404)."""
 
     permission = "edit_student_profile"
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and has_permission(request.access, self.permission):
-            self.student = get_object_or_404(Student.objects.visible_to(request.access), pk=kwargs["pk"])
-            if not self.may_edit(request.access):
-                raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def may_edit(self, access) -> bool:
-        return can_edit_profile(access, self.student)
-
-    def student_url(self):
-        return reverse("student_detail", kwargs={"pk": self.student.pk})
-
-    def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "student": self.student, "cancel_url": self.student_url()}
+    def may_open(self, access, student) -> bool:
+        return can_edit_profile(access, student)
 
 
 class StudentProfileEditView(StudentScopedMixin, FormView):
@@ -183,8 +169,8 @@ class ProfileItemMixin(StudentScopedMixin):
     All four are confidential: only people who may see the student's confidential record edit them.
     """
 
-    def may_edit(self, access) -> bool:
-        return can_view_sensitive(access, self.student)
+    def may_open(self, access, student) -> bool:
+        return can_view_sensitive(access, student)
 
     def dispatch(self, request, *args, **kwargs):
         try:

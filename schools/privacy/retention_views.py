@@ -3,12 +3,12 @@
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView, TemplateView, View
 
-from ..mixins import SchoolPermissionMixin
+from ..mixins import OneStudentMixin, SchoolPermissionMixin
 from ..models import Student
 from . import retention
 
@@ -57,28 +57,20 @@ class DeleteStudentDataForm(forms.Form):
         return typed
 
 
-class StudentDeleteDataView(SchoolPermissionMixin, FormView):
+class StudentDeleteDataView(OneStudentMixin, FormView):
     """Delete one child's data at once (the same anonymising as retention), confirmed by typing the first name."""
 
     permission = "delete_student_data"
     template_name = "schools/privacy/student_delete_data.html"
     form_class = DeleteStudentDataForm
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            self.student = get_object_or_404(Student.objects.visible_to(request.access), pk=kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
-
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "student": self.student}
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(student=self.student, **kwargs)
 
     def post(self, request, *args, **kwargs):
         if self.student.anonymised_at is not None:
             messages.info(request, _("This student's data was already deleted."))
-            return redirect("student_detail", pk=self.student.pk)
+            return redirect(self.student_url())
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
@@ -89,4 +81,4 @@ class StudentDeleteDataView(SchoolPermissionMixin, FormView):
             request=self.request,
         )
         messages.success(self.request, _("The student's data was deleted. Only an anonymous record is kept."))
-        return redirect("student_detail", pk=self.student.pk)
+        return redirect(self.student_url())

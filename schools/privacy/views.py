@@ -5,7 +5,7 @@ import datetime
 import logging
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,8 +15,7 @@ from django.views.generic import DetailView, FormView, ListView, View
 
 from ..dates import school_today
 from ..forms import show_service_error
-from ..mixins import SchoolPermissionMixin
-from ..models import Student
+from ..mixins import OneStudentMixin, SchoolPermissionMixin
 from ..permissions import can_view_sensitive, has_permission
 from . import guardian_links, selectors, services
 from .forms import (
@@ -218,24 +217,13 @@ class RecordsBundleView(InspectionRequestMixin, View):
         return zip_download(content, f"records-request-{item.pk}-student-{item.student_id}.zip")
 
 
-class StudentRecordsMixin(RecordsMixin):
-    """Pages about one student of the active school (another school's student is a 404)."""
+class StudentRecordsMixin(OneStudentMixin):
+    """Records pages about one student: whoever runs records and may see this student's confidential record."""
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and has_permission(request.access, self.permission):
-            self.student = get_object_or_404(
-                Student.objects.visible_to(request.access).select_related("school"), pk=kwargs["pk"]
-            )
-            if not can_view_sensitive(request.access, self.student):
-                raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    permission = "manage_records"
 
-    def get_context_data(self, **kwargs):
-        return {
-            **super().get_context_data(**kwargs),
-            "student": self.student,
-            "cancel_url": reverse("student_detail", kwargs={"pk": self.student.pk}),
-        }
+    def may_open(self, access, student) -> bool:
+        return can_view_sensitive(access, student)
 
 
 class StudentExportView(StudentRecordsMixin, FormView):
@@ -279,7 +267,7 @@ class GuardianLinkView(StudentRecordsMixin, FormView):
             site_url=self.request.build_absolute_uri("/"),
         )
         messages.success(self.request, _("The link was emailed to %(name)s.") % {"name": guardian.name})
-        return redirect("student_detail", pk=self.student.pk)
+        return redirect(self.student_url())
 
 
 class GuardianDisclosuresView(View):

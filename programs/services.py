@@ -14,13 +14,12 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from schools.dates import school_today
 from schools.models import Membership, Term
-from schools.tasks import send_email
+from schools.services import email_queue
 
 from .documents import check_document
 from .models import (
@@ -403,11 +402,7 @@ def action_item_reminders_send(*, now: datetime.datetime | None = None) -> int:
         for items in claimed_by_owner.values():
             owner = items[0].owner
             context = {"owner": owner, "items": items, "due_on": items[0].due_on}
-            subject = " ".join(render_to_string("programs/emails/action_item_reminder_subject.txt", context).split())
-            body = render_to_string("programs/emails/action_item_reminder.txt", context)
-            transaction.on_commit(
-                lambda subject=subject, body=body, to=owner.email: send_email.delay(subject=subject, body=body, to=[to])
-            )
+            email_queue(template="programs/emails/action_item_reminder", context=context, to=owner.email)
     return len(claimed_by_owner)
 
 

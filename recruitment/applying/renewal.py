@@ -10,14 +10,12 @@ import uuid
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from schools.dates import school_today
 from schools.models import Student, Term
-from schools.tasks import send_email
+from schools.services import email_queue
 
 from ..models import GuardianConsent, PeerApplication
 from . import tokens
@@ -97,14 +95,8 @@ def consent_renewals_send(*, site_url: str | None = None, now: datetime.datetime
                 "link": renewal_link(consent, site_url=site_url),
                 "days": tokens.renewal_link_age().days,
             }
-            subject = " ".join(
-                render_to_string("recruitment/applying/emails/consent_renewal_subject.txt", context).split()
-            )
-            body = render_to_string("recruitment/applying/emails/consent_renewal.txt", context)
-            transaction.on_commit(
-                lambda subject=subject, body=body, to=consent.guardian_email: send_email.delay(
-                    subject=subject, body=body, to=[to]
-                )
+            email_queue(
+                template="recruitment/applying/emails/consent_renewal", context=context, to=consent.guardian_email
             )
             sent += 1
     return sent
@@ -142,7 +134,7 @@ def consent_renew_respond(*, consent: GuardianConsent, agree: bool, typed_name: 
     with transaction.atomic():
         claimed = (
             GuardianConsent.objects.filter(pk=consent.pk, renewal_token=consent.renewal_token)
-            .filter(Q(renewal_answered_at=None))
+            .filter(renewal_answered_at=None)
             .update(**changes)
         )
     return bool(claimed)

@@ -7,12 +7,11 @@ Every workflow validates with ``full_clean()`` and writes in one transaction; em
 import datetime
 
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from schools.models import Term
-from schools.tasks import send_email
+from schools.services import email_queue
 
 from ..models import GuardianConsent, Nomination, PeerApplication
 from . import tokens
@@ -35,9 +34,7 @@ APPLICANT_FIELDS = (
 
 
 def _queue_email(*, template: str, context: dict, to: str) -> None:
-    subject = " ".join(render_to_string(f"recruitment/applying/emails/{template}_subject.txt", context).split())
-    body = render_to_string(f"recruitment/applying/emails/{template}.txt", context)
-    transaction.on_commit(lambda: send_email.delay(subject=subject, body=body, to=[to]))
+    email_queue(template=f"recruitment/applying/emails/{template}", context=context, to=to)
 
 
 def consent_link(consent: GuardianConsent, *, site_url: str) -> str:

@@ -6,14 +6,13 @@ Accepting a peer puts them on the school's roster and in the program.
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from programs.models import ProgramParticipant
 from schools.dates import school_today
 from schools.models import Membership, PeerAvailability, Student, Weekday
-from schools.tasks import send_email
+from schools.services import email_queue
 
 from ..models import QUALITIES, CampaignChannel, Interest, PeerApplication, RecruitmentCampaign
 
@@ -194,11 +193,9 @@ def _email_applicant(application: PeerApplication) -> None:
         return
     context = {"application": application, "program": application.campaign.program,
                "school": application.campaign.program.school}
-    name = f"recruitment/campaigns/emails/decision_{application.status}"
-    subject = " ".join(render_to_string(f"{name}_subject.txt", context).split())
-    body = render_to_string(f"{name}.txt", context)
-    to = application.email
-    transaction.on_commit(lambda: send_email.delay(subject=subject, body=body, to=[to]))
+    email_queue(
+        template=f"recruitment/campaigns/emails/decision_{application.status}", context=context, to=application.email
+    )
 
 
 def _decide(application: PeerApplication, status: str, decided_by, promoting: bool = False) -> PeerApplication:

@@ -11,12 +11,11 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 
 from ..dates import school_today
 from ..models import Guardian, Student
-from ..tasks import send_email
+from ..services import email_queue
 from .models import ConsentRecord
 
 log = logging.getLogger("peerpartners.security")
@@ -64,12 +63,8 @@ def consent_record_renewals_send(*, now: datetime.datetime | None = None) -> int
             if not claimed:
                 continue
             context = {"record": record, "child_first_name": record.student.first_name, "school": record.school}
-            subject = " ".join(render_to_string("schools/privacy/emails/consent_renewal_subject.txt", context).split())
-            body = render_to_string("schools/privacy/emails/consent_renewal.txt", context)
             for to in sorted(set(emails[record.student_id])):
-                transaction.on_commit(
-                    lambda subject=subject, body=body, to=to: send_email.delay(subject=subject, body=body, to=[to])
-                )
+                email_queue(template="schools/privacy/emails/consent_renewal", context=context, to=to)
                 sent += 1
             log.info("consent.renewal_requested consent_record_id=%s student_id=%s", record.pk, record.student_id)
     return sent

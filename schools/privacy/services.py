@@ -5,15 +5,13 @@ import logging
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..dates import school_today
 from ..models import AccessLogEntry
-from ..services import record_access
+from ..services import email_queue, record_access
 from ..student_accounts import has_account_consent, student_sign_in_turn_off
-from ..tasks import send_email
 from . import guardian_links
 from .bundle import student_record_bundle
 from .models import INSPECTION_DAYS, ConsentRecord, Disclosure, InspectionRequest
@@ -160,9 +158,6 @@ def guardian_disclosures_link_send(*, access, request, guardian, site_url: str) 
         "link": site_url.rstrip("/") + guardian_links.link_path(guardian),
         "days": guardian_links.LINK_DAYS,
     }
-    subject = " ".join(render_to_string("schools/privacy/emails/disclosures_link_subject.txt", context).split())
-    body = render_to_string("schools/privacy/emails/disclosures_link.txt", context)
-    to = [guardian.email]
     record_access(
         access=access,
         request=request,
@@ -170,7 +165,7 @@ def guardian_disclosures_link_send(*, access, request, guardian, site_url: str) 
         action=AccessLogEntry.Action.EXPORT,
         what="disclosures link emailed to a parent or guardian",
     )
-    transaction.on_commit(lambda: send_email.delay(subject=subject, body=body, to=to))
+    email_queue(template="schools/privacy/emails/disclosures_link", context=context, to=guardian.email)
 
 
 # --- Consent records -------------------------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from .profile_forms import (
     PeriodForm,
     StudentProfileForm,
 )
+from .student_sections import sections_for
 
 SENSITIVE_SECTIONS = "support needs, IEP goals, behavior notes, own voice, guardians"
 
@@ -56,6 +57,8 @@ class StudentDetailView(SchoolPermissionMixin, DetailView):
         context["with_sensitive"] = shows_sensitive
         context["can_edit"] = can_edit_profile(self.request.access, student)
         context["availability"] = availability_grid(student)
+        # What other apps know about the student (programs, partners, applications), by the viewer's permissions.
+        context["sections"] = sections_for(self.request.access, student)
         return context
 
 

@@ -78,6 +78,8 @@ class StudentProfileForm(forms.ModelForm):
             if name not in keep:
                 del self.fields[name]
         self.order_fields(keep)
+        if "grade" in self.fields:
+            self.fields["grade"].choices = self.instance.school.grade_choices
         # Text areas have no length in the database; a profile note longer than this is a paste gone wrong.
         for field in self.fields.values():
             if isinstance(field, forms.CharField) and not field.max_length:

@@ -108,7 +108,8 @@ class StudentListView(SchoolPermissionMixin, ListView):
 
     def get_queryset(self):
         self.filterset = StudentFilter(
-            self.request.GET or None, queryset=selectors.student_list(access=self.request.access)
+            self.request.GET or None, queryset=selectors.student_list(access=self.request.access),
+            school=self.request.access.school,
         )
         queryset = (
             self.filterset.qs if self.filterset.is_bound and self.filterset.is_valid() else self.filterset.queryset

@@ -30,6 +30,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     # for the students whose support team they are on (``can_view_sensitive``); peers never.
     "view_student_sensitive": frozenset({Role.COORDINATOR, Role.SCHOOL_ADMIN}),
     "view_staff": STAFF_ROLES | {DISTRICT_ADMIN},
+    # "My students": the students whose support team one is on (any staff role may be on a team; the district not).
+    "view_caseload": STAFF_ROLES,
     "view_district": frozenset({DISTRICT_ADMIN}),
     # Profiles: interests, communication, IEP goals, behaviour notes, preferences, guardians, availability.
     "edit_student_profile": frozenset({Role.COORDINATOR, Role.SPECIAL_EDUCATOR, Role.RELATED_SERVICE}),

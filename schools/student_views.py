@@ -62,6 +62,18 @@ class StudentDetailView(SchoolPermissionMixin, DetailView):
         return context
 
 
+class MyStudentsView(SchoolPermissionMixin, ListView):
+    """A staff member's caseload: the students whose support team they are on, at the active school, with what every
+    member of staff may read (communication, how to help); each student's page holds the confidential record."""
+
+    permission = "view_caseload"
+    template_name = "schools/my_students.html"
+    context_object_name = "students"
+
+    def get_queryset(self):
+        return selectors.caseload(access=self.request.access)
+
+
 def availability_grid(student):
     """{weekday label: [period names]} for the student's free periods, in weekday order."""
     from .models import Weekday

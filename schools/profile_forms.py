@@ -79,7 +79,8 @@ class StudentProfileForm(forms.ModelForm):
                 del self.fields[name]
         self.order_fields(keep)
         if "grade" in self.fields:
-            self.fields["grade"].choices = self.instance.school.grade_choices
+            # The select offers the school's grades; another grade is still refused by the model, saying why.
+            self.fields["grade"].widget.choices = self.instance.school.grade_choices
         # Text areas have no length in the database; a profile note longer than this is a paste gone wrong.
         for field in self.fields.values():
             if isinstance(field, forms.CharField) and not field.max_length:

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 # Kept short enough for one line on a laptop: bell schedules are reached from Students, nominations from Recruitment.
 NAVIGATION = (
     (_("Dashboard"), "dashboard", "view_dashboard"),
+    (_("My students"), "my_students", "view_caseload"),
     (_("District"), "district_overview", "view_district"),
     (_("Programs"), "programs:list", "view_programs"),
     (_("Students"), "student_list", "view_roster"),

@@ -9,7 +9,8 @@ class ProgramsConfig(AppConfig):
     verbose_name = _("Programs")
 
     def ready(self):
-        from . import dashboard, records
+        from . import dashboard, records, student_sections
 
         dashboard.register()
         records.register()
+        student_sections.register()

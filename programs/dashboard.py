@@ -2,6 +2,7 @@
 
 from schools.dashboard import DashboardPanel, register_panel
 from schools.permissions import has_permission
+from schools.selectors import own_student_record
 
 from . import selectors
 
@@ -20,6 +21,13 @@ def programs_panel(access) -> dict:
     }
 
 
+def own_programs_panel(access) -> dict:
+    """The programs the signed-in peer or student takes part in now: names only (one query after their record)."""
+    me = own_student_record(access=access)
+    participations = [] if me is None else selectors.student_participations(access=access, student=me)
+    return {"programs": [p.program for p in participations if p.status == p.Status.ACTIVE]}
+
+
 def register() -> None:
     register_panel(
         DashboardPanel(
@@ -30,5 +38,11 @@ def register() -> None:
     register_panel(
         DashboardPanel(
             template="programs/panels/programs.html", permission="view_programs", context=programs_panel, order=30
+        )
+    )
+    register_panel(
+        DashboardPanel(
+            template="programs/panels/own_programs.html", permission="view_own_programs", context=own_programs_panel,
+            order=5,
         )
     )

@@ -229,3 +229,13 @@ def my_open_action_items(*, access) -> list[ActionItem]:
         item.overdue = item.due_on < school_today(item.program.school)
         item.at_active_school = access.school is not None and item.program.school_id == access.school.pk
     return items
+
+
+def student_participations(*, access, student) -> list[ProgramParticipant]:
+    """The programs one student of the active school takes part in (and those they left), current first: one query."""
+    return list(
+        ProgramParticipant.objects.visible_to(access)
+        .filter(student=student)
+        .select_related("program")
+        .order_by("status", "-joined_on", "program__name")
+    )

@@ -9,7 +9,7 @@ class RecruitmentConfig(AppConfig):
     verbose_name = _("Recruitment")
 
     def ready(self):
-        from . import records
+        from . import records, student_sections
         from .applying import dashboard as applying_dashboard
         from .applying import retention
         from .campaigns import dashboard as campaign_dashboard
@@ -20,3 +20,4 @@ class RecruitmentConfig(AppConfig):
         partners.register()
         records.register()
         retention.register()
+        student_sections.register()

@@ -24,11 +24,24 @@ class StudentFilter(django_filters.FilterSet):
         model = Student
         fields = ["kind", "grade", "participation", "homeroom"]
 
+    def __init__(self, *args, school, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The active school's grades only: a grade the school does not teach is "not one of the choices".
+        self.filters["grade"].extra["choices"] = school.grade_choices
+
 
 class StudentNameSearchForm(forms.Form):
     """Find students by (part of) their names; posted, never put in the URL."""
 
-    name = forms.CharField(label=_("Name"), max_length=100)
+    # Not required for the browser or the label (a search box is not a form to complete); an empty search is
+    # answered with a message instead.
+    name = forms.CharField(label=_("Student's name"), max_length=100, required=False)
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        if not name:
+            raise forms.ValidationError(_("Type a name, or part of one, to search."))
+        return name
 
     def filter(self, queryset):
         for word in self.cleaned_data["name"].split():

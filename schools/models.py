@@ -93,6 +93,11 @@ class School(models.Model):
     def current_term(self):
         return Term.objects.filter(school=self).current().first()
 
+    @property
+    def grade_choices(self) -> list[tuple[int, str]]:
+        """The grades this school teaches, for every grade select of its pages (K-12 would offer impossible ones)."""
+        return [(grade, label) for grade, label in GRADE_CHOICES if self.lowest_grade <= grade <= self.highest_grade]
+
 
 class TermQuerySet(SchoolOwnedQuerySet):
     def current(self, on=None):

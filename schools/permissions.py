@@ -30,6 +30,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     # for the students whose support team they are on (``can_view_sensitive``); peers never.
     "view_student_sensitive": frozenset({Role.COORDINATOR, Role.SCHOOL_ADMIN}),
     "view_staff": STAFF_ROLES | {DISTRICT_ADMIN},
+    # "My students": the students whose support team one is on (any staff role may be on a team; the district not).
+    "view_caseload": STAFF_ROLES,
     "view_district": frozenset({DISTRICT_ADMIN}),
     # Profiles: interests, communication, IEP goals, behaviour notes, preferences, guardians, availability.
     "edit_student_profile": frozenset({Role.COORDINATOR, Role.SPECIAL_EDUCATOR, Role.RELATED_SERVICE}),
@@ -63,6 +65,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "manage_matching": frozenset({Role.COORDINATOR, Role.SPECIAL_EDUCATOR}),
     # A peer reads the peer-safe profiles of the students they are paired with; a student sees their peers' names.
     "view_own_partners": frozenset({PEER, FOCUS_STUDENT}),
+    # A peer or student sees the names of the programs they take part in on their own page.
+    "view_own_programs": frozenset({PEER, FOCUS_STUDENT}),
     # FERPA records work: disclosures outside the school, parents' requests to inspect records, and the export of
     # everything held about one child. The coordinator and principal answer for the school's records.
     "manage_records": frozenset({Role.COORDINATOR, Role.SCHOOL_ADMIN}),

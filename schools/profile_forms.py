@@ -78,6 +78,9 @@ class StudentProfileForm(forms.ModelForm):
             if name not in keep:
                 del self.fields[name]
         self.order_fields(keep)
+        if "grade" in self.fields:
+            # The select offers the school's grades; another grade is still refused by the model, saying why.
+            self.fields["grade"].widget.choices = self.instance.school.grade_choices
         # Text areas have no length in the database; a profile note longer than this is a paste gone wrong.
         for field in self.fields.values():
             if isinstance(field, forms.CharField) and not field.max_length:

@@ -35,6 +35,18 @@ def student_list(*, access, filters=None):
     return students if filters is None else filters.qs
 
 
+def caseload(*, access):
+    """The active school's enrolled students whose support team the signed-in person is on (one query)."""
+    if not access.is_authenticated:
+        return Student.objects.none()
+    return (
+        Student.objects.visible_to(access)
+        .active()
+        .filter(support_team=access.user)
+        .order_by("last_name", "first_name", "pk")
+    )
+
+
 def school_staff_users(*, access):
     """People with an active staff role at the active school (for support teams and action-item owners)."""
     return (

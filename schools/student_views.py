@@ -26,6 +26,7 @@ from .profile_forms import (
     PeriodForm,
     StudentProfileForm,
 )
+from .student_sections import sections_for
 
 SENSITIVE_SECTIONS = "support needs, IEP goals, behavior notes, own voice, guardians"
 
@@ -56,7 +57,21 @@ class StudentDetailView(SchoolPermissionMixin, DetailView):
         context["with_sensitive"] = shows_sensitive
         context["can_edit"] = can_edit_profile(self.request.access, student)
         context["availability"] = availability_grid(student)
+        # What other apps know about the student (programs, partners, applications), by the viewer's permissions.
+        context["sections"] = sections_for(self.request.access, student)
         return context
+
+
+class MyStudentsView(SchoolPermissionMixin, ListView):
+    """A staff member's caseload: the students whose support team they are on, at the active school, with what every
+    member of staff may read (communication, how to help); each student's page holds the confidential record."""
+
+    permission = "view_caseload"
+    template_name = "schools/my_students.html"
+    context_object_name = "students"
+
+    def get_queryset(self):
+        return selectors.caseload(access=self.request.access)
 
 
 def availability_grid(student):

@@ -49,6 +49,7 @@ urlpatterns = [
     path("dashboard/", views.DashboardView.as_view(), name="dashboard"),
     path("school/switch/", views.switch_school, name="switch_school"),
     path("students/", views.StudentListView.as_view(), name="student_list"),
+    path("students/mine/", student_views.MyStudentsView.as_view(), name="my_students"),
     path("students/<int:pk>/", student_views.StudentDetailView.as_view(), name="student_detail"),
     path("students/<int:pk>/peer-view/", student_views.PeerSafeProfileView.as_view(), name="student_peer_view"),
     path("students/<int:pk>/edit/", student_views.StudentProfileEditView.as_view(), name="student_edit"),

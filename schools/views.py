@@ -59,6 +59,9 @@ class DashboardView(SchoolPermissionMixin, TemplateView):
         context["panels"] = panels_for(access)
         if has_permission(access, "view_roster"):
             context["summary"] = selectors.school_summary(access=access)
+            if has_permission(access, "view_caseload"):
+                # Staff on students' support teams start from their own students, not the school's numbers.
+                context["my_students"] = list(selectors.caseload(access=access))
             if access.has_role(DISTRICT_ADMIN):
                 context["district_schools"] = selectors.district_school_summaries(access=access)
         else:
@@ -108,7 +111,8 @@ class StudentListView(SchoolPermissionMixin, ListView):
 
     def get_queryset(self):
         self.filterset = StudentFilter(
-            self.request.GET or None, queryset=selectors.student_list(access=self.request.access)
+            self.request.GET or None, queryset=selectors.student_list(access=self.request.access),
+            school=self.request.access.school,
         )
         queryset = (
             self.filterset.qs if self.filterset.is_bound and self.filterset.is_valid() else self.filterset.queryset

@@ -199,6 +199,8 @@ MATRIX: dict[str, Route] = {
         kwargs=lambda world: {"pk": world.focus_student.pk},
         school_object=True,
     ),
+    # Each staff member's own caseload (empty for most of the matrix's people); the district has none.
+    "my_students": Route(expect(OK, anonymous=LOGIN, district_admin=FORBIDDEN, **roles(FORBIDDEN, *STUDENTS))),
     "staff_list": Route(expect(OK, anonymous=LOGIN, **roles(FORBIDDEN, *STUDENTS))),
     "district_overview": Route(expect(FORBIDDEN, anonymous=LOGIN, district_admin=OK)),
     # Sign-in pages

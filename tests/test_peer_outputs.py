@@ -156,6 +156,8 @@ def test_no_page_a_student_opens_holds_the_confidential_record(client_for, world
         assert partner_profile in pages
         assert all(value in pages[partner_profile] for value in PEER_SAFE.values())
     assert reverse("dashboard") in pages
+    # Their own page names their program (the programs app's panel), so that panel was checked too.
+    assert east_matching(world).program.name in pages[reverse("dashboard")]
 
 
 def test_the_printed_brochure_and_poster_hold_no_student_data(world, marked, weasyprint_ready):

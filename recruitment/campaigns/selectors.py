@@ -139,3 +139,8 @@ def focus_student_preferences(*, access, application) -> dict:
         "students": [(student, by_student[student.pk]) for student in allowed],
         "hidden": len(students) - len(allowed),
     }
+
+
+def student_applications(*, access, student) -> list[PeerApplication]:
+    """The applications that became this student's roster record (a peer's), newest first: one query."""
+    return list(application_queryset(access=access).filter(student=student).order_by("-submitted_at"))

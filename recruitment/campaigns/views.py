@@ -17,6 +17,7 @@ from schools.models import AccessLogEntry
 from schools.permissions import has_permission
 from schools.services import record_access
 
+from ..matching import selectors as matching_selectors
 from ..models import CampaignChannel, Interest, RecruitmentCampaign
 from . import selectors, services
 from .forms import ApplicationFilter, CampaignForm, ChannelForm, DecisionForm, ScoreForm
@@ -237,7 +238,17 @@ class ApplicationMixin(RecruitmentMixin):
             "can_decide": application.status in services.ALLOWED_FROM[services.Status.DECLINED],
             "interests": [str(label) for value, label in Interest.choices if value in application.interests],
             "periods": application.available_periods.all(),
+            "pairings": self.pairings(),
+            "can_match": has_permission(access, "manage_matching"),
         }
+
+    def pairings(self) -> list:
+        """An accepted peer's pairings in this program, for the "matching" box that leads on to matching."""
+        application = self.application
+        if application.status != application.Status.ACCEPTED or application.student is None:
+            return []
+        pairings = matching_selectors.student_pairings(access=self.request.access, student=application.student)
+        return [match for match in pairings if match.program_id == application.campaign.program_id]
 
     def back(self):
         return HttpResponseRedirect(reverse("recruitment:application_detail", kwargs={"pk": self.application.pk}))

@@ -138,3 +138,14 @@ def program_summaries(*, access):
         )
         .order_by("name")
     )
+
+
+def student_pairings(*, access, student) -> list[Match]:
+    """A student's live pairings (proposed and confirmed) in the active school's programs, with the partner, program
+    and term: one query. Ended pairings stay in the record bundle, not here."""
+    return list(
+        Match.objects.visible_to(access)
+        .filter(Q(focus_student=student) | Q(peer=student), status__in=[Match.Status.PROPOSED, Match.Status.CONFIRMED])
+        .select_related("program", "term", "focus_student", "peer")
+        .order_by("-term__start_date", "program__name", "-status", "pk")
+    )

@@ -157,6 +157,12 @@ class HandPairingView(MatchingMixin, FormView):
         kwargs["program"] = self.program
         return kwargs
 
+    def get_initial(self):
+        # An accepted application links here with ?peer=<id>: that peer is chosen already (an id that is not one of
+        # the program's peers simply selects nothing).
+        peer = self.request.GET.get("peer", "")
+        return {"peer": int(peer)} if peer.isdecimal() and len(peer) < 12 else {}
+
     def form_valid(self, form):
         if self.term is None:
             form.add_error(None, _("There is no current term for this program, so there is nothing to match."))

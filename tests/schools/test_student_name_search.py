@@ -42,7 +42,8 @@ def test_the_roster_filters_in_the_query_string_take_no_name(client_for, world):
 
 def test_an_empty_or_oversized_name_explains_itself(client_for, world):
     client = client_for("coordinator")
-    for name, message in [("", "This field is required."), ("x" * 101, "at most 100 characters")]:
+    empty = "Type a name, or part of one, to search."
+    for name, message in [("", empty), ("   ", empty), ("x" * 101, "at most 100 characters")]:
         response = client.post(reverse("student_list"), {"name": name})
         assert response.status_code == 200
         assert message in response.content.decode()

@@ -93,3 +93,12 @@ def test_the_service_refuses_without_a_reason(world, grade_one):
     with pytest.raises(ValidationError) as refused:
         services.application_accept(application=grade_one, decided_by=world.user("coordinator"))
     assert "grade_reason" in refused.value.message_dict
+
+
+def test_the_review_queue_marks_an_applicant_outside_the_grades(client_for, east, grade_one):
+    page = client_for("coordinator").get(reverse("recruitment:review_queue", args=[east.campaign.pk]))
+    assert page.content.decode().count("Not the program's grades") == 1
+    grade_one.grade = 4
+    grade_one.save()
+    page = client_for("coordinator").get(reverse("recruitment:review_queue", args=[east.campaign.pk]))
+    assert "Not the program's grades" not in page.content.decode()

@@ -15,3 +15,7 @@ NAVIGATION = (
     (_("Records"), "privacy:requests", "manage_records"),
     (_("Access log"), "access_log", "view_access_log"),
 )
+
+# The public pages a visitor who is not signed in can use (shown on the home page): (label, URL name).
+# Listed here, at project level, so the core app's home page links to a domain app without importing it.
+PUBLIC_LINKS = ((_("Join a program at your school"), "recruitment:join"),)

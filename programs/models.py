@@ -25,7 +25,7 @@ class Purpose(models.TextChoices):
 
 class ProgramQuerySet(SchoolOwnedQuerySet):
     def running(self):
-        return self.filter(status__in=[Program.Status.APPROVED, Program.Status.ACTIVE])
+        return self.filter(status__in=Program.RUNNING)
 
 
 class Program(models.Model):
@@ -49,6 +49,9 @@ class Program(models.Model):
         Status.PAUSED: {Status.ACTIVE, Status.ENDED},
         Status.ENDED: set(),
     }
+
+    # Approved or active: the district said yes, so the program may take peers.
+    RUNNING = (Status.APPROVED, Status.ACTIVE)
 
     school = models.ForeignKey(School, on_delete=models.PROTECT, related_name="programs")
     name = models.CharField(_("name"), max_length=120, help_text=_("e.g. Peer to Peer, Peer Connections, Peer Buddy"))
@@ -99,6 +102,10 @@ class Program(models.Model):
 
     def purpose_labels(self) -> list[str]:
         return [str(Purpose(value).label) for value in self.purposes or [] if value in Purpose.values]
+
+    @property
+    def is_running(self) -> bool:
+        return self.status in self.RUNNING
 
     def can_become(self, status: str) -> bool:
         return status in self.TRANSITIONS[self.Status(self.status)]

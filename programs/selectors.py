@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from schools.dates import school_today
-from schools.models import Membership, Student, Term
+from schools.models import GRADE_CHOICES, Membership, Student, Term
 
 from .models import (
     ActionItem,
@@ -78,6 +78,25 @@ def district_programs(*, access):
 def program_queryset(*, access):
     """Programs a view may open: the active school's only, so another school's program is a 404."""
     return Program.objects.visible_to(access).select_related("school")
+
+
+def program_grade_choices(program: Program) -> list[tuple[int, str]]:
+    """The grades the program is for ("from grade" to "to grade"), as form choices; not the whole school's."""
+    return [(value, label) for value, label in GRADE_CHOICES if program_has_grade(program, value)]
+
+
+def program_has_grade(program: Program, grade: int | None) -> bool:
+    return grade is not None and program.lowest_grade <= grade <= program.highest_grade
+
+
+def program_grades_text(program: Program) -> str:
+    """The program's grades in words: "Grade 3 to Grade 5", or one grade alone."""
+    labels = dict(GRADE_CHOICES)
+    if program.lowest_grade == program.highest_grade:
+        return str(labels[program.lowest_grade])
+    return _("%(first)s to %(last)s") % {
+        "first": labels[program.lowest_grade], "last": labels[program.highest_grade]
+    }
 
 
 def program_overview(*, access, program: Program) -> dict:

@@ -207,6 +207,8 @@ class PeerApplication(models.Model):
     score_shared_interests = models.PositiveSmallIntegerField(null=True, blank=True)
     score_would_benefit = models.PositiveSmallIntegerField(null=True, blank=True)
     review_notes = models.TextField(_("reviewer's notes"), blank=True)
+    # Why a peer outside the program's grades was accepted anyway (required to accept one; see campaigns.services).
+    grade_exception_reason = models.TextField(_("why accepted outside the program's grades"), blank=True)
     interview_at = models.DateTimeField(_("interview"), null=True, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
     decided_by = models.ForeignKey(

@@ -134,3 +134,33 @@ def access_log(*, access):
 
 def school_terms(*, access):
     return Term.objects.visible_to(access).order_by("-start_date", "end_date")
+
+
+# Courtesy titles a student writes before a teacher's name ("Ms. Morgan"); the roster has the bare name.
+COURTESY_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "coach"}
+
+
+def _name_words(name: str) -> list[str]:
+    words = name.casefold().replace(".", " ").split()
+    return [word for word in words if word not in COURTESY_TITLES]
+
+
+def _same_teacher(typed: list[str], teacher_name: str) -> bool:
+    """"Keisha Morgan", "Ms. Morgan" and "morgan" name the teacher Keisha Morgan; "Ms. Keisha" does not."""
+    for one_teacher in teacher_name.split(","):
+        words = _name_words(one_teacher)
+        if words and (typed == words or (len(typed) == 1 and typed[0] == words[-1])):
+            return True
+    return False
+
+
+def homeroom_of_teacher(*, school: School, teacher_name: str) -> str | None:
+    """The homeroom (the class's title, as the roster import sets ``Student.homeroom``) whose teacher a student
+    named, or ``None`` when no homeroom class of the school has that teacher, or when several do (a guess would put
+    the student in the wrong room)."""
+    typed = _name_words(teacher_name)
+    if not typed:
+        return None
+    homerooms = SchoolClass.objects.filter(school=school, is_homeroom=True).exclude(teacher_name="")
+    titles = {c.title for c in homerooms.only("title", "teacher_name") if _same_teacher(typed, c.teacher_name)}
+    return titles.pop() if len(titles) == 1 else None

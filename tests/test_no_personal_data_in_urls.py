@@ -27,6 +27,7 @@ ADMIN_ARGUMENTS = {"object_id", "content_type_id", "id", "app_label", "url"}
 # Free-text filters allowed in a query string, and why.
 FREE_TEXT_FILTERS = {
     ("StudentFilter", "homeroom"): "a class label (a room number or a teacher's name), not a student's data",
+    ("JoinFilter", "school"): "part of a school's name, typed on the public /join/ page; names no student",
 }
 ID_OR_CHOICE_FILTERS = (
     django_filters.ChoiceFilter,

@@ -74,7 +74,8 @@ def _campaign(campaign) -> None:
     )
     periods = list(schedule.periods.order_by("order")) if schedule else []
     free_periods = [p for p in periods if p.kind in ("lunch", "recess")] or periods[:1]
-    grades = list(range(school.lowest_grade, school.highest_grade + 1))
+    # The program's grades: an applicant outside them needs a stated reason to be accepted.
+    grades = list(range(campaign.program.lowest_grade, campaign.program.highest_grade + 1))
 
     nominations = _nominations(campaign, teacher, peers) if teacher else []
     roster = iter(peers)
@@ -154,7 +155,7 @@ def _nominations(campaign, teacher, peers) -> list:
                 "student": student,
                 "first_name": "" if student else first,
                 "last_name": "" if student else last,
-                "grade": student.grade if student else campaign.program.school.lowest_grade,
+                "grade": student.grade if student else campaign.program.lowest_grade,
                 "invitation_email": email,
                 "invited_at": timezone.now() - datetime.timedelta(days=6) if email else None,
             },

@@ -1,13 +1,15 @@
 """Input checks for the public application, the guardian's answer and a teacher's nomination.
 
-Every choice comes from what the page offered (the school's grades, its current periods, the interest and channel
-lists); anything else sent in the POST is refused with a plain message. Text has a maximum length and is stored as
-typed: templates escape it.
+Every choice comes from what the page offered (the program's grades, the school's current periods, the interest
+and channel lists); anything else sent in the POST is refused with a plain message. Text has a maximum length and is
+stored as typed: templates escape it.
 """
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from programs.selectors import program_grade_choices, program_grades_text, program_has_grade
 
 from ..models import Channel, Interest
 from . import selectors
@@ -15,39 +17,74 @@ from . import selectors
 LONG_TEXT = 2000  # characters: room for a few paragraphs, a stop for pasted pages
 PICK_FROM_LIST = _("Please pick one of the choices on the page.")
 PICK_PERIODS = _("Please pick times from the list on the page.")
+# Children under 13 are not asked for their own email (the line US law, COPPA, draws for collecting a child's
+# contact details). The grade is the only age the form knows: in grade 7 and below nearly everyone is 12 or
+# younger, grade 8 students are 13 or about to be, so a child's own email is asked from grade 8 on. Younger
+# children's parents get the emails; nothing about the child's own address is kept.
+OWN_EMAIL_FROM_GRADE = 8
+
+# Messages a 12-year-old understands: what to do, in everyday words.
+TOO_LONG = _("That is too long. Please keep it under %(limit_value)d letters and spaces.")
+NOT_AN_EMAIL = _("That does not look like an email address. It should look like name@example.com.")
+
+
+def _kid_messages(required: str) -> dict:
+    return {"required": required, "max_length": TOO_LONG, "invalid": NOT_AN_EMAIL}
 
 
 class ApplicationForm(forms.Form):
-    first_name = forms.CharField(label=_("First name"), max_length=100)
-    last_name = forms.CharField(label=_("Last name"), max_length=100)
-    grade = forms.TypedChoiceField(label=_("Grade"), coerce=int, error_messages={"invalid_choice": PICK_FROM_LIST})
-    homeroom_teacher = forms.CharField(label=_("Homeroom teacher"), max_length=100)
+    first_name = forms.CharField(
+        label=_("First name"), max_length=100, error_messages=_kid_messages(_("Please write your first name."))
+    )
+    last_name = forms.CharField(
+        label=_("Last name"), max_length=100, error_messages=_kid_messages(_("Please write your last name."))
+    )
+    grade = forms.TypedChoiceField(
+        label=_("Grade"), coerce=int,
+        error_messages={
+            "required": _("Please pick your grade."), "invalid_choice": _("Please pick your grade from the list.")
+        },
+    )
+    homeroom_teacher = forms.CharField(
+        label=_("Homeroom teacher"), max_length=100,
+        error_messages=_kid_messages(_("Please write your homeroom teacher's name.")),
+    )
     email = forms.EmailField(
         label=_("Your email (optional)"), required=False, max_length=254,
-        help_text=_("We send you a copy of your answers."),
+        help_text=_("We send you a copy of your answers."), error_messages=_kid_messages(""),
     )
     interests = forms.MultipleChoiceField(
         label=_("What do you like to do?"), choices=Interest.choices, required=False,
         widget=forms.CheckboxSelectMultiple, error_messages={"invalid_choice": PICK_FROM_LIST},
     )
-    interests_other = forms.CharField(label=_("Anything else you like?"), max_length=300, required=False)
+    interests_other = forms.CharField(
+        label=_("Anything else you like?"), max_length=300, required=False, error_messages=_kid_messages("")
+    )
     available_periods = forms.ModelMultipleChoiceField(
         label=_("When are you usually free?"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": PICK_PERIODS, "invalid_pk_value": PICK_PERIODS},
+        error_messages={"invalid_choice": PICK_PERIODS, "invalid_pk_value": PICK_PERIODS, "invalid_list": PICK_PERIODS},
     )
-    why_join = forms.CharField(label=_("Why do you want to join?"), max_length=LONG_TEXT, widget=forms.Textarea(
-        attrs={"rows": 4}))
+    why_join = forms.CharField(
+        label=_("Why do you want to join?"), max_length=LONG_TEXT, widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages=_kid_messages(_("Please tell us why you want to join.")),
+    )
     prior_experience = forms.CharField(
         label=_("Have you spent time with people with disabilities before? (optional)"), max_length=LONG_TEXT,
         required=False, widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("For example a family member, a friend, a club or a camp."),
+        help_text=_("For example a family member, a friend, a club or a camp."), error_messages=_kid_messages(""),
     )
     heard_via = forms.ChoiceField(
-        label=_("How did you hear about us?"), choices=[("", "---------"), *Channel.choices],
-        error_messages={"invalid_choice": PICK_FROM_LIST},
+        label=_("How did you hear about us?"), choices=[("", _("Pick one")), *Channel.choices],
+        error_messages={"required": _("Please pick how you heard about us."), "invalid_choice": PICK_FROM_LIST},
     )
-    guardian_name = forms.CharField(label=_("Your parent or guardian's name"), max_length=200, required=False)
-    guardian_email = forms.EmailField(label=_("Your parent or guardian's email"), max_length=254, required=False)
+    guardian_name = forms.CharField(
+        label=_("Your parent or guardian's name"), max_length=200, required=False,
+        error_messages=_kid_messages(_("Please write your parent or guardian's name.")),
+    )
+    guardian_email = forms.EmailField(
+        label=_("Your parent or guardian's email"), max_length=254, required=False,
+        error_messages=_kid_messages(_("Please write your parent or guardian's email.")),
+    )
     # The honeypot: hidden from people and screen readers (see the template); a bot that fills every field fills it.
     website = forms.CharField(required=False, label=_("Leave this empty"))
     invite = forms.CharField(required=False, widget=forms.HiddenInput)
@@ -55,8 +92,11 @@ class ApplicationForm(forms.Form):
     def __init__(self, *args, campaign, **kwargs):
         super().__init__(*args, **kwargs)
         self.campaign = campaign
-        self.fields["grade"].choices = [("", "---------"), *selectors.school_grade_choices(campaign.program.school)]
+        program = campaign.program
+        # The program's grades, not the whole school's: a grades 3-5 program does not offer kindergarten.
+        self.fields["grade"].choices = [("", _("Pick your grade")), *program_grade_choices(program)]
         self.fields["available_periods"].queryset = selectors.availability_periods(campaign)
+        self._ask_own_email(program)
         self.needs_guardian = campaign.requires_guardian_consent
         if self.needs_guardian:
             for name in ("guardian_name", "guardian_email"):
@@ -68,6 +108,23 @@ class ApplicationForm(forms.Form):
             self.fields.pop("guardian_name")
             self.fields.pop("guardian_email")
 
+    def _ask_own_email(self, program) -> None:
+        """No email field when every grade of the program is below ``OWN_EMAIL_FROM_GRADE``; when only some are,
+        the field says who it is for, static/js/apply-email.js hides it for younger grades, and ``clean`` drops
+        what a younger child typed anyway."""
+        if program.highest_grade < OWN_EMAIL_FROM_GRADE:
+            self.fields.pop("email")
+            return
+        if program.lowest_grade < OWN_EMAIL_FROM_GRADE:
+            self.fields["email"].label = _("Your email (optional, only if you are in grade %(grade)d or above)") % {
+                "grade": OWN_EMAIL_FROM_GRADE
+            }
+            self.fields["grade"].widget.attrs["data-own-email-from"] = OWN_EMAIL_FROM_GRADE
+
+    @property
+    def asks_own_email(self) -> bool:
+        return "email" in self.fields
+
     @property
     def is_spam(self) -> bool:
         return bool(self.data.get("website", "").strip())
@@ -77,13 +134,19 @@ class ApplicationForm(forms.Form):
         for name in ("first_name", "last_name", "homeroom_teacher", "why_join"):
             value = cleaned.get(name)
             if value is not None and not value.strip():
-                self.add_error(name, _("This field is required."))
+                self.add_error(name, self.fields[name].error_messages["required"])
+        grade = cleaned.get("grade")
+        if grade is None or grade < OWN_EMAIL_FROM_GRADE:
+            # Not asked of this child: whatever came in is dropped, including a mistyped address's error.
+            cleaned["email"] = ""
+            self.errors.pop("email", None)
         cleaned.setdefault("guardian_name", "")
         cleaned.setdefault("guardian_email", "")
         return cleaned
 
     def application_data(self) -> dict:
         data = dict(self.cleaned_data)
+        data["email"] = data.get("email", "")
         data["guardian_name"] = data.get("guardian_name", "")
         data["guardian_email"] = data.get("guardian_email", "")
         return data
@@ -136,11 +199,23 @@ class NominationForm(forms.Form):
         self.fields["campaign"].queryset = selectors.nomination_campaigns(access=access)
         self.fields["student"].queryset = selectors.nominee_options(access=access)
         self.fields["student"].label_from_instance = lambda s: f"{s.full_name} ({s.get_grade_display()})"
-        self.fields["grade"].choices = [("", "---------"), *selectors.school_grade_choices(access.school)]
+        self.fields["campaign"].empty_label = _("Pick a program")
+        self.fields["student"].empty_label = _("Pick a peer (or type a name below)")
+        self.fields["grade"].choices = [("", _("Pick a grade")), *selectors.school_grade_choices(access.school)]
 
     def clean(self):
         cleaned = super().clean()
         typed = cleaned.get("first_name", "").strip() and cleaned.get("grade") is not None
         if not cleaned.get("student") and not typed:
             raise ValidationError(_("Choose a peer from the roster, or type a first name and a grade."))
+        campaign = cleaned.get("campaign")
+        grade = cleaned["student"].grade if cleaned.get("student") else cleaned.get("grade")
+        if campaign is not None and grade is not None and not program_has_grade(campaign.program, grade):
+            # The program states its grades; a nomination outside them would invite a student it cannot take.
+            self.add_error(
+                "student" if cleaned.get("student") else "grade",
+                _("%(program)s is for %(grades)s.") % {
+                    "program": campaign.program.name, "grades": program_grades_text(campaign.program)
+                },
+            )
         return cleaned

@@ -43,6 +43,7 @@ def erase_applications(applications, *, first_name: str, last_name) -> int:
         guardian_name="",
         guardian_email="",
         review_notes="",
+        grade_exception_reason="",
     )
     return len(ids)
 

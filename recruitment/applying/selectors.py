@@ -21,9 +21,14 @@ def open_campaigns():
     return (
         RecruitmentCampaign.objects.filter(accepting_applications=True)
         .filter(Q(opens_on=None) | Q(opens_on__lte=today), Q(closes_on=None) | Q(closes_on__gte=today))
-        .select_related("program__school", "term")
+        .select_related("program__school__district", "term")
         .order_by("program__school__name", "program__name", "pk")
     )
+
+
+def open_campaign_districts(campaigns) -> list:
+    """The districts of the schools behind ``campaigns`` (open campaigns: public names only), by name."""
+    return sorted({campaign.program.school.district for campaign in campaigns}, key=lambda district: district.name)
 
 
 def public_campaign(pk: int) -> RecruitmentCampaign:

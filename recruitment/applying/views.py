@@ -19,6 +19,7 @@ from schools.mixins import SchoolPermissionMixin
 
 from . import renewal as consent_renewal
 from . import selectors, services, tokens
+from .filters import JoinFilter
 from .forms import ApplicationForm, ConsentForm, NominationForm
 
 SESSION_KEY = "recruitment_applied"
@@ -35,13 +36,26 @@ def site_url(request) -> str:
 
 
 class JoinListView(TemplateView):
+    """Programs taking applications, by school; with several schools, a student finds theirs by district and name."""
+
     template_name = "recruitment/applying/join_list.html"
 
     def get_context_data(self, **kwargs):
+        every_open = list(selectors.open_campaigns())
+        districts = selectors.open_campaign_districts(every_open)
+        filterset = JoinFilter(self.request.GET or None, queryset=selectors.open_campaigns(), districts=districts)
         by_school: dict = {}
-        for campaign in selectors.open_campaigns():
+        for campaign in filterset.qs if filterset.is_bound else every_open:
             by_school.setdefault(campaign.program.school, []).append(campaign)
-        return super().get_context_data(schools=list(by_school.items()), **kwargs)
+        return super().get_context_data(
+            schools=list(by_school.items()),
+            filter=filterset,
+            searching=filterset.is_bound,
+            # Searching helps once there is more than one school to choose from; the district once there are two.
+            show_search=len({campaign.program.school_id for campaign in every_open}) > 1,
+            show_districts=len(districts) > 1,
+            **kwargs,
+        )
 
 
 class CampaignMixin:

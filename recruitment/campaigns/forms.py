@@ -173,7 +173,17 @@ class ScoreForm(forms.Form):
         return {name: self.cleaned_data[name] for name, _label in QUALITIES}
 
 
-class DecisionForm(forms.Form):
+class GradeReasonForm(forms.Form):
+    """Accepting (or promoting) a peer whose grade is not one of the program's needs a reason; the service decides
+    whether it is needed, the form only bounds what was typed."""
+
+    grade_reason = forms.CharField(
+        label=_("Why accept them outside the program's grades?"), required=False, max_length=LONG_TEXT,
+        error_messages={"max_length": _("Keep the reason under %(limit_value)s characters.")},
+    )
+
+
+class DecisionForm(GradeReasonForm):
     decision = forms.ChoiceField(
         choices=[("accept", _("Accept")), ("waitlist", _("Waitlist")), ("decline", _("Decline"))],
         error_messages={"required": _("Choose a decision."), "invalid_choice": _("Choose a decision from the list.")},

@@ -6,6 +6,7 @@ List selectors run a fixed number of queries however many rows they return (coun
 from django.contrib.auth import get_user_model
 from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
 
 from programs.models import Program, ProgramParticipant
 from schools.models import Membership, PeerPreference, Student, Term
@@ -144,3 +145,23 @@ def focus_student_preferences(*, access, application) -> dict:
 def student_applications(*, access, student) -> list[PeerApplication]:
     """The applications that became this student's roster record (a peer's), newest first: one query."""
     return list(application_queryset(access=access).filter(student=student).order_by("-submitted_at"))
+
+def program_status_warning(*, program, open_for_applications: bool) -> str | None:
+    """What the coordinator should know before recruiting for a program that is not approved or active yet.
+
+    A campaign may be prepared while the program is planned (the guide has the team finish recruitment materials
+    and district approvals side by side), so this warns rather than refuses; students would otherwise be invited
+    to a program that may never start. ``None`` for an approved or active program.
+    """
+    if program.is_running:
+        return None
+    if open_for_applications:
+        return _(
+            "%(program)s is still “%(status)s”, and students can already apply on the public page. Students expect "
+            "a program that is ready for them: close applications until the program is approved, or change its "
+            "status on the program's page."
+        ) % {"program": program.name, "status": program.get_status_display()}
+    return _(
+        "%(program)s is still “%(status)s”. You can prepare the campaign; open it for applications once the "
+        "program is approved."
+    ) % {"program": program.name, "status": program.get_status_display()}

@@ -10,8 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from programs.models import ProgramParticipant
+from programs.selectors import program_grades_text, program_has_grade
 from schools.dates import school_today
 from schools.models import Membership, PeerAvailability, Student, Weekday
+from schools.selectors import homeroom_of_teacher
 from schools.services import email_queue
 
 from ..models import QUALITIES, CampaignChannel, Interest, PeerApplication, RecruitmentCampaign
@@ -146,6 +148,19 @@ def consent_problem(application: PeerApplication) -> str | None:
     return None
 
 
+def grade_problem(application: PeerApplication) -> str | None:
+    """Why accepting this peer needs a stated reason (their grade is not one of the program's), or ``None``."""
+    program = application.campaign.program
+    if program_has_grade(program, application.grade):
+        return None
+    return _(
+        "%(name)s is in %(grade)s, and %(program)s is for %(grades)s. To accept them anyway, say why."
+    ) % {
+        "name": application.first_name, "grade": application.get_grade_display(), "program": program.name,
+        "grades": program_grades_text(program),
+    }
+
+
 def _interests_text(application: PeerApplication) -> str:
     labels = [str(Interest(value).label) for value in application.interests or [] if value in Interest.values]
     if application.interests_other:
@@ -177,7 +192,9 @@ def _roster_peer(application: PeerApplication) -> Student:
     if not student.prior_experience:
         student.prior_experience = application.prior_experience
     if not student.homeroom:
-        student.homeroom = application.homeroom_teacher
+        # ``homeroom`` is the homeroom class ("Room 12"), not the teacher the applicant named: it is set only when
+        # the roster has exactly one homeroom class of that teacher. The teacher's name stays on the application.
+        student.homeroom = homeroom_of_teacher(school=school, teacher_name=application.homeroom_teacher) or ""
     student.full_clean()
     student.save()
     periods = application.available_periods.filter(schedule__school=school)
@@ -198,7 +215,9 @@ def _email_applicant(application: PeerApplication) -> None:
     )
 
 
-def _decide(application: PeerApplication, status: str, decided_by, promoting: bool = False) -> PeerApplication:
+def _decide(
+    application: PeerApplication, status: str, decided_by, promoting: bool = False, grade_reason: str = ""
+) -> PeerApplication:
     application = _lock(application)
     allowed = {Status.WAITLISTED} if promoting else ALLOWED_FROM[status]
     if application.status not in allowed:
@@ -212,6 +231,10 @@ def _decide(application: PeerApplication, status: str, decided_by, promoting: bo
         problem = consent_problem(application)
         if problem:
             raise ValidationError(problem)
+        if grade_problem(application):
+            if not grade_reason.strip():
+                raise ValidationError({"grade_reason": grade_problem(application)})
+            application.grade_exception_reason = grade_reason.strip()
         application.student = _roster_peer(application)
         participant, created = ProgramParticipant.objects.get_or_create(
             program=application.campaign.program, student=application.student,
@@ -230,10 +253,11 @@ def _decide(application: PeerApplication, status: str, decided_by, promoting: bo
 
 
 @transaction.atomic
-def application_accept(*, application, decided_by) -> PeerApplication:
-    """Accept a peer: needs valid guardian consent when the campaign asks for it; puts the peer on the roster (with
+def application_accept(*, application, decided_by, grade_reason: str = "") -> PeerApplication:
+    """Accept a peer: needs valid guardian consent when the campaign asks for it, and a stated reason
+    (``grade_reason``, stored) when their grade is not one of the program's; puts the peer on the roster (with
     interests, prior experience and availability) and in the program; emails them after the commit."""
-    return _decide(application, Status.ACCEPTED, decided_by)
+    return _decide(application, Status.ACCEPTED, decided_by, grade_reason=grade_reason)
 
 
 @transaction.atomic
@@ -247,6 +271,6 @@ def application_decline(*, application, decided_by) -> PeerApplication:
 
 
 @transaction.atomic
-def application_promote(*, application, decided_by) -> PeerApplication:
+def application_promote(*, application, decided_by, grade_reason: str = "") -> PeerApplication:
     """A waitlisted peer is accepted after all (same rules and effects as accepting)."""
-    return _decide(application, Status.ACCEPTED, decided_by, promoting=True)
+    return _decide(application, Status.ACCEPTED, decided_by, promoting=True, grade_reason=grade_reason)

@@ -20,7 +20,7 @@ from schools.services import record_access
 from ..matching import selectors as matching_selectors
 from ..models import CampaignChannel, Interest, RecruitmentCampaign
 from . import selectors, services
-from .forms import ApplicationFilter, CampaignForm, ChannelForm, DecisionForm, ScoreForm
+from .forms import ApplicationFilter, CampaignForm, ChannelForm, DecisionForm, GradeReasonForm, ScoreForm
 
 
 def public_page_path(campaign) -> str:
@@ -93,6 +93,11 @@ class CampaignFormView(RecruitmentMixin, FormView):
             show_service_error(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("The campaign for %(name)s is saved.") % {"name": campaign.program.name})
+        warning = selectors.program_status_warning(
+            program=campaign.program, open_for_applications=campaign.accepting_applications
+        )
+        if warning and campaign.accepting_applications:
+            messages.warning(self.request, warning)
         return redirect("recruitment:campaign_detail", pk=campaign.pk)
 
 
@@ -107,7 +112,8 @@ class CampaignCreateView(CampaignFormView):
         return {**super().get_form_kwargs(), "instance": RecruitmentCampaign(program=self.program)}
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "program": self.program}
+        warning = selectors.program_status_warning(program=self.program, open_for_applications=False)
+        return {**super().get_context_data(**kwargs), "program": self.program, "program_warning": warning}
 
     def cancel_url(self):
         return f"{reverse('recruitment:campaign_list')}?program={self.program.pk}"
@@ -124,6 +130,10 @@ class CampaignUpdateView(CampaignMixin, CampaignFormView):
 
     def cancel_url(self):
         return reverse("recruitment:campaign_detail", kwargs={"pk": self.campaign.pk})
+
+    def get_context_data(self, **kwargs):
+        warning = selectors.program_status_warning(program=self.campaign.program, open_for_applications=False)
+        return {**super().get_context_data(**kwargs), "program_warning": warning}
 
     def save(self, form):
         return services.campaign_update(campaign=self.campaign, **form.campaign_fields())
@@ -150,6 +160,9 @@ class CampaignDetailView(CampaignMixin, TemplateView):
             status_counts=statuses,
             accepted_count=statuses.get("accepted", 0),
             waitlisted_count=statuses.get("waitlisted", 0),
+            program_warning=selectors.program_status_warning(
+                program=self.campaign.program, open_for_applications=self.campaign.is_open()
+            ),
         )
         return context
 
@@ -235,6 +248,7 @@ class ApplicationMixin(RecruitmentMixin):
             "score_form": score_form or ScoreForm.for_application(application),
             "preferences": preferences,
             "consent_problem": services.consent_problem(application),
+            "grade_problem": services.grade_problem(application),
             "can_decide": application.status in services.ALLOWED_FROM[services.Status.DECLINED],
             "interests": [str(label) for value, label in Interest.choices if value in application.interests],
             "periods": application.available_periods.all(),
@@ -286,22 +300,26 @@ class ApplicationScoreView(ApplicationMixin, TemplateView):
 class DecisionView(ApplicationMixin, View):
     permission = "review_applications"
     http_method_names = ["post"]
+    form_class = DecisionForm
     DECISIONS = {
         "accept": (services.application_accept, gettext_lazy("%(name)s is accepted and on the program's roster.")),
         "waitlist": (services.application_waitlist, gettext_lazy("%(name)s is on the waiting list.")),
         "decline": (services.application_decline, gettext_lazy("%(name)s's application is declined.")),
     }
 
-    def decision(self):
-        form = DecisionForm(self.request.POST)
-        if not form.is_valid():
-            raise ValidationError([e for errors in form.errors.values() for e in errors])
-        return self.DECISIONS[form.cleaned_data["decision"]]
+    def decision(self, form):
+        """The service to call, its extra arguments and the message on success."""
+        service, message = self.DECISIONS[form.cleaned_data["decision"]]
+        extra = {"grade_reason": form.cleaned_data["grade_reason"]} if service is services.application_accept else {}
+        return service, extra, message
 
     def post(self, request, *args, **kwargs):
+        form = self.form_class(request.POST)
         try:
-            service, message = self.decision()
-            application = service(application=self.application, decided_by=request.user)
+            if not form.is_valid():
+                raise ValidationError([e for errors in form.errors.values() for e in errors])
+            service, extra, message = self.decision(form)
+            application = service(application=self.application, decided_by=request.user, **extra)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -312,5 +330,11 @@ class DecisionView(ApplicationMixin, View):
 
 
 class PromoteView(DecisionView):
-    def decision(self):
-        return services.application_promote, gettext_lazy("%(name)s is promoted from the waiting list and accepted.")
+    form_class = GradeReasonForm
+
+    def decision(self, form):
+        return (
+            services.application_promote,
+            {"grade_reason": form.cleaned_data["grade_reason"]},
+            gettext_lazy("%(name)s is promoted from the waiting list and accepted."),
+        )

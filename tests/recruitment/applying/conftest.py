@@ -1,9 +1,12 @@
-"""Fixtures of the applying tests: East's open campaign and a complete, valid application as POST data."""
+"""Fixtures of the applying tests: East's open campaign and a complete, valid application as POST data; Putnam's
+"Lunch Buddies" (grades 6 to 8) for a student old enough to be asked for their own email."""
 
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
+from ...factories import ProgramFactory, TermFactory
+from ...recruitment_factories import CampaignFactory
 from .objects import east_applying
 
 
@@ -43,3 +46,23 @@ def application_data(world):
         "guardian_email": "grace@family.example.org",
         "website": "",
     }
+
+
+@pytest.fixture
+def older_campaign(world):
+    school = world.other_school  # Putnam Middle School, grades 6 to 8
+    program = ProgramFactory(school=school, name="Lunch Buddies")
+    return CampaignFactory(program=program, term=TermFactory(school=school))
+
+
+@pytest.fixture
+def older_apply_url(older_campaign):
+    return reverse("recruitment:apply", kwargs={"pk": older_campaign.pk})
+
+
+@pytest.fixture
+def older_application_data(application_data):
+    """A grade 8 student (asked for their own email); Putnam has shared no bell schedule, so no free periods."""
+    data = {**application_data, "grade": "8"}
+    data.pop("available_periods")
+    return data

@@ -16,11 +16,11 @@ def nothing_saved():
     ).exists()
 
 
-def test_form_offers_the_schools_grades_and_current_periods(client, apply_url, world):
+def test_form_offers_the_programs_grades_and_current_periods(client, apply_url, campaign, world):
     response = client.get(apply_url)
     assert response.status_code == 200
     grades = [value for value, _label in response.context["form"].fields["grade"].choices if value != ""]
-    assert grades == list(range(world.school.lowest_grade, world.school.highest_grade + 1))
+    assert grades == list(range(campaign.program.lowest_grade, campaign.program.highest_grade + 1))
     assert list(response.context["form"].fields["available_periods"].queryset) == [world.period]
     assert "no-store" in response["Cache-Control"]
 
@@ -73,8 +73,9 @@ def test_oversized_answers_are_refused(client, apply_url, application_data, fiel
     assert nothing_saved()
 
 
-def test_bad_email_addresses_are_refused(client, apply_url, application_data):
-    response = client.post(apply_url, {**application_data, "email": "not an email", "guardian_email": "grace@"})
+def test_bad_email_addresses_are_refused(client, older_apply_url, older_application_data):
+    response = client.post(older_apply_url, {**older_application_data, "email": "not an email",
+                                             "guardian_email": "grace@"})
     assert {"email", "guardian_email"} <= set(response.context["form"].errors)
     assert nothing_saved()
 

@@ -11,9 +11,10 @@ from recruitment.models import GuardianConsent
 pytestmark = pytest.mark.django_db
 
 
-def test_applicant_and_guardian_are_emailed(client, apply_url, application_data, django_capture_on_commit_callbacks):
+def test_applicant_and_guardian_are_emailed(client, older_apply_url, older_application_data,
+                                            django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(apply_url, application_data)
+        client.post(older_apply_url, older_application_data)
     by_recipient = {message.to[0]: message for message in mail.outbox}
     assert set(by_recipient) == {"ava@student.example.org", "grace@family.example.org"}
     confirmation = by_recipient["ava@student.example.org"]
@@ -29,18 +30,19 @@ def test_applicant_and_guardian_are_emailed(client, apply_url, application_data,
     assert client.get(link).status_code == 200
 
 
-def test_no_confirmation_without_an_email(client, apply_url, application_data, django_capture_on_commit_callbacks):
+def test_no_confirmation_without_an_email(client, older_apply_url, older_application_data,
+                                         django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(apply_url, {**application_data, "email": ""})
+        client.post(older_apply_url, {**older_application_data, "email": ""})
     assert [message.to for message in mail.outbox] == [["grace@family.example.org"]]
 
 
-def test_no_guardian_email_when_the_campaign_needs_no_consent(client, apply_url, application_data, campaign,
-                                                              django_capture_on_commit_callbacks):
-    campaign.requires_guardian_consent = False
-    campaign.save()
+def test_no_guardian_email_when_the_campaign_needs_no_consent(client, older_apply_url, older_application_data,
+                                                              older_campaign, django_capture_on_commit_callbacks):
+    older_campaign.requires_guardian_consent = False
+    older_campaign.save()
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(apply_url, application_data)
+        client.post(older_apply_url, older_application_data)
     assert [message.to for message in mail.outbox] == [["ava@student.example.org"]]
 
 
@@ -52,10 +54,10 @@ def test_nothing_is_sent_for_a_refused_application(client, apply_url, applicatio
     assert mail.outbox == []
 
 
-def test_markup_is_not_rendered_as_html_in_emails(client, apply_url, application_data,
+def test_markup_is_not_rendered_as_html_in_emails(client, older_apply_url, older_application_data,
                                                   django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(apply_url, {**application_data, "first_name": "<b>Ava</b>"})
+        client.post(older_apply_url, {**older_application_data, "first_name": "<b>Ava</b>"})
     confirmation = next(m for m in mail.outbox if m.to == ["ava@student.example.org"])
     assert "Hi <b>Ava</b>," in confirmation.body  # plain-text email: shown as typed, never interpreted
     assert not getattr(confirmation, "alternatives", None)

@@ -11,10 +11,11 @@ from crispy_forms.layout import Fieldset, Layout
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from schools.dates import school_today
-from schools.models import GRADE_CHOICES
+from schools.models import GRADE_CHOICES, Student
 
 from . import selectors
 from .documents import ACCEPT, MAX_DOCUMENT_SIZE, check_document
@@ -26,6 +27,7 @@ from .models import (
     PlanningMeeting,
     PlanningTeamMember,
     Program,
+    ProgramParticipant,
     Purpose,
 )
 
@@ -558,6 +560,134 @@ class DistrictApprovalForm(CrispyMixin, forms.ModelForm):
         cleaned = super().clean()
         if cleaned.get("document") and cleaned.get("remove_document"):
             self.add_error("remove_document", _("Upload a new document or remove the current one, not both."))
+        return cleaned
+
+    def _post_clean(self):
+        pass
+
+
+# --- Participants ---------------------------------------------------------------------------------------------------
+
+STUDENT_CHOICE_ERROR = _("Choose students of your school from the list. Reload the page and try again.")
+# Ids beyond what the database stores are forged input: refused as "not one of the choices", never sent to a query.
+LARGEST_ID = 2**63 - 1
+
+
+class StudentsChoiceField(forms.ModelMultipleChoiceField):
+    """Ticked students, as ids of the given queryset; anything else is "not one of the choices"."""
+
+    def _check_values(self, value):
+        for pk in value:
+            text = str(pk).strip()
+            if not text.isdigit() or int(text) > LARGEST_ID:
+                raise ValidationError(self.error_messages["invalid_pk_value"], code="invalid_pk_value",
+                                      params={"pk": text})
+        return super()._check_values(value)
+
+
+class ParticipantSearchForm(forms.Form):
+    """Find students to add: by name (posted, so a child's name never reaches the address bar or a log), kind,
+    grade and homeroom. Every choice comes from the active school."""
+
+    name = forms.CharField(label=_("Name contains"), max_length=100, required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        required=False,
+        choices=[("", _("Focus students and peers")), *Student.Kind.choices],
+        error_messages={"invalid_choice": _("Choose focus students, peers or both.")},
+    )
+    grade = forms.TypedChoiceField(label=_("Grade"), required=False, coerce=int, empty_value=None)
+    homeroom = forms.ChoiceField(label=_("Homeroom"), required=False)
+
+    def __init__(self, *args, access, **kwargs):
+        kwargs.setdefault("prefix", "search")
+        super().__init__(*args, **kwargs)
+        self.fields["grade"].choices = [("", _("Any grade")), *selectors.school_grades(access=access)]
+        self.fields["grade"].error_messages["invalid_choice"] = _("Choose a grade of %(school)s.") % {
+            "school": access.school
+        }
+        self.fields["homeroom"].choices = [
+            ("", _("Any homeroom")), *((room, room) for room in selectors.homerooms(access=access))
+        ]
+        self.fields["homeroom"].error_messages["invalid_choice"] = _("Choose a homeroom from the list.")
+
+    def filter(self, students):
+        """``students`` narrowed to what the form asks for (call after ``is_valid()``)."""
+        data = self.cleaned_data
+        for word in data.get("name", "").split():
+            students = students.filter(
+                Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(preferred_name__icontains=word)
+            )
+        if data.get("kind"):
+            students = students.filter(kind=data["kind"])
+        if data.get("grade") is not None:
+            students = students.filter(grade=data["grade"])
+        if data.get("homeroom"):
+            students = students.filter(homeroom=data["homeroom"])
+        return students
+
+
+class ParticipantAddForm(forms.Form):
+    students = StudentsChoiceField(
+        label=_("Students to add"),
+        queryset=Student.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("Tick at least one student to add."),
+            "invalid_choice": STUDENT_CHOICE_ERROR,
+            "invalid_pk_value": STUDENT_CHOICE_ERROR,
+            "invalid_list": STUDENT_CHOICE_ERROR,
+        },
+    )
+    joined_on = forms.DateField(label=_("Start date"))
+
+    def __init__(self, *args, access, program, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.school = access.school
+        self.fields["students"].queryset = selectors.participant_candidates(access=access, program=program)
+        _date_field(self, "joined_on")
+        self.fields["joined_on"].error_messages["required"] = _("Give the date they start taking part.")
+        self.fields["joined_on"].help_text = _("The day they start taking part; today unless you say otherwise.")
+        self.fields["joined_on"].initial = school_today(self.school)
+
+    def clean_joined_on(self):
+        return _not_absurd(self, self.cleaned_data["joined_on"])
+
+
+class ParticipantDatesForm(CrispyMixin, forms.ModelForm):
+    class Meta:
+        model = ProgramParticipant
+        fields = ["joined_on", "left_on"]
+        help_texts = {"left_on": _("The day they left the program.")}
+
+    def __init__(self, *args, access, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.school = access.school
+        _date_field(self, "joined_on")
+        self.fields["joined_on"].error_messages["required"] = _("Give the date they started taking part.")
+        if self.instance.is_active:
+            # Someone taking part has no end date; "Remove" ends their period.
+            del self.fields["left_on"]
+        else:
+            _date_field(self, "left_on")
+            self.fields["left_on"].required = True
+            self.fields["left_on"].error_messages["required"] = _("Give the date they left the program.")
+        self.helper = self._helper()
+
+    def clean_joined_on(self):
+        return _not_absurd(self, self.cleaned_data["joined_on"])
+
+    def clean_left_on(self):
+        value = self.cleaned_data["left_on"]
+        if value and value > school_today(self.school):
+            raise ValidationError(_("The end date cannot be in the future."))
+        return _not_absurd(self, value)
+
+    def clean(self):
+        cleaned = super().clean()
+        joined_on, left_on = cleaned.get("joined_on"), cleaned.get("left_on")
+        if joined_on and left_on and left_on < joined_on:
+            self.add_error("left_on", _("The end date must not come before the start date."))
         return cleaned
 
     def _post_clean(self):

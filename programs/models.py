@@ -112,7 +112,12 @@ class Program(models.Model):
 
 
 class ProgramParticipant(models.Model):
-    """A focus student or a peer taking part in a program (a peer's partners come from matching later)."""
+    """One period of a focus student or a peer taking part in a program, from ``joined_on`` until ``left_on``.
+
+    Leaving ends the period (status "left", with its end date) instead of deleting it, so the record of who took
+    part, and when, stays; someone who comes back starts a new period. A student takes part in a program at most
+    once at a time (a peer's partners come from matching later).
+    """
 
     class Status(models.TextChoices):
         ACTIVE = "active", _("Taking part")
@@ -120,20 +125,38 @@ class ProgramParticipant(models.Model):
 
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="participants")
     student = models.ForeignKey(Student, on_delete=models.CASCADE, related_name="program_participations")
-    joined_on = models.DateField(_("joined on"), default=timezone.localdate)
+    joined_on = models.DateField(_("start date"), default=timezone.localdate)
+    left_on = models.DateField(_("end date"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
 
     objects = SchoolOwnedQuerySet.as_manager()
     school_path = "program__school"
 
     class Meta:
-        ordering = ["program", "student__last_name"]
+        ordering = ["program", "student__last_name", "-joined_on"]
         verbose_name = _("participant")
         verbose_name_plural = _("participants")
-        constraints = [models.UniqueConstraint(fields=["program", "student"], name="participant_unique")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["program", "student"], condition=Q(status="active"), name="participant_active_once"
+            ),
+            models.CheckConstraint(
+                condition=Q(left_on__isnull=True) | Q(left_on__gte=models.F("joined_on")), name="participant_dates"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.student} in {self.program}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == self.Status.ACTIVE
+
+    def clean(self):
+        if self.is_active and self.left_on is not None:
+            raise ValidationError({"left_on": _("Someone still taking part has no end date.")})
+        if self.left_on is not None and self.joined_on is not None and self.left_on < self.joined_on:
+            raise ValidationError({"left_on": _("The end date must not come before the start date.")})
 
 
 class PlanningTeamMember(models.Model):

@@ -12,6 +12,7 @@ from django.db.models.functions import Coalesce, Concat, NullIf, Trim
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from schools import selectors as school_selectors
 from schools.dates import school_today
 from schools.models import GRADE_CHOICES, Membership, Student, Term
 
@@ -257,4 +258,65 @@ def student_participations(*, access, student) -> list[ProgramParticipant]:
         .filter(student=student)
         .select_related("program")
         .order_by("status", "-joined_on", "program__name")
+    )
+
+
+# --- Participants -------------------------------------------------------------------------------------------------
+
+# A search that finds more than this many students asks for a narrower one instead of a long page.
+CANDIDATE_LIMIT = 100
+
+
+def participants(*, access, program: Program) -> dict:
+    """The program's participants, those taking part first (focus students, then peers, by name), then everyone who
+    left, most recent first: one query whatever their number."""
+    rows = list(
+        ProgramParticipant.objects.visible_to(access)
+        .filter(program=program)
+        .select_related("student")
+        .order_by("student__kind", "student__last_name", "student__first_name", "-joined_on", "pk")
+    )
+    taking_part = [row for row in rows if row.is_active]
+    left = sorted((row for row in rows if not row.is_active), key=lambda row: row.left_on or row.joined_on,
+                  reverse=True)
+    return {
+        "taking_part": taking_part,
+        "left": left,
+        "focus_count": sum(1 for row in taking_part if row.student.kind == Student.Kind.FOCUS),
+        "peer_count": sum(1 for row in taking_part if row.student.kind == Student.Kind.PEER),
+    }
+
+
+def participant_queryset(*, access, program: Program):
+    """Rows a participants page may change: the active school's, of this program."""
+    return ProgramParticipant.objects.visible_to(access).filter(program=program).select_related(
+        "student", "program__school"
+    )
+
+
+def participant_candidates(*, access, program: Program):
+    """Enrolled students of the active school (the roster, scoped) not taking part in the program now."""
+    taking_part = ProgramParticipant.objects.filter(program=program, status=ProgramParticipant.Status.ACTIVE)
+    return (
+        school_selectors.student_list(access=access)
+        .filter(anonymised_at=None)
+        .exclude(pk__in=taking_part.values("student"))
+        .order_by("kind", "last_name", "first_name", "pk")
+    )
+
+
+def school_grades(*, access) -> list[tuple[int, str]]:
+    """The grades the active school has (for a grade filter)."""
+    school = access.school
+    return [(value, label) for value, label in GRADE_CHOICES if school.lowest_grade <= value <= school.highest_grade]
+
+
+def homerooms(*, access) -> list[str]:
+    """The homerooms of the active school's enrolled students (for a homeroom filter), in order."""
+    return list(
+        school_selectors.student_list(access=access)
+        .exclude(homeroom="")
+        .order_by("homeroom")
+        .values_list("homeroom", flat=True)
+        .distinct()
     )

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from schools.dates import school_today
-from schools.models import Membership, Term
+from schools.models import Membership, Student, Term
 from schools.services import email_queue
 
 from .documents import check_document
@@ -30,6 +30,7 @@ from .models import (
     PlanningMeeting,
     PlanningTeamMember,
     Program,
+    ProgramParticipant,
 )
 
 # The fields a coordinator edits on the planning form; status changes only through ``program_change_status``.
@@ -616,3 +617,152 @@ def district_approval_update(
     if document is not None:
         check_document(document)
     return _save_with_document(approval, document, remove_document=remove_document)
+
+
+# --- Participants: focus students and peers taking part -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ParticipantsAdded:
+    """What ``participants_add`` did: who now takes part, who already did (left as they were), and advice."""
+
+    added: list[ProgramParticipant]
+    already: list[Student]
+    warnings: list[str]
+
+
+def _check_can_take_part(program: Program, student: Student) -> None:
+    if student.school_id != program.school_id:
+        raise ValidationError(
+            _("%(name)s is not a student of %(school)s.") % {"name": student.full_name, "school": program.school},
+            code="other_school",
+        )
+    if not student.is_active or student.anonymised_at is not None:
+        raise ValidationError(
+            _("%(name)s is no longer enrolled, so they cannot take part.") % {"name": student.full_name},
+            code="not_enrolled",
+        )
+
+
+def _check_period(participant: ProgramParticipant) -> None:
+    """One row is one period of taking part: its dates make sense and do not overlap another period of the same
+    student in the same program."""
+    today = school_today(participant.program.school)
+    if participant.left_on is not None and participant.left_on > today:
+        raise ValidationError({"left_on": _("The end date cannot be in the future.")})
+    participant.full_clean(exclude=["program", "student"], validate_constraints=False)
+    others = ProgramParticipant.objects.filter(program=participant.program, student=participant.student)
+    if participant.pk:
+        others = others.exclude(pk=participant.pk)
+    end = participant.left_on or datetime.date.max
+    overlapping = others.filter(joined_on__lte=end).filter(
+        models.Q(left_on__isnull=True) | models.Q(left_on__gte=participant.joined_on)
+    )
+    if overlapping.exists():
+        raise ValidationError(
+            {"joined_on": _("%(name)s already took part in this program at that time. Choose dates after their "
+                            "earlier period.") % {"name": participant.student.full_name}}
+        )
+
+
+@transaction.atomic
+def participant_join(*, program: Program, student: Student, joined_on: datetime.date | None = None):
+    """Put one student into the program from ``joined_on`` (the school's today by default).
+
+    Returns ``(participant, created)``. Someone already taking part is left as they are (``created`` False);
+    someone who left before starts a new period, so the earlier one stays in the record. A student of another
+    school, or no longer enrolled, is refused with a ValidationError and nothing is written.
+    """
+    _check_can_take_part(program, student)
+    # Joins of one program happen one at a time, so two requests cannot both start a period for one student.
+    _lock(program)
+    current = ProgramParticipant.objects.filter(
+        program=program, student=student, status=ProgramParticipant.Status.ACTIVE
+    ).first()
+    if current is not None:
+        return current, False
+    participant = ProgramParticipant(
+        program=program, student=student, joined_on=joined_on or school_today(program.school),
+        status=ProgramParticipant.Status.ACTIVE,
+    )
+    _check_period(participant)
+    participant.save()
+    return participant, True
+
+
+def _grade_advice(program: Program, students: Sequence[Student]) -> list[str]:
+    outside = [s for s in students if not program.lowest_grade <= s.grade <= program.highest_grade]
+    if not outside:
+        return []
+    return [
+        _("%(names)s: not in the program's grades (%(low)s to %(high)s). They take part all the same; change the "
+          "program's grades if it now welcomes them.")
+        % {
+            "names": ", ".join(f"{s.full_name} ({s.get_grade_display()})" for s in outside),
+            "low": program.get_lowest_grade_display(),
+            "high": program.get_highest_grade_display(),
+        }
+    ]
+
+
+@transaction.atomic
+def participants_add(
+    *, program: Program, students: Iterable[Student], joined_on: datetime.date | None = None
+) -> ParticipantsAdded:
+    """Put several focus students and peers into the program at once, from ``joined_on``.
+
+    All or nothing: one student of another school (or no longer enrolled) refuses the whole batch. Someone already
+    taking part is left as they are and reported in ``already``; nobody is added twice. Students outside the
+    program's grades are added with a warning (the guide leaves who may join to the planning team).
+    """
+    students = list(dict.fromkeys(students))
+    if not students:
+        raise ValidationError({"students": _("Choose at least one student to add.")})
+    for student in students:
+        _check_can_take_part(program, student)
+    added, already = [], []
+    for student in students:
+        participant, created = participant_join(program=program, student=student, joined_on=joined_on)
+        (added if created else already).append(participant if created else student)
+    return ParticipantsAdded(
+        added=added, already=already, warnings=_grade_advice(program, [p.student for p in added])
+    )
+
+
+@transaction.atomic
+def participant_remove(*, participant: ProgramParticipant, left_on: datetime.date | None = None) -> ProgramParticipant:
+    """End the student's period in the program on ``left_on`` (the school's today by default).
+
+    The row stays (status "left", with its end date): who took part, and when, is kept. Removing someone who has
+    already left is refused."""
+    _lock(participant.program)
+    participant = ProgramParticipant.objects.select_for_update().select_related("program__school", "student").get(
+        pk=participant.pk
+    )
+    if not participant.is_active:
+        raise ValidationError(
+            _("%(name)s has already left this program.") % {"name": participant.student.full_name}, code="left"
+        )
+    participant.status = ProgramParticipant.Status.LEFT
+    participant.left_on = left_on or school_today(participant.program.school)
+    _check_period(participant)
+    participant.save(update_fields=["status", "left_on"])
+    return participant
+
+
+@transaction.atomic
+def participant_update_dates(
+    *, participant: ProgramParticipant, joined_on: datetime.date, left_on: datetime.date | None = None
+) -> ProgramParticipant:
+    """Correct the start date, and for someone who has left the end date. Someone taking part has no end date
+    (remove them to end their period); someone who has left keeps one."""
+    _lock(participant.program)
+    if participant.is_active and left_on is not None:
+        raise ValidationError({"left_on": _("Someone still taking part has no end date. Remove them instead.")})
+    if not participant.is_active and left_on is None:
+        raise ValidationError({"left_on": _("Give the date they left the program.")})
+    participant.joined_on = joined_on
+    participant.left_on = left_on
+    _check_period(participant)
+    participant.save(update_fields=["joined_on", "left_on"])
+    return participant

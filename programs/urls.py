@@ -16,6 +16,17 @@ urlpatterns = [
     path("<int:pk>/team/add/", views.TeamMemberAddView.as_view(), name="team_add"),
     path("<int:pk>/team/<int:member_pk>/edit/", views.TeamMemberEditView.as_view(), name="team_edit"),
     path("<int:pk>/team/<int:member_pk>/remove/", views.TeamMemberRemoveView.as_view(), name="team_remove"),
+    # Focus students and peers taking part
+    path("<int:pk>/participants/", views.ParticipantListView.as_view(), name="participants"),
+    path("<int:pk>/participants/add/", views.ParticipantAddView.as_view(), name="participants_add"),
+    path(
+        "<int:pk>/participants/<int:participant_pk>/edit/", views.ParticipantEditView.as_view(), name="participant_edit"
+    ),
+    path(
+        "<int:pk>/participants/<int:participant_pk>/remove/",
+        views.ParticipantRemoveView.as_view(),
+        name="participant_remove",
+    ),
     # Planning meetings and their action items
     path("<int:pk>/meetings/", views.MeetingListView.as_view(), name="meetings"),
     path("<int:pk>/meetings/new/", views.MeetingCreateView.as_view(), name="meeting_create"),

@@ -10,7 +10,7 @@ from django.utils.functional import cached_property
 from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView, ListView, TemplateView, View
 
 from schools.forms import show_service_error
@@ -23,6 +23,9 @@ from .forms import (
     BudgetItemForm,
     DistrictApprovalForm,
     ExpansionStageForm,
+    ParticipantAddForm,
+    ParticipantDatesForm,
+    ParticipantSearchForm,
     PlanningMeetingForm,
     ProgramCreateForm,
     ProgramForm,
@@ -325,6 +328,140 @@ class TeamMemberRemoveView(PostActionView):
     def warnings(self):
         advice = selectors.team_size_advice_for(program=self.program)
         return [advice] if advice else []
+
+
+# --- Participants: focus students and peers taking part ---------------------------------------------------------
+
+
+class ParticipantListView(ProgramMixin, TemplateView):
+    """Who takes part, since when, and who left (kept as a record)."""
+
+    template_name = "programs/participants.html"
+    section = "participants"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(selectors.participants(access=self.request.access, program=self.program))
+        return context
+
+
+class ParticipantAddView(ProgramMixin, TemplateView):
+    """Find students on the roster and add several at once. The search is a POST (names stay out of URLs); the
+    same form carries the ticked students, so "Add" after a search keeps what was found."""
+
+    permission = "manage_program"
+    template_name = "programs/participants_add.html"
+    section = "participants"
+
+    def forms(self, data=None):
+        access = self.request.access
+        search = ParticipantSearchForm(data, access=access, initial={"kind": "focus"})
+        add = ParticipantAddForm(data, access=access, program=self.program)
+        return search, add
+
+    def get(self, request, *args, **kwargs):
+        search, add = self.forms()
+        return self.render_to_response(self.get_context_data(search=search, add=add))
+
+    def post(self, request, *args, **kwargs):
+        search, add = self.forms(request.POST)
+        if request.POST.get("action") == "add" and add.is_valid():
+            try:
+                result = services.participants_add(
+                    program=self.program, students=add.cleaned_data["students"],
+                    joined_on=add.cleaned_data["joined_on"],
+                )
+            except ValidationError as error:
+                show_service_error(add, error)
+            else:
+                self.report(result)
+                return redirect("programs:participants", pk=self.program.pk)
+        elif request.POST.get("action") != "add":
+            # A search: the ticks and the date are not checked yet.
+            add = ParticipantAddForm(
+                initial={"students": request.POST.getlist("students")}, access=request.access, program=self.program
+            )
+        return self.render_to_response(self.get_context_data(search=search, add=add))
+
+    def report(self, result):
+        if result.added:
+            messages.success(
+                self.request,
+                ngettext("%(count)d student now takes part in %(program)s: %(names)s.",
+                         "%(count)d students now take part in %(program)s: %(names)s.", len(result.added))
+                % {"count": len(result.added), "program": self.program.name,
+                   "names": ", ".join(p.student.full_name for p in result.added)},
+            )
+        if result.already:
+            messages.info(
+                self.request,
+                _("Already taking part, nothing changed: %(names)s.")
+                % {"names": ", ".join(student.full_name for student in result.already)},
+            )
+        for warning in result.warnings:
+            messages.warning(self.request, warning)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        search = kwargs["search"]
+        candidates = selectors.participant_candidates(access=self.request.access, program=self.program)
+        if search.is_bound:
+            found = search.filter(candidates) if search.is_valid() else candidates.none()
+        else:
+            found = candidates.focus_students()
+        found = list(found[: selectors.CANDIDATE_LIMIT + 1])
+        add = kwargs["add"]
+        ticked = add["students"].value() or []
+        context.update(
+            found=found[: selectors.CANDIDATE_LIMIT],
+            too_many=len(found) > selectors.CANDIDATE_LIMIT,
+            limit=selectors.CANDIDATE_LIMIT,
+            ticked={str(pk) for pk in ticked},
+        )
+        return context
+
+
+class ParticipantEditView(ProgramFormView):
+    section = "participants"
+    form_class = ParticipantDatesForm
+    title = gettext_lazy("Change the dates")
+
+    def get_object(self):
+        return get_object_or_404(
+            selectors.participant_queryset(access=self.request.access, program=self.program),
+            pk=self.kwargs["participant_pk"],
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["title"] = _("Dates of %(name)s in %(program)s") % {
+            "name": self.object.student.full_name, "program": self.program.name
+        }
+        return context
+
+    def save(self, form):
+        participant = services.participant_update_dates(
+            participant=self.object, joined_on=form.cleaned_data["joined_on"],
+            left_on=form.cleaned_data.get("left_on"),
+        )
+        return _("The dates of %(name)s are saved.") % {"name": participant.student.full_name}
+
+
+class ParticipantRemoveView(PostActionView):
+    """End a student's period in the program today; the row stays, with its end date."""
+
+    section = "participants"
+
+    def act(self):
+        participant = get_object_or_404(
+            selectors.participant_queryset(access=self.request.access, program=self.program),
+            pk=self.kwargs["participant_pk"],
+        )
+        participant = services.participant_remove(participant=participant)
+        return _("%(name)s no longer takes part in %(program)s (end date %(date)s). Their earlier dates are kept.") % {
+            "name": participant.student.full_name, "program": self.program.name,
+            "date": participant.left_on.isoformat(),
+        }
 
 
 # --- Planning meetings and action items -------------------------------------------------------------------------

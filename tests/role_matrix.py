@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .privacy.objects import east_records
-from .programs.objects import east_program
+from .programs.objects import east_participant, east_program
 from .recruitment.applying.objects import east_applying, east_renewal_link
 from .recruitment.campaigns.objects import east_campaign
 from .recruitment.matching.objects import east_matching
@@ -348,6 +348,20 @@ MATRIX: dict[str, Route] = {
         lambda p: {"pk": p.program.pk, "member_pk": p.member.pk},
         method="post",
         data=lambda world: east_program(world).restore("member"),
+    ),
+    # Focus students and peers taking part: staff read the list; adding, removing and dates are for managers.
+    "programs:participants": program_view(lambda p: {"pk": p.program.pk}),
+    "programs:participants_add": program_manage(lambda p: {"pk": p.program.pk}),
+    "programs:participant_edit": Route(
+        program_manage(lambda p: {"pk": p.program.pk}).expected,
+        kwargs=lambda world: {"pk": east_program(world).program.pk, "participant_pk": east_participant(world).pk},
+        school_object=True,
+    ),
+    "programs:participant_remove": Route(
+        program_manage(lambda p: {"pk": p.program.pk}, method="post").expected,
+        kwargs=lambda world: {"pk": east_program(world).program.pk, "participant_pk": east_participant(world).pk},
+        method="post",
+        school_object=True,
     ),
     "programs:meetings": program_view(lambda p: {"pk": p.program.pk}),
     "programs:meeting_create": program_manage(lambda p: {"pk": p.program.pk}),

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from programs.models import ProgramParticipant
+from programs import services as program_services
 from programs.selectors import program_grades_text, program_has_grade
 from schools.dates import school_today
 from schools.models import Membership, PeerAvailability, Student, Weekday
@@ -236,13 +236,8 @@ def _decide(
                 raise ValidationError({"grade_reason": grade_problem(application)})
             application.grade_exception_reason = grade_reason.strip()
         application.student = _roster_peer(application)
-        participant, created = ProgramParticipant.objects.get_or_create(
-            program=application.campaign.program, student=application.student,
-            defaults={"joined_on": school_today(application.campaign.program.school)},
-        )
-        if not created and participant.status != ProgramParticipant.Status.ACTIVE:
-            participant.status = ProgramParticipant.Status.ACTIVE
-            participant.save(update_fields=["status"])
+        # Already taking part: left as is; left before: a new period starts today (the earlier one is kept).
+        program_services.participant_join(program=application.campaign.program, student=application.student)
     application.status = status
     application.decided_by = decided_by
     application.decided_at = timezone.now()

@@ -97,6 +97,10 @@ class Result:
     suggestions: tuple[Suggestion, ...]
     # Students who got fewer peers than the minimum, with the reason in plain words.
     short: Mapping[int, str] = field(default_factory=dict)
+    # Peers with room who have no partner, kept or new, with the reason in plain words.
+    unplaced: Mapping[int, str] = field(default_factory=dict)
+    # When nothing new is suggested: why, in plain words (the coordinator's next step follows from it).
+    why_none: tuple[str, ...] = ()
 
     def peers_of(self, student_id: int) -> list[int]:
         return [s.peer_id for s in self.suggestions if s.student_id == student_id]
@@ -270,8 +274,13 @@ def solve(students: Iterable[StudentInput], peers: Iterable[PeerInput], *, limit
     peers = sorted(peers, key=lambda p: p.id)
     period_names = period_names or {}
     if not students or not peers:
-        return Result(suggestions=(), short={s.id: f"{s.name} has no peer: there are no peers to pair with."
-                                             for s in students})
+        return Result(
+            suggestions=(),
+            short={s.id: f"{s.name} has {len(s.fixed_peers)} of at least {limits.min_peers} peers: there are no "
+                         f"peers to pair with." for s in students if len(s.fixed_peers) < limits.min_peers},
+            unplaced={p.id: f"{p.name}: no focus students take part in this program." for p in peers},
+            why_none=why_none(students, peers, limits=limits, allowed=0),
+        )
     n_s, n_p = len(students), len(peers)
     si, pj, points = allowed_pairs(students, peers)
 
@@ -334,6 +343,7 @@ def solve(students: Iterable[StudentInput], peers: Iterable[PeerInput], *, limit
     suggestions.sort(key=lambda s: (s.student_id, -s.score, s.peer_id))
 
     allowed_per_student = np.bincount(si, minlength=n_s)
+    has_room = np.array([len(s.fixed_peers) < limits.max_peers for s in students], dtype=bool)
     short = {}
     for i, s in enumerate(students):
         if counts[i] >= limits.min_peers:
@@ -344,4 +354,54 @@ def solve(students: Iterable[StudentInput], peers: Iterable[PeerInput], *, limit
         else:
             why = "the peers free at the same times are already paired with other students"
         short[s.id] = f"{s.name} has {counts[i]} of at least {limits.min_peers} peers: {why}."
-    return Result(suggestions=tuple(suggestions), short=short)
+    return Result(
+        suggestions=tuple(suggestions),
+        short=short,
+        unplaced=_unplaced(students, peers, limits, chosen_p, np.bincount(pj, minlength=n_p)),
+        why_none=() if suggestions else why_none(students, peers, limits=limits, allowed=int(has_room[si].sum())),
+    )
+
+
+def _unplaced(students: list[StudentInput], peers: list[PeerInput], limits: Limits, chosen_peers: np.ndarray,
+              allowed_per_peer: np.ndarray) -> dict[int, str]:
+    """Why each peer with room and no partner (kept or suggested) was not placed. The avoid list is never named:
+    the page is read by staff who may not see it."""
+    kept = {peer_id for s in students for peer_id in s.fixed_peers}
+    placed = set(chosen_peers.tolist())
+    unplaced = {}
+    for j, p in enumerate(peers):
+        if j in placed or p.id in kept or p.capacity <= 0:
+            continue
+        if not p.availability:
+            why = "no free periods are recorded for them"
+        elif not any(s.slots & p.availability for s in students):
+            why = "they are not free in any period when a focus student's classes, lunch or activities happen"
+        elif not allowed_per_peer[j]:
+            why = "the students free at the same times can't be paired with them"
+        else:
+            why = f"the students free at the same times already have the most peers ({limits.max_peers} each)"
+        unplaced[p.id] = f"{p.name} is not placed: {why}."
+    return unplaced
+
+
+def why_none(students: list[StudentInput], peers: list[PeerInput], *, limits: Limits, allowed: int) -> tuple[str, ...]:
+    """Why a run suggests nothing, in the order a coordinator would fix it. ``allowed`` counts the pairs that break
+    no hard constraint and whose student could take another peer."""
+    if not students:
+        return ("No focus students take part in this program yet.",)
+    if not peers:
+        return ("No peers who may be placed take part in this program.",)
+    reasons = []
+    if all(len(s.fixed_peers) >= limits.max_peers for s in students):
+        return (f"Every focus student already has the most peers ({limits.max_peers}).",)
+    if all(len(s.fixed_peers) >= limits.min_peers for s in students):
+        reasons.append(f"Everyone already has enough peers (at least {limits.min_peers} each).")
+    if all(p.capacity <= 0 for p in peers):
+        reasons.append("Every peer already supports as many students as one peer takes on.")
+    elif not allowed:
+        if not any(p.availability for p in peers if p.capacity > 0):
+            reasons.append("No free periods are recorded for the peers with room left.")
+        else:
+            reasons.append("No peer with room left is free in a period when a student who could take another peer "
+                           "has classes, lunch or activities (or the student's preferences rule them out).")
+    return tuple(reasons) or ("No new pairing keeps every rule.",)

@@ -104,12 +104,33 @@ class ProposeView(PostActionView):
         )
         result = services.matches_propose(program=self.program, term=self.term, by=self.request.user)
         count = len(result.suggestions)
-        messages.success(
-            self.request,
-            ngettext("%(count)d pairing proposed.", "%(count)d pairings proposed.", count) % {"count": count},
-        )
-        for text in list(result.short.values())[:10]:
-            messages.warning(self.request, text)
+        proposed = ngettext("%(count)d pairing proposed.", "%(count)d pairings proposed.", count) % {"count": count}
+        left_out = len(selectors.peers_left_out(program=self.program))
+        if count:
+            messages.success(self.request, proposed)
+        else:
+            # Nothing new: say why, so the coordinator knows what to fix (people, free periods, consent, limits).
+            why = list(result.why_none)
+            if left_out:
+                why.append(ngettext(
+                    "%(count)d peer is left out because their guardian's consent is missing or has expired.",
+                    "%(count)d peers are left out because their guardian's consent is missing or has expired.",
+                    left_out,
+                ) % {"count": left_out})
+            messages.warning(self.request, " ".join([proposed, *why]))
+        # After any run: who is still short of the minimum, and who was not placed, each with the reason.
+        for heading, reasons in (
+            (_("Below their minimum:"), list(result.short.values())),
+            (_("Peers not placed:"), list(result.unplaced.values())),
+        ):
+            if reasons:
+                messages.warning(self.request, " ".join([str(heading), *self.first(reasons)]))
+
+    @staticmethod
+    def first(reasons: list[str], most: int = 10) -> list[str]:
+        """At most ``most`` reasons in one message; the rest counted, so a big school's page stays readable."""
+        rest = len(reasons) - most
+        return reasons[:most] + ([_("And %(count)d more.") % {"count": rest}] if rest > 0 else [])
 
 
 class ConfirmView(PostActionView):

@@ -89,3 +89,53 @@ def test_the_district_administrator_sees_programs_across_the_district(page, worl
     expect(page.get_by_role("heading", level=1)).to_have_text("Programs across the district")
     expect(page.get_by_role("table")).to_contain_text("Peer to Peer")
     check(page, "desktop-programs-district")
+
+
+FITS_THE_VIEWPORT = "() => document.documentElement.scrollWidth <= window.innerWidth"
+
+
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_the_participants_page_adds_searches_and_removes(new_page, world, settings, tmp_path, device):
+    """A coordinator adds an imported focus student in a few clicks, finds a peer by name, then removes them: every
+    step accessible, and at 390 px nothing wider than the screen (the tables scroll inside their own region)."""
+    from programs.models import ProgramParticipant
+    from tests.factories import FocusStudentFactory, StudentFactory
+
+    settings.MEDIA_ROOT = tmp_path
+    objects = east_program(world)
+    FocusStudentFactory(school=world.school, first_name="Maya", last_name="Okafor-Longname", grade=4,
+                        homeroom="Room 12")
+    StudentFactory(school=world.school, first_name="Eli", last_name="Park", grade=4, homeroom="Room 12")
+    page = new_page(viewport=PHONE) if device == "phone" else new_page()
+    sign_in(page, world.user("coordinator").username)
+
+    page.goto(f"/programs/{objects.program.pk}/")
+    page.get_by_role("link", name="Taking part").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Focus students and peers taking part")
+    check(page, f"{device}-programs-participants-empty")
+
+    page.get_by_role("link", name="Add focus students and peers").first.click()
+    check(page, f"{device}-programs-participants-add")
+    assert page.evaluate(FITS_THE_VIEWPORT), "the add page is wider than the screen"
+    page.get_by_label("Maya Okafor-Longname").check()
+    page.get_by_role("button", name="Add the ticked students").click()
+    expect(page.get_by_text("1 student now takes part in Peer to Peer: Maya Okafor-Longname.")).to_be_visible()
+
+    page.get_by_role("link", name="Add focus students and peers").first.click()
+    page.get_by_label("Name contains").fill("park")
+    page.get_by_label("Kind").select_option(label="Focus students and peers")
+    page.get_by_role("button", name="Search").click()
+    assert "park" not in page.url.lower(), "the name searched for must not be in the address"
+    page.get_by_label("Eli Park").check()
+    page.get_by_role("button", name="Add the ticked students").click()
+    expect(page.get_by_role("table").first).to_contain_text("Eli Park")
+    check(page, f"{device}-programs-participants")
+    assert page.evaluate(FITS_THE_VIEWPORT), "the participants page is wider than the screen"
+
+    remove = page.get_by_role("button", name="Remove Eli Park")
+    remove.scroll_into_view_if_needed()
+    remove.click()
+    expect(page.get_by_text("Eli Park no longer takes part in Peer to Peer")).to_be_visible()
+    expect(page.get_by_role("heading", name="Took part before")).to_be_visible()
+    check(page, f"{device}-programs-participants-left")
+    assert ProgramParticipant.objects.filter(student__first_name="Eli", status="left").exists()

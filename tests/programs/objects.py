@@ -16,6 +16,8 @@ from ..factories import (
     PlanningMeetingFactory,
     PlanningTeamMemberFactory,
     ProgramFactory,
+    ProgramParticipantFactory,
+    StudentFactory,
 )
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
@@ -68,3 +70,14 @@ def east_program(world) -> ProgramObjects:
     )
     world._east_program = objects
     return objects
+
+
+def east_participant(world):
+    """A peer taking part in East's program, made only when a row needs it (so the matching tests' participants stay
+    as they are). A role that removed them leaves them "left"; the next role meets the same row."""
+    cached = getattr(world, "_east_participant", None)
+    if cached is None:
+        student = StudentFactory(school=world.school, first_name="Ava", last_name="Lopez", grade=4)
+        cached = ProgramParticipantFactory(program=east_program(world).program, student=student)
+        world._east_participant = cached
+    return cached

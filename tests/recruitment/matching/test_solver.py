@@ -131,6 +131,49 @@ def test_no_people_no_pairs():
     assert 1 in solve([student(1)], []).short
 
 
+def test_peers_not_placed_get_the_reason():
+    noah = student(1, name="Noah", slots=frozenset({(LUNCH, 0)}), avoid=frozenset({12}))
+    peers = [
+        peer(10, name="Ava"),
+        peer(11, name="Ben", availability=frozenset()),
+        peer(12, name="Cal"),
+        peer(13, name="Dee", availability=frozenset({(THIRD, 2)})),
+        peer(14, name="Eve"),
+    ]
+    result = solve([noah], peers, limits=Limits(1, 1))
+    assert result.peers_of(1) in ([10], [14])
+    left = ({10, 14} - set(result.peers_of(1))).pop()
+    assert result.unplaced == {
+        left: f"{'Ava' if left == 10 else 'Eve'} is not placed: the students free at the same times already have "
+              "the most peers (1 each).",
+        11: "Ben is not placed: no free periods are recorded for them.",
+        # The avoid list is not named: staff who may not see it read this.
+        12: "Cal is not placed: the students free at the same times can't be paired with them.",
+        13: "Dee is not placed: they are not free in any period when a focus student's classes, lunch or "
+            "activities happen.",
+    }
+    assert result.why_none == ()
+
+
+def test_kept_partners_are_placed():
+    result = solve([student(1, fixed_peers=frozenset({10}))], [peer(10), peer(11)], limits=Limits(1, 1))
+    assert result.suggestions == () and 10 not in result.unplaced and 11 in result.unplaced
+
+
+def test_why_nothing_is_suggested():
+    assert solve([], [peer(10)]).why_none == ("No focus students take part in this program yet.",)
+    assert solve([student(1)], []).why_none == ("No peers who may be placed take part in this program.",)
+    full = solve([student(1, fixed_peers=frozenset({10, 11}))], [peer(12)], limits=Limits(1, 2))
+    assert full.why_none == ("Every focus student already has the most peers (2).",)
+    busy = solve([student(1, fixed_peers=frozenset({10}))], [peer(10, capacity=0)], limits=Limits(1, 2))
+    assert busy.why_none == ("Everyone already has enough peers (at least 1 each).",
+                             "Every peer already supports as many students as one peer takes on.")
+    apart = solve([student(1, slots=frozenset({(THIRD, 0)}))], [peer(10)], limits=Limits(1, 2))
+    assert apart.why_none[0].startswith("No peer with room left is free in a period when a student")
+    unknown = solve([student(1)], [peer(10, availability=frozenset())], limits=Limits(1, 2))
+    assert unknown.why_none == ("No free periods are recorded for the peers with room left.",)
+
+
 # --- Property-based ------------------------------------------------------------------------------------------------
 
 SLOTS = [(p, d) for p in (1, 2, 3) for d in (0, 1)]

@@ -172,6 +172,12 @@ class PeerApplication(models.Model):
         WAITLISTED = "waitlisted", _("Waitlisted")
         DECLINED = "declined", _("Declined")
         WITHDRAWN = "withdrawn", _("Withdrawn")
+        # A later application of the same person, resolved by a coordinator (see ``possible_duplicate_of``).
+        MERGED = "merged", _("Merged into the earlier application")
+        DISCARDED = "discarded", _("Discarded as a duplicate")
+
+    # Statuses of a resolved duplicate: not an application of its own any more (not counted, not decided).
+    RESOLVED_DUPLICATE = (Status.MERGED, Status.DISCARDED)
 
     QUALITIES = QUALITIES
 
@@ -194,8 +200,15 @@ class PeerApplication(models.Model):
     nomination = models.ForeignKey(
         Nomination, on_delete=models.SET_NULL, null=True, blank=True, related_name="applications"
     )
-    # Resubmissions by the same person merge into one application (lowercase names and grade).
+    # Lowercase names and grade: a later application with the same key is marked as a possible duplicate of the
+    # earlier one. The public form never changes an existing application; a coordinator merges or discards it.
     dedupe_key = models.CharField(max_length=250, editable=False)
+    possible_duplicate_of = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="possible_duplicates",
+        verbose_name=_("possibly the same person as"),
+    )
+    # What a merge did, in words (field names, who, when; never the values, which stay on the two rows).
+    merge_note = models.TextField(_("merge"), blank=True)
     submitted_at = models.DateTimeField(_("submitted"), default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -224,8 +237,11 @@ class PeerApplication(models.Model):
         ordering = ["-submitted_at"]
         verbose_name = _("peer application")
         verbose_name_plural = _("peer applications")
+        indexes = [models.Index(fields=["campaign", "dedupe_key"], name="application_person_idx")]
         constraints = [
-            models.UniqueConstraint(fields=["campaign", "dedupe_key"], name="one_application_per_person"),
+            models.CheckConstraint(
+                condition=~Q(possible_duplicate_of=models.F("pk")), name="application_not_duplicate_of_itself"
+            ),
             *[
                 models.CheckConstraint(condition=Q(**{f"{name}__lte": 3}), name=f"application_{name}_0_to_3")
                 for name, _label in QUALITIES

@@ -237,6 +237,7 @@ class ApplicationMixin(RecruitmentMixin):
             "can_decide": application.status in services.ALLOWED_FROM[services.Status.DECLINED],
             "interests": [str(label) for value, label in Interest.choices if value in application.interests],
             "periods": application.available_periods.all(),
+            "later_duplicates": selectors.later_duplicates(access=access, application=application),
         }
 
     def back(self):

@@ -207,8 +207,9 @@ class PeerApplication(models.Model):
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="possible_duplicates",
         verbose_name=_("possibly the same person as"),
     )
-    # What a merge did, in words (field names, who, when; never the values, which stay on the two rows).
-    merge_note = models.TextField(_("merge"), blank=True)
+    # What staff changed beyond the review, one line each: merges (which answers were taken; the values stay on the
+    # two rows), a duplicate discarded, a guardian replaced (with the consent that stopped counting).
+    history = models.TextField(_("history"), blank=True)
     submitted_at = models.DateTimeField(_("submitted"), default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -254,6 +255,9 @@ class PeerApplication(models.Model):
     def save(self, *args, **kwargs):
         self.dedupe_key = self.make_dedupe_key(self.first_name, self.last_name, self.grade)
         super().save(*args, **kwargs)
+
+    def add_history(self, line: str) -> None:
+        self.history = f"{self.history}\n{line}".strip()
 
     @staticmethod
     def make_dedupe_key(first_name: str, last_name: str, grade: int) -> str:

@@ -169,18 +169,23 @@ def duplicate_merge(*, duplicate, take, decided_by, site_url: str) -> PeerApplic
                 setattr(later, attr, mine)
         if earlier.nomination_id is None and later.nomination_id is not None:
             earlier.nomination_id = later.nomination_id
+        taken = [str(MERGE_FIELDS[name][0]) for name in MERGE_FIELDS if name in take]
+        earlier.add_history(_(
+            "%(who)s merged a later application of %(date)s into this one on %(when)s. Taken from it: %(taken)s."
+        ) % {"who": _who(decided_by), "date": later.submitted_at.date().isoformat(),
+             "when": timezone.localdate().isoformat(), "taken": ", ".join(taken) or _("nothing")})
         earlier.full_clean()
         earlier.save()
 
-        taken = [str(MERGE_FIELDS[name][0]) for name in MERGE_FIELDS if name in take]
         later.status = Status.MERGED
         later.decided_by = decided_by
         later.decided_at = timezone.now()
-        later.merge_note = _(
+        words = {"who": _who(decided_by), "when": later.decided_at.date().isoformat(),
+                 "taken": ", ".join(taken) or _("nothing")}
+        later.add_history(_(
             "Merged into the earlier application by %(who)s on %(when)s. Taken from this application: %(taken)s. "
             "The answers shown here are the ones not kept."
-        ) % {"who": _who(decided_by), "when": later.decided_at.date().isoformat(),
-             "taken": ", ".join(taken) or _("nothing")}
+        ) % words)
         later.full_clean()
         later.save()
 
@@ -203,9 +208,9 @@ def duplicate_discard(*, duplicate, decided_by) -> PeerApplication:
         later.status = Status.DISCARDED
         later.decided_by = decided_by
         later.decided_at = timezone.now()
-        later.merge_note = _("Discarded as a duplicate of the earlier application by %(who)s on %(when)s.") % {
+        later.add_history(_("Discarded as a duplicate of the earlier application by %(who)s on %(when)s.") % {
             "who": _who(decided_by), "when": later.decided_at.date().isoformat()
-        }
+        })
         later.full_clean()
         later.save()
     return later
@@ -216,9 +221,9 @@ def duplicate_separate(*, duplicate, decided_by) -> PeerApplication:
     with transaction.atomic():
         later, earlier = _lock_pair(duplicate, earlier_open=False)
         later.possible_duplicate_of = None
-        later.merge_note = _(
+        later.add_history(_(
             "%(who)s checked on %(when)s: not the same child as the earlier application of %(name)s."
-        ) % {"who": _who(decided_by), "when": timezone.localdate().isoformat(), "name": earlier}
+        ) % {"who": _who(decided_by), "when": timezone.localdate().isoformat(), "name": earlier})
         later.full_clean()
         later.save()
     return later

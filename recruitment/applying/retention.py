@@ -20,9 +20,9 @@ FORMER_NOMINEE = "Former nominee"
 
 
 def erase_applications(applications, *, first_name: str, last_name) -> int:
-    """Blank the personal fields of these applications (names, emails, free text, reviewer's notes, free periods)
-    and of their guardians' online consents (names, email, signature, address). ``last_name`` is the number shown
-    after ``first_name`` (the application's own id when None). Dates, statuses and scores stay: they are the
+    """Blank the personal fields of these applications (names, emails, free text, reviewer's notes, history, free
+    periods) and of their guardians' online consents (names, email, signature, address). ``last_name`` is the number
+    shown after ``first_name`` (the application's own id when None). Dates, statuses and scores stay: they are the
     program's counts, not the child's data."""
     ids = list(applications.values_list("pk", flat=True))
     PeerApplication.available_periods.through.objects.filter(peerapplication_id__in=ids).delete()
@@ -43,6 +43,8 @@ def erase_applications(applications, *, first_name: str, last_name) -> int:
         guardian_name="",
         guardian_email="",
         review_notes="",
+        # Staff's lines name guardians and their addresses (a guardian replaced, a consent that stopped counting).
+        history="",
     )
     return len(ids)
 

@@ -96,7 +96,7 @@ def test_merging_takes_the_chosen_answers_and_keeps_the_others_on_the_merged_row
     assert later.status == PeerApplication.Status.MERGED
     assert later.possible_duplicate_of == earlier
     assert later.why_join == "Friends."
-    assert "Why they want to join" in later.merge_note and "Merged into the earlier application" in later.merge_note
+    assert "Why they want to join" in later.history and "Merged into the earlier application" in later.history
     assert later.decided_by == world.user("coordinator")
     # Grace's consent stays with her email on the accepted application; Dan's link no longer opens anything.
     assert (grace.application, grace.status) == (earlier, "consented")
@@ -166,7 +166,7 @@ def test_discarding_keeps_the_later_row_as_it_was_and_ends_its_consent_link(clie
     reload(earlier, later, grace)
     assert later.status == PeerApplication.Status.DISCARDED
     assert later.why_join == "New friends and games." and later.guardian_email == "dan@family.example.org"
-    assert "Discarded" in later.merge_note
+    assert "Discarded" in later.history
     assert (earlier.why_join, earlier.status, grace.status) == ("Friends.", "accepted", "consented")
     client.logout()
     assert client.get(consent_url(dan)).context["kind"] == "invalid"
@@ -190,7 +190,7 @@ def test_another_child_with_the_same_name_is_reviewed_on_its_own(client_for, pai
     assert coordinator.post(url(later), {"action": "separate"}).status_code == 302
     later.refresh_from_db()
     assert later.possible_duplicate_of is None and later.status == "submitted"
-    assert "not the same child" in later.merge_note
+    assert "not the same child" in later.history
     coordinator.post(decide, {"decision": "accept"})
     later.refresh_from_db()
     assert later.status == "accepted"

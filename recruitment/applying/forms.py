@@ -181,3 +181,18 @@ class DuplicateForm(forms.Form):
 
     def taken(self) -> list[str]:
         return [row.name for row in self.compared if self.cleaned_data.get(f"keep_{row.name}") == self.LATER]
+
+
+class GuardianChangeForm(forms.Form):
+    """Staff correcting or replacing an application's parent or guardian (the service ends an old address's consent)."""
+
+    guardian_name = forms.CharField(label=_("Parent or guardian's name"), max_length=200)
+    guardian_email = forms.EmailField(label=_("Parent or guardian's email"), max_length=254, required=False)
+
+    def __init__(self, *args, application, **kwargs):
+        super().__init__(*args, **kwargs)
+        if application.campaign.requires_guardian_consent:
+            self.fields["guardian_email"].required = True
+            self.fields["guardian_email"].help_text = _(
+                "A new address gets a new consent request; the consent given for the old address no longer counts."
+            )

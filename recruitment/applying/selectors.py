@@ -184,3 +184,16 @@ def duplicate_queryset(*, access):
         )
         .prefetch_related("available_periods", "possible_duplicate_of__available_periods")
     )
+
+
+def staff_application(*, access, pk):
+    """One application of the active school for a staff page; another school's is a 404."""
+    application = (
+        PeerApplication.objects.visible_to(access)
+        .select_related("campaign__program__school", "campaign__term", "consent")
+        .filter(pk=pk)
+        .first()
+    )
+    if application is None:
+        raise Http404
+    return application

@@ -8,9 +8,11 @@ Every workflow validates with ``full_clean()`` and writes in one transaction; em
 import datetime
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from schools.models import Term
 from schools.services import email_queue
@@ -122,6 +124,68 @@ def consent_request(*, application, site_url: str) -> GuardianConsent:
         to=consent.guardian_email,
     )
     return consent
+
+
+def application_guardian_change(
+    *, application, guardian_name: str, guardian_email: str, changed_by, site_url: str
+) -> tuple[PeerApplication, bool]:
+    """A staff member corrects or replaces an application's parent or guardian; returns ``(application, asked)``,
+    ``asked`` when a new consent request was emailed.
+
+    Consent follows the email it was given for. The same address (in any case) with another name keeps the consent.
+    A new address ends the consent of the old one, whatever its answer: that consent is written into the
+    application's history (who answered, how, when) and removed, so its links stop working; when the campaign needs
+    consent, a new request goes to the new address. Never for a merged or discarded duplicate (nothing counts there).
+    """
+    guardian_name, guardian_email = guardian_name.strip(), guardian_email.strip()
+    with transaction.atomic():
+        application = (
+            PeerApplication.objects.select_related("campaign__program__school")
+            .select_for_update(of=("self",))
+            .get(pk=application.pk)
+        )
+        if application.status in PeerApplication.RESOLVED_DUPLICATE:
+            raise ValidationError(_("This application was merged or discarded; change the other one."))
+        campaign = application.campaign
+        if campaign.requires_guardian_consent and not guardian_email:
+            raise ValidationError({"guardian_email": _("This program needs a parent or guardian's email.")})
+        consent = GuardianConsent.objects.select_for_update().filter(application=application).first()
+        words = {
+            "who": getattr(changed_by, "display_name", "") or str(changed_by),
+            "when": timezone.localdate().isoformat(),
+            "old": f"{application.guardian_name} <{application.guardian_email}>",
+            "new": f"{guardian_name} <{guardian_email}>",
+        }
+        same_address = guardian_email.lower() == application.guardian_email.lower()
+        application.guardian_name, application.guardian_email = guardian_name, guardian_email
+        asked = False
+        if same_address:
+            application.add_history(_("%(who)s corrected the parent or guardian's name on %(when)s: %(old)s is now "
+                                      "%(new)s.") % words)
+            if consent is not None and consent.status == GuardianConsent.Status.PENDING:
+                consent.guardian_name = guardian_name
+                consent.full_clean()
+                consent.save()
+        else:
+            application.add_history(_("%(who)s replaced the parent or guardian %(old)s with %(new)s on %(when)s.")
+                                    % words)
+            if consent is not None:
+                application.add_history(_(
+                    "The consent for the old address no longer counts: %(status)s, answered %(answered)s, signed "
+                    "“%(typed)s”, valid until %(until)s."
+                ) % {
+                    "status": consent.get_status_display(),
+                    "answered": consent.responded_at.date().isoformat() if consent.responded_at else "—",
+                    "typed": consent.typed_name or "—",
+                    "until": consent.valid_until.isoformat() if consent.valid_until else "—",
+                })
+                consent.delete()
+        application.full_clean()
+        application.save()
+        if not same_address and campaign.requires_guardian_consent:
+            consent_request(application=application, site_url=site_url)
+            asked = True
+    return application, asked
 
 
 def consent_from_link(signed: str) -> GuardianConsent:

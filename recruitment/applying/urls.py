@@ -12,6 +12,9 @@ urlpatterns = [
     path(
         "recruitment/applications/<int:pk>/duplicate/", views.DuplicateView.as_view(), name="application_duplicate"
     ),
+    path(
+        "recruitment/applications/<int:pk>/guardian/", views.GuardianChangeView.as_view(), name="application_guardian"
+    ),
     path("recruitment/nominate/", views.NominateView.as_view(), name="nominate"),
     path("recruitment/nominations/", views.NominationListView.as_view(), name="nominations"),
     path("recruitment/nominations/<int:pk>/", views.NominationDetailView.as_view(), name="nomination_detail"),

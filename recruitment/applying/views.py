@@ -21,7 +21,7 @@ from schools.mixins import SchoolPermissionMixin
 
 from . import duplicates, selectors, services, tokens
 from . import renewal as consent_renewal
-from .forms import ApplicationForm, ConsentForm, DuplicateForm, NominationForm
+from .forms import ApplicationForm, ConsentForm, DuplicateForm, GuardianChangeForm, NominationForm
 
 SESSION_KEY = "recruitment_applied"
 
@@ -303,3 +303,45 @@ class DuplicateView(SchoolPermissionMixin, TemplateView):
             return self.render_to_response(self.get_context_data(form=form))
         messages.success(request, self.RESULTS[action])
         return redirect(self.detail_url(result))
+
+
+class GuardianChangeView(SchoolPermissionMixin, FormView):
+    """Staff correct or replace an application's parent or guardian; a new address gets its own consent request."""
+
+    permission = "review_applications"
+    template_name = "recruitment/applying/guardian_change.html"
+    form_class = GuardianChangeForm
+
+    @cached_property
+    def application(self):
+        return selectors.staff_application(access=self.request.access, pk=self.kwargs["pk"])
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "application": self.application}
+
+    def get_initial(self):
+        return {"guardian_name": self.application.guardian_name, "guardian_email": self.application.guardian_email}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(application=self.application, campaign=self.application.campaign, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            application, asked = services.application_guardian_change(
+                application=self.application,
+                guardian_name=form.cleaned_data["guardian_name"],
+                guardian_email=form.cleaned_data["guardian_email"],
+                changed_by=self.request.user,
+                site_url=site_url(self.request),
+            )
+        except ValidationError as error:
+            show_service_error(form, error)
+            return self.form_invalid(form)
+        if asked:
+            messages.success(self.request, _(
+                "The parent or guardian is changed. A consent request was emailed to %(email)s; the consent for the "
+                "old address no longer counts."
+            ) % {"email": application.guardian_email})
+        else:
+            messages.success(self.request, _("The parent or guardian is saved."))
+        return redirect("recruitment:application_detail", pk=application.pk)

@@ -258,3 +258,24 @@ def test_other_schools_and_other_roles_cannot_merge(client_for, pair, world):
     putnam = CampaignFactory(program__school=world.other_school)
     theirs = PeerApplicationFactory(campaign=putnam, possible_duplicate_of=PeerApplicationFactory(campaign=putnam))
     assert client_for("coordinator").get(url(theirs)).status_code == 404
+
+
+def test_a_merged_duplicate_belongs_to_the_childs_record_and_is_erased_with_it(client_for, pair, world):
+    from schools.privacy import bundle, retention
+
+    earlier, later, _grace, _dan = pair
+    earlier.student = world.peer_student
+    earlier.save()
+    client_for("coordinator").post(url(later), {
+        "action": "merge", "keep_why_join": "later", "keep_first_name": "earlier", "keep_available_periods": "earlier",
+        "keep_guardian": "earlier",
+    })
+    later.refresh_from_db()
+    assert later.why_join == "Friends." and later.status == "merged"
+    sections = {section.name: section for section in bundle.sections()}
+    assert later in list(sections["applications"].rows(world.peer_student))
+
+    retention.student_anonymise(student=world.peer_student, reason="test", by=world.user("school_admin"))
+    later.refresh_from_db()
+    assert (later.first_name, later.why_join, later.guardian_email, later.history) == ("Former student", "", "", "")
+    assert later.consent.guardian_email == ""

@@ -32,6 +32,9 @@ class PeerApplicationAdmin(admin.ModelAdmin):
     search_fields = ["first_name", "last_name"]
     raw_id_fields = ["student", "nomination", "decided_by"]
     filter_horizontal = ["available_periods"]
+    # The guardian changes only on the review's "Change the parent or guardian" page, which keeps the consent tied to
+    # the address it was given from; duplicates are resolved on their own page.
+    readonly_fields = ["guardian_name", "guardian_email", "possible_duplicate_of", "history"]
 
 
 @admin.register(GuardianConsent)

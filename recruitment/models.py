@@ -172,6 +172,12 @@ class PeerApplication(models.Model):
         WAITLISTED = "waitlisted", _("Waitlisted")
         DECLINED = "declined", _("Declined")
         WITHDRAWN = "withdrawn", _("Withdrawn")
+        # A later application of the same person, resolved by a coordinator (see ``possible_duplicate_of``).
+        MERGED = "merged", _("Merged into the earlier application")
+        DISCARDED = "discarded", _("Discarded as a duplicate")
+
+    # Statuses of a resolved duplicate: not an application of its own any more (not counted, not decided).
+    RESOLVED_DUPLICATE = (Status.MERGED, Status.DISCARDED)
 
     QUALITIES = QUALITIES
 
@@ -194,8 +200,16 @@ class PeerApplication(models.Model):
     nomination = models.ForeignKey(
         Nomination, on_delete=models.SET_NULL, null=True, blank=True, related_name="applications"
     )
-    # Resubmissions by the same person merge into one application (lowercase names and grade).
+    # Lowercase names and grade: a later application with the same key is marked as a possible duplicate of the
+    # earlier one. The public form never changes an existing application; a coordinator merges or discards it.
     dedupe_key = models.CharField(max_length=250, editable=False)
+    possible_duplicate_of = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="possible_duplicates",
+        verbose_name=_("possibly the same person as"),
+    )
+    # What staff changed beyond the review, one line each: merges (which answers were taken; the values stay on the
+    # two rows), a duplicate discarded, a guardian replaced (with the consent that stopped counting).
+    history = models.TextField(_("history"), blank=True)
     submitted_at = models.DateTimeField(_("submitted"), default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -226,8 +240,11 @@ class PeerApplication(models.Model):
         ordering = ["-submitted_at"]
         verbose_name = _("peer application")
         verbose_name_plural = _("peer applications")
+        indexes = [models.Index(fields=["campaign", "dedupe_key"], name="application_person_idx")]
         constraints = [
-            models.UniqueConstraint(fields=["campaign", "dedupe_key"], name="one_application_per_person"),
+            models.CheckConstraint(
+                condition=~Q(possible_duplicate_of=models.F("pk")), name="application_not_duplicate_of_itself"
+            ),
             *[
                 models.CheckConstraint(condition=Q(**{f"{name}__lte": 3}), name=f"application_{name}_0_to_3")
                 for name, _label in QUALITIES
@@ -240,6 +257,9 @@ class PeerApplication(models.Model):
     def save(self, *args, **kwargs):
         self.dedupe_key = self.make_dedupe_key(self.first_name, self.last_name, self.grade)
         super().save(*args, **kwargs)
+
+    def add_history(self, line: str) -> None:
+        self.history = f"{self.history}\n{line}".strip()
 
     @staticmethod
     def make_dedupe_key(first_name: str, last_name: str, grade: int) -> str:

@@ -19,6 +19,11 @@ def _periods(application) -> dict:
     return {"available_periods": (_("when usually free"), [str(p) for p in application.available_periods.all()])}
 
 
+def _resolved_duplicate_of(student, prefix: str = "") -> Q:
+    return Q(**{f"{prefix}possible_duplicate_of__student": student,
+                f"{prefix}status__in": PeerApplication.RESOLVED_DUPLICATE})
+
+
 def register() -> None:
     for section in (
         RecordSection("matches", _("Peer partner matches"), _matches, order=21),
@@ -26,7 +31,8 @@ def register() -> None:
             "applications",
             _("Applications to join"),
             lambda s: (
-                PeerApplication.objects.filter(student=s)
+                # With its merged or discarded duplicates: a merged one holds the answers the merge did not keep.
+                PeerApplication.objects.filter(Q(student=s) | _resolved_duplicate_of(s))
                 .select_related("campaign")
                 .prefetch_related("available_periods")
             ),
@@ -42,7 +48,9 @@ def register() -> None:
         RecordSection(
             "guardian_consents",
             _("Guardian consents given online"),
-            lambda s: GuardianConsent.objects.filter(application__student=s),
+            lambda s: GuardianConsent.objects.filter(
+                Q(application__student=s) | _resolved_duplicate_of(s, prefix="application__")
+            ),
             order=41,
         ),
     ):

@@ -409,6 +409,17 @@ MATRIX: dict[str, Route] = {
         kwargs=lambda world: {"pk": east_applying(world).nomination.pk},
         school_object=True,
     ),
+    # A possible duplicate's merge page: reviewers (the coordinator and the principal) only.
+    "recruitment:application_duplicate": Route(
+        expect(FORBIDDEN, anonymous=LOGIN, other_coordinator=NOT_FOUND, **roles(OK, *REVIEWERS)),
+        kwargs=lambda world: {"pk": east_applying(world).duplicate.pk},
+        school_object=True,
+    ),
+    "recruitment:application_guardian": Route(
+        expect(FORBIDDEN, anonymous=LOGIN, other_coordinator=NOT_FOUND, **roles(OK, *REVIEWERS)),
+        kwargs=lambda world: {"pk": east_applying(world).application.pk},
+        school_object=True,
+    ),
     # --- Recruitment: campaigns and review ---
     "recruitment:campaign_list": Route(
         expect(FORBIDDEN, anonymous=LOGIN, **roles(OK, *RECRUITMENT_READERS, "other_coordinator"))

@@ -219,3 +219,55 @@ class NominationForm(forms.Form):
                 },
             )
         return cleaned
+
+
+class DuplicateForm(forms.Form):
+    """A coordinator's answer about a possible duplicate: merge (one choice per answer that differs), discard, or
+    another child. Identical answers need no choice."""
+
+    EARLIER, LATER = "earlier", "later"
+    action = forms.ChoiceField(
+        choices=[("merge", _("Merge")), ("discard", _("Discard")), ("separate", _("Another child"))],
+        error_messages={"required": PICK_FROM_LIST, "invalid_choice": PICK_FROM_LIST},
+    )
+
+    def __init__(self, *args, compared, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.compared = [row for row in compared if not row.same]
+        for row in self.compared:
+            self.fields[f"keep_{row.name}"] = forms.ChoiceField(
+                label=row.label,
+                choices=[(self.EARLIER, row.earlier), (self.LATER, row.later)],
+                initial=self.EARLIER,
+                widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
+                error_messages={"required": _("Choose which answer to keep."), "invalid_choice": PICK_FROM_LIST},
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("action") != "merge":
+            # Discarding or separating keeps both rows as they are: the merge choices do not matter.
+            for row in self.compared:
+                self.errors.pop(f"keep_{row.name}", None)
+        return cleaned
+
+    def choice_fields(self):
+        return [self[f"keep_{row.name}"] for row in self.compared]
+
+    def taken(self) -> list[str]:
+        return [row.name for row in self.compared if self.cleaned_data.get(f"keep_{row.name}") == self.LATER]
+
+
+class GuardianChangeForm(forms.Form):
+    """Staff correcting or replacing an application's parent or guardian (the service ends an old address's consent)."""
+
+    guardian_name = forms.CharField(label=_("Parent or guardian's name"), max_length=200)
+    guardian_email = forms.EmailField(label=_("Parent or guardian's email"), max_length=254, required=False)
+
+    def __init__(self, *args, application, **kwargs):
+        super().__init__(*args, **kwargs)
+        if application.campaign.requires_guardian_consent:
+            self.fields["guardian_email"].required = True
+            self.fields["guardian_email"].help_text = _(
+                "A new address gets a new consent request; the consent given for the old address no longer counts."
+            )

@@ -104,11 +104,12 @@ def consent_renewals_send(*, site_url: str | None = None, now: datetime.datetime
 
 def consent_from_renewal_link(signed: str) -> GuardianConsent:
     """The consent a renewal link opens; raises tokens.LinkExpired / tokens.LinkInvalid (also for an unknown or
-    replaced token)."""
+    replaced token, and for a consent a coordinator's merge moved off the application with its guardian email)."""
     token = tokens.unsign(signed, salt=tokens.RENEWAL_SALT, max_age=tokens.renewal_link_age())
     consent = (
         GuardianConsent.objects.select_related("application__campaign__program__school")
         .filter(renewal_token=token)
+        .exclude(application__status__in=PeerApplication.RESOLVED_DUPLICATE)
         .first()
     )
     if consent is None:

@@ -20,9 +20,9 @@ FORMER_NOMINEE = "Former nominee"
 
 
 def erase_applications(applications, *, first_name: str, last_name) -> int:
-    """Blank the personal fields of these applications (names, emails, free text, reviewer's notes, free periods)
-    and of their guardians' online consents (names, email, signature, address). ``last_name`` is the number shown
-    after ``first_name`` (the application's own id when None). Dates, statuses and scores stay: they are the
+    """Blank the personal fields of these applications (names, emails, free text, reviewer's notes, history, free
+    periods) and of their guardians' online consents (names, email, signature, address). ``last_name`` is the number
+    shown after ``first_name`` (the application's own id when None). Dates, statuses and scores stay: they are the
     program's counts, not the child's data."""
     ids = list(applications.values_list("pk", flat=True))
     PeerApplication.available_periods.through.objects.filter(peerapplication_id__in=ids).delete()
@@ -44,16 +44,24 @@ def erase_applications(applications, *, first_name: str, last_name) -> int:
         guardian_email="",
         review_notes="",
         grade_exception_reason="",
+        # Staff's lines name guardians and their addresses (a guardian replaced, a consent that stopped counting).
+        history="",
     )
     return len(ids)
 
 
 def anonymise_recruitment(student) -> None:
-    """The student's applications (names, emails, free text, reviewer's notes, periods), the nominations naming them,
-    their guardians' online consents (names, email, signature, address) and the notes of their matches. Dates,
-    statuses and scores stay: they are the program's counts, not the child's data."""
+    """The student's applications and their merged or discarded duplicates (names, emails, free text, reviewer's
+    notes, periods), the nominations naming them, their guardians' online consents (names, email, signature,
+    address) and the notes of their matches. Dates, statuses and scores stay: they are the program's counts, not the
+    child's data."""
+    # A merged duplicate holds the answers a merge did not keep. One still waiting may be another child with the
+    # same name: the sweep of applications never accepted erases it in its time.
+    resolved = Q(possible_duplicate_of__student=student, status__in=PeerApplication.RESOLVED_DUPLICATE)
     erase_applications(
-        PeerApplication.objects.filter(student=student), first_name="Former student", last_name=student.pk
+        PeerApplication.objects.filter(Q(student=student) | resolved),
+        first_name="Former student",
+        last_name=student.pk,
     )
     Nomination.objects.filter(student=student).update(first_name="", last_name="", invitation_email="", reasons="")
     Match.objects.filter(Q(peer=student) | Q(focus_student=student)).update(explanation="", warnings="")

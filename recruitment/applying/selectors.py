@@ -175,3 +175,30 @@ def peers_taking_part(*, access):
         .exclude(participation=Student.Participation.FORMER)
         .distinct()
     )
+
+
+def duplicate_queryset(*, access):
+    """Applications marked as a possible duplicate of an earlier one, of the active school only (another school's is
+    a 404), with what the merge page compares."""
+    return (
+        PeerApplication.objects.visible_to(access)
+        .exclude(possible_duplicate_of=None)
+        .select_related(
+            "campaign__program__school", "campaign__term", "consent", "possible_duplicate_of__consent",
+            "possible_duplicate_of__campaign",
+        )
+        .prefetch_related("available_periods", "possible_duplicate_of__available_periods")
+    )
+
+
+def staff_application(*, access, pk):
+    """One application of the active school for a staff page; another school's is a 404."""
+    application = (
+        PeerApplication.objects.visible_to(access)
+        .select_related("campaign__program__school", "campaign__term", "consent")
+        .filter(pk=pk)
+        .first()
+    )
+    if application is None:
+        raise Http404
+    return application

@@ -1,14 +1,18 @@
-"""Write side of applying: applications (merged by person), guardian consent, teacher nominations.
+"""Write side of applying: applications (a resubmission is a new row marked as a possible duplicate), guardian consent,
+teacher nominations. Coordinators resolve duplicates in ``duplicates.py``.
 
 Every workflow validates with ``full_clean()`` and writes in one transaction; emails are queued with
 ``transaction.on_commit`` so nothing is sent for a write that rolled back.
 """
 
 import datetime
+from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from schools.models import Term
 from schools.services import email_queue
@@ -16,7 +20,7 @@ from schools.services import email_queue
 from ..models import GuardianConsent, Nomination, PeerApplication
 from . import tokens
 
-# The fields an applicant fills in; a resubmission overwrites exactly these (never the review or the decision).
+# The fields an applicant fills in (the review and the decision are the coordinator's).
 APPLICANT_FIELDS = (
     "first_name",
     "last_name",
@@ -31,6 +35,13 @@ APPLICANT_FIELDS = (
     "guardian_name",
     "guardian_email",
 )
+
+
+@dataclass(frozen=True)
+class Submission:
+    application: PeerApplication
+    # True only when a consent request was queued to the guardian in this submission.
+    guardian_emailed: bool
 
 
 def _queue_email(*, template: str, context: dict, to: str) -> None:
@@ -48,52 +59,57 @@ def invitation_link(nomination: Nomination, *, site_url: str) -> str:
     return f"{site_url.rstrip('/')}{path}?invite={signed}"
 
 
-def application_submit(*, campaign, data: dict, periods, nomination=None, site_url: str):
-    """Save an application for an open campaign; returns ``(application, updated)``.
+def application_submit(*, campaign, data: dict, periods, nomination=None, site_url: str) -> Submission:
+    """Save a new application for an open campaign.
 
-    A second application of the same person (same names and grade) to the same campaign updates the first one
-    instead of adding a row. When the campaign needs a guardian's consent, a pending consent is created (or its
-    guardian corrected) and the guardian is emailed a signed link. All or nothing: one transaction.
+    A public form never changes or reveals an existing row: a second application of the same person (same names and
+    grade) is a new row marked ``possible_duplicate_of`` the earliest one still open, which a coordinator merges or
+    discards (``duplicates.py``). The applicant sees and is emailed the same words either way. When the campaign
+    needs a guardian's consent, this application gets its own pending consent for the guardian email typed here, and
+    the guardian is emailed a signed link. All or nothing: one transaction.
     """
     key = PeerApplication.make_dedupe_key(data["first_name"], data["last_name"], data["grade"])
     with transaction.atomic():
-        application = (
-            PeerApplication.objects.select_for_update().filter(campaign=campaign, dedupe_key=key).first()
+        earlier = (
+            PeerApplication.objects.filter(campaign=campaign, dedupe_key=key)
+            .exclude(status__in=PeerApplication.RESOLVED_DUPLICATE)
+            .order_by("submitted_at", "pk")
+            .first()
         )
-        updated = application is not None
-        if application is None:
-            application = PeerApplication(campaign=campaign)
+        application = PeerApplication(campaign=campaign, possible_duplicate_of=earlier)
         for name in APPLICANT_FIELDS:
             setattr(application, name, data[name])
         if nomination is not None and nomination.campaign_id == campaign.pk:
             application.nomination = nomination
-        application.dedupe_key = key
         application.full_clean()
         application.save()
         application.available_periods.set(periods)
 
         consent = None
-        if campaign.requires_guardian_consent:
-            consent = _ask_guardian(application=application, site_url=site_url)
+        if campaign.requires_guardian_consent and application.guardian_email:
+            consent = consent_request(application=application, site_url=site_url)
 
         context = {"application": application, "campaign": campaign, "program": campaign.program,
-                   "updated": updated, "consent": consent}
+                   "consent": consent}
         if application.email:
             _queue_email(template="confirmation", context=context, to=application.email)
-    return application, updated
+    return Submission(application=application, guardian_emailed=consent is not None)
 
 
-def _ask_guardian(*, application, site_url: str) -> GuardianConsent | None:
-    """Create the pending consent (or correct its guardian) and email the link. An answered consent stays."""
-    consent = GuardianConsent.objects.select_for_update().filter(application=application).first()
-    if consent is not None and consent.status != GuardianConsent.Status.PENDING:
-        return consent
+def consent_request(*, application, site_url: str) -> GuardianConsent:
+    """A new pending consent for the application's guardian email, and the email with its signed link.
+
+    Called for a new application, and by a coordinator's merge that gives an application a guardian email no consent
+    was given for. The caller holds the transaction; the email leaves after it commits.
+    """
     now = timezone.now()
-    consent = consent or GuardianConsent(application=application)
-    consent.guardian_name = application.guardian_name
-    consent.guardian_email = application.guardian_email
-    consent.sent_at = now
-    consent.link_expires_at = now + tokens.consent_link_age()
+    consent = GuardianConsent(
+        application=application,
+        guardian_name=application.guardian_name,
+        guardian_email=application.guardian_email,
+        sent_at=now,
+        link_expires_at=now + tokens.consent_link_age(),
+    )
     consent.full_clean()
     consent.save()
     _queue_email(
@@ -110,12 +126,77 @@ def _ask_guardian(*, application, site_url: str) -> GuardianConsent | None:
     return consent
 
 
+def application_guardian_change(
+    *, application, guardian_name: str, guardian_email: str, changed_by, site_url: str
+) -> tuple[PeerApplication, bool]:
+    """A staff member corrects or replaces an application's parent or guardian; returns ``(application, asked)``,
+    ``asked`` when a new consent request was emailed.
+
+    Consent follows the email it was given for. The same address (in any case) with another name keeps the consent.
+    A new address ends the consent of the old one, whatever its answer: that consent is written into the
+    application's history (who answered, how, when) and removed, so its links stop working; when the campaign needs
+    consent, a new request goes to the new address. Never for a merged or discarded duplicate (nothing counts there).
+    """
+    guardian_name, guardian_email = guardian_name.strip(), guardian_email.strip()
+    with transaction.atomic():
+        application = (
+            PeerApplication.objects.select_related("campaign__program__school")
+            .select_for_update(of=("self",))
+            .get(pk=application.pk)
+        )
+        if application.status in PeerApplication.RESOLVED_DUPLICATE:
+            raise ValidationError(_("This application was merged or discarded; change the other one."))
+        campaign = application.campaign
+        if campaign.requires_guardian_consent and not guardian_email:
+            raise ValidationError({"guardian_email": _("This program needs a parent or guardian's email.")})
+        consent = GuardianConsent.objects.select_for_update().filter(application=application).first()
+        words = {
+            "who": getattr(changed_by, "display_name", "") or str(changed_by),
+            "when": timezone.localdate().isoformat(),
+            "old": f"{application.guardian_name} <{application.guardian_email}>",
+            "new": f"{guardian_name} <{guardian_email}>",
+        }
+        same_address = guardian_email.lower() == application.guardian_email.lower()
+        application.guardian_name, application.guardian_email = guardian_name, guardian_email
+        asked = False
+        if same_address:
+            application.add_history(_("%(who)s corrected the parent or guardian's name on %(when)s: %(old)s is now "
+                                      "%(new)s.") % words)
+            if consent is not None and consent.status == GuardianConsent.Status.PENDING:
+                consent.guardian_name = guardian_name
+                consent.full_clean()
+                consent.save()
+        else:
+            application.add_history(_("%(who)s replaced the parent or guardian %(old)s with %(new)s on %(when)s.")
+                                    % words)
+            if consent is not None:
+                application.add_history(_(
+                    "The consent for the old address no longer counts: %(status)s, answered %(answered)s, signed "
+                    "“%(typed)s”, valid until %(until)s."
+                ) % {
+                    "status": consent.get_status_display(),
+                    "answered": consent.responded_at.date().isoformat() if consent.responded_at else "—",
+                    "typed": consent.typed_name or "—",
+                    "until": consent.valid_until.isoformat() if consent.valid_until else "—",
+                })
+                consent.delete()
+        application.full_clean()
+        application.save()
+        if not same_address and campaign.requires_guardian_consent:
+            consent_request(application=application, site_url=site_url)
+            asked = True
+    return application, asked
+
+
 def consent_from_link(signed: str) -> GuardianConsent:
-    """The consent a link opens; raises tokens.LinkExpired / tokens.LinkInvalid (also for an unknown token)."""
+    """The consent a link opens; raises tokens.LinkExpired / tokens.LinkInvalid (also for an unknown token, and for
+    the consent of a duplicate a coordinator merged away or discarded: that email no longer belongs to an
+    application)."""
     token = tokens.unsign(signed, salt=tokens.CONSENT_SALT, max_age=tokens.consent_link_age())
     consent = (
         GuardianConsent.objects.select_related("application__campaign__program__school", "application__campaign__term")
         .filter(token=token)
+        .exclude(application__status__in=PeerApplication.RESOLVED_DUPLICATE)
         .first()
     )
     if consent is None:

@@ -7,20 +7,22 @@ Public pages show program-level data only. Like every page, the form and consent
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView, View
 from django_ratelimit.decorators import ratelimit
 
 from schools.forms import show_service_error
 from schools.mixins import SchoolPermissionMixin
 
+from . import duplicates, selectors, services, tokens
 from . import renewal as consent_renewal
-from . import selectors, services, tokens
 from .filters import JoinFilter
-from .forms import ApplicationForm, ConsentForm, NominationForm
+from .forms import ApplicationForm, ConsentForm, DuplicateForm, GuardianChangeForm, NominationForm
 
 SESSION_KEY = "recruitment_applied"
 
@@ -103,14 +105,14 @@ class ApplyView(CampaignMixin, FormView):
         form = self.get_form()
         if form.is_spam:
             # Bots get the same thanks page as people; nothing is saved and nothing is sent.
-            request.session[SESSION_KEY] = {"campaign": self.campaign.pk, "updated": False, "guardian": False}
+            request.session[SESSION_KEY] = {"campaign": self.campaign.pk, "guardian_emailed": False}
             return redirect("recruitment:apply_thanks", pk=self.campaign.pk)
         if not form.is_valid():
             return self.form_invalid(form)
         signed = form.cleaned_data.get("invite", "")
         nomination = services.nomination_from_link(signed, campaign=self.campaign) if signed else None
         try:
-            _application, updated = services.application_submit(
+            submission = services.application_submit(
                 campaign=self.campaign,
                 data=form.application_data(),
                 periods=form.cleaned_data["available_periods"],
@@ -120,10 +122,10 @@ class ApplyView(CampaignMixin, FormView):
         except ValidationError as error:
             show_service_error(form, error)
             return self.form_invalid(form)
+        # Whether an earlier application exists is never stored here: the thanks page reads the same either way.
         request.session[SESSION_KEY] = {
             "campaign": self.campaign.pk,
-            "updated": updated,
-            "guardian": self.campaign.requires_guardian_consent,
+            "guardian_emailed": submission.guardian_emailed,
         }
         return redirect("recruitment:apply_thanks", pk=self.campaign.pk)
 
@@ -260,3 +262,100 @@ class NominationDetailView(SchoolPermissionMixin, TemplateView):
             apply_url=reverse("recruitment:apply", kwargs={"pk": nomination.campaign_id}),
             **kwargs,
         )
+
+
+class DuplicateView(SchoolPermissionMixin, TemplateView):
+    """A later application with the same names and grade as an earlier one: compare them, then merge (choosing answer
+    by answer), discard, or say it is another child. Only an open duplicate has the form."""
+
+    permission = "review_applications"
+    template_name = "recruitment/applying/duplicate.html"
+    RESULTS = {
+        "merge": gettext_lazy("The applications are merged. The answers not kept stay on the merged application."),
+        "discard": gettext_lazy("The later application is discarded."),
+        "separate": gettext_lazy("The applications are kept apart: review this one like any other."),
+    }
+
+    @cached_property
+    def duplicate(self):
+        return get_object_or_404(selectors.duplicate_queryset(access=self.request.access), pk=self.kwargs["pk"])
+
+    def detail_url(self, application):
+        return reverse("recruitment:application_detail", kwargs={"pk": application.pk})
+
+    def get_form(self, data=None):
+        return DuplicateForm(data, compared=duplicates.compare(self.duplicate))
+
+    def get_context_data(self, **kwargs):
+        duplicate = self.duplicate
+        kwargs.setdefault("form", self.get_form())
+        return super().get_context_data(
+            duplicate=duplicate,
+            earlier=duplicate.possible_duplicate_of,
+            campaign=duplicate.campaign,
+            same=[row for row in duplicates.compare(duplicate) if row.same],
+            is_open=duplicate.status == duplicate.Status.SUBMITTED,
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        form = self.get_form(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        action = form.cleaned_data["action"]
+        try:
+            if action == "merge":
+                result = duplicates.duplicate_merge(
+                    duplicate=self.duplicate, take=form.taken(), decided_by=request.user, site_url=site_url(request)
+                )
+            elif action == "discard":
+                result = duplicates.duplicate_discard(duplicate=self.duplicate, decided_by=request.user)
+            else:
+                result = duplicates.duplicate_separate(duplicate=self.duplicate, decided_by=request.user)
+        except ValidationError as error:
+            show_service_error(form, error)
+            return self.render_to_response(self.get_context_data(form=form))
+        messages.success(request, self.RESULTS[action])
+        return redirect(self.detail_url(result))
+
+
+class GuardianChangeView(SchoolPermissionMixin, FormView):
+    """Staff correct or replace an application's parent or guardian; a new address gets its own consent request."""
+
+    permission = "review_applications"
+    template_name = "recruitment/applying/guardian_change.html"
+    form_class = GuardianChangeForm
+
+    @cached_property
+    def application(self):
+        return selectors.staff_application(access=self.request.access, pk=self.kwargs["pk"])
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "application": self.application}
+
+    def get_initial(self):
+        return {"guardian_name": self.application.guardian_name, "guardian_email": self.application.guardian_email}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(application=self.application, campaign=self.application.campaign, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            application, asked = services.application_guardian_change(
+                application=self.application,
+                guardian_name=form.cleaned_data["guardian_name"],
+                guardian_email=form.cleaned_data["guardian_email"],
+                changed_by=self.request.user,
+                site_url=site_url(self.request),
+            )
+        except ValidationError as error:
+            show_service_error(form, error)
+            return self.form_invalid(form)
+        if asked:
+            messages.success(self.request, _(
+                "The parent or guardian is changed. A consent request was emailed to %(email)s; the consent for the "
+                "old address no longer counts."
+            ) % {"email": application.guardian_email})
+        else:
+            messages.success(self.request, _("The parent or guardian is saved."))
+        return redirect("recruitment:application_detail", pk=application.pk)

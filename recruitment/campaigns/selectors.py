@@ -14,7 +14,8 @@ from schools.permissions import can_view_sensitive
 
 from ..models import QUALITIES, CampaignChannel, Channel, PeerApplication, RecruitmentCampaign
 
-COUNTED = ~Q(status=PeerApplication.Status.WITHDRAWN)
+# A withdrawn application or a resolved duplicate (merged or discarded) is not one more applicant.
+COUNTED = ~Q(status__in=[PeerApplication.Status.WITHDRAWN, *PeerApplication.RESOLVED_DUPLICATE])
 
 
 def _count(queryset):
@@ -91,7 +92,17 @@ def review_queue(*, access, campaign):
 
 def application_queryset(*, access):
     return PeerApplication.objects.visible_to(access).select_related(
-        "campaign__program__school", "campaign__term", "consent", "decided_by", "student"
+        "campaign__program__school", "campaign__term", "consent", "decided_by", "student", "possible_duplicate_of"
+    )
+
+
+def later_duplicates(*, access, application):
+    """Later applications marked as possibly the same child as this one, whatever became of them (merged ones keep
+    the answers a merge did not take)."""
+    return (
+        PeerApplication.objects.visible_to(access)
+        .filter(possible_duplicate_of=application)
+        .order_by("submitted_at", "pk")
     )
 
 

@@ -228,6 +228,12 @@ def _decide(
             % {"name": application, "status": application.get_status_display()}
         )
     if status == Status.ACCEPTED:
+        if application.possible_duplicate_of_id is not None:
+            # Accepting both rows of one child would put them on the roster twice.
+            raise ValidationError(
+                _("This may be the same child as an earlier application. Merge it, discard it, or mark it as "
+                  "another child before accepting.")
+            )
         problem = consent_problem(application)
         if problem:
             raise ValidationError(problem)

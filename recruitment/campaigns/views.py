@@ -254,6 +254,7 @@ class ApplicationMixin(RecruitmentMixin):
             "periods": application.available_periods.all(),
             "pairings": self.pairings(),
             "can_match": has_permission(access, "manage_matching"),
+            "later_duplicates": selectors.later_duplicates(access=access, application=application),
         }
 
     def pairings(self) -> list:

@@ -46,7 +46,9 @@ def guardian_from_link(signed: str):
     except signing.BadSignature:
         raise LinkInvalid from None
     pk, _, digest = value.partition("-")
-    guardian = Guardian.objects.select_related("student__school").filter(pk=int(pk) if pk.isdigit() else 0).first()
+    # ASCII digits of a database id only: "²".isdigit() is true but int() refuses it, and a huge number overflows.
+    valid_pk = pk.isascii() and pk.isdigit() and len(pk) <= 18
+    guardian = Guardian.objects.select_related("student__school").filter(pk=int(pk) if valid_pk else 0).first()
     if guardian is None or not guardian.email or not constant_time_compare(digest, _email_digest(guardian)):
         raise LinkInvalid
     return guardian

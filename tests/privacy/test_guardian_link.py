@@ -121,3 +121,20 @@ def test_a_student_without_a_guardian_email_gets_a_clear_message(client_for, wor
     assert "No parent or guardian of this student has an email address." in page
     response = client_for("coordinator").post(url, {"guardian": ""})
     assert response.status_code == 200 and not mail.outbox
+
+
+@pytest.mark.parametrize("value", ["²-abc", "9" * 30 + "-abc", "-", ""])
+def test_an_odd_value_under_a_good_signature_gets_a_plain_page(client, db, value):
+    """Defence in depth: only the server signs, but whatever it could ever sign answers "does not work", not 500."""
+    from django.core import signing
+
+    signed = signing.TimestampSigner(salt=guardian_links.SALT).sign(value)
+    response = client.get(reverse("privacy:guardian_disclosures", kwargs={"signed": signed}))
+    assert response.status_code == 200
+    assert "This link does not work" in response.content.decode()
+
+
+def test_the_parents_page_only_reads(client, records):
+    url = reverse("privacy:guardian_disclosures", kwargs={"signed": records.guardian_link})
+    assert client.post(url, {"email": "prankster@example.org"}).status_code == 405
+    assert client.get(url).status_code == 200

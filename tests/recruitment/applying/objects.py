@@ -18,6 +18,8 @@ class ApplyingObjects:
     nomination: object
     application: object
     consent: object
+    # Liam Chen sent the form again: a possible duplicate of ``application`` for the merge page.
+    duplicate: object
 
     @property
     def consent_link(self) -> str:
@@ -34,7 +36,10 @@ def east_applying(world) -> ApplyingObjects:
                                    last_name="Okafor", grade=4)
     application = PeerApplicationFactory(campaign=campaign, first_name="Liam", last_name="Chen", grade=4)
     consent = GuardianConsentFactory(application=application)
-    objects = ApplyingObjects(campaign=campaign, nomination=nomination, application=application, consent=consent)
+    duplicate = PeerApplicationFactory(campaign=campaign, first_name="Liam", last_name="Chen", grade=4,
+                                       why_join="I asked again.", possible_duplicate_of=application)
+    objects = ApplyingObjects(campaign=campaign, nomination=nomination, application=application, consent=consent,
+                              duplicate=duplicate)
     world._east_applying = objects
     return objects
 

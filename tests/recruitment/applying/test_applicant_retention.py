@@ -53,6 +53,7 @@ def declined(old_campaign):
         why_join="My cousin uses a wheelchair.",
         review_notes="Missed the interview.",
         guardian_name="Dana Declined",
+        history="Ms. Lee replaced the parent or guardian Dana Declined <dana@family.example.org>.",
     )
     GuardianConsentFactory(application=application, typed_name="Dana Declined")
     return application
@@ -75,6 +76,7 @@ def test_a_declined_applicants_data_is_erased_from_the_due_day_counts_stay(world
     erased = PeerApplication.objects.get(pk=declined.pk)
     assert (erased.first_name, erased.last_name) == ("Former applicant", str(declined.pk))
     assert erased.why_join == erased.review_notes == erased.guardian_name == erased.guardian_email == ""
+    assert erased.history == ""
     assert erased.status == PeerApplication.Status.DECLINED and erased.grade == declined.grade  # counts stay
     consent = GuardianConsent.objects.get(application=declined)
     assert consent.guardian_name == consent.guardian_email == consent.typed_name == ""

@@ -1,4 +1,4 @@
-"""Spam and abuse on the public form: the honeypot, the rate limit per IP, and merged duplicates."""
+"""Spam and abuse on the public form: the honeypot and the rate limit per IP (resubmissions: test_resubmission.py)."""
 
 import pytest
 from django.core import mail
@@ -50,37 +50,7 @@ def test_invalid_posts_count_towards_the_limit_too(client, apply_url, settings):
     assert client.post(apply_url, {}).status_code == 429
 
 
-def test_a_second_application_of_the_same_person_updates_the_first(client, apply_url, application_data, world):
-    assert client.post(apply_url, application_data).status_code == 302
-    first = PeerApplication.objects.get(first_name="Ava")
-    first.review_notes = "Great answers."
-    first.save()
-    again = {**application_data, "first_name": " ava ", "last_name": "JOHNSON", "why_join": "Even more reasons!",
-             "interests": ["music"], "available_periods": []}
-    response = client.post(apply_url, again, follow=True)
-    assert "we updated it with your new answers" in response.content.decode()
-    applications = PeerApplication.objects.filter(campaign=first.campaign, dedupe_key=first.dedupe_key)
-    assert applications.count() == 1
-    merged = applications.get()
-    assert merged.pk == first.pk
-    assert merged.why_join == "Even more reasons!"
-    assert merged.interests == ["music"]
-    assert not merged.available_periods.exists()
-    assert merged.review_notes == "Great answers."  # the reviewer's work is kept
-    assert GuardianConsent.objects.filter(application=merged).count() == 1
-
-
 def test_the_same_name_in_another_grade_is_another_person(client, apply_url, application_data):
     client.post(apply_url, application_data)
     client.post(apply_url, {**application_data, "grade": "5"})
     assert PeerApplication.objects.filter(first_name="Ava").count() == 2
-
-
-def test_an_answered_consent_is_kept_when_the_applicant_resubmits(client, apply_url, application_data):
-    client.post(apply_url, application_data)
-    consent = GuardianConsent.objects.get(guardian_email="grace@family.example.org")
-    consent.status = GuardianConsent.Status.CONSENTED
-    consent.save()
-    client.post(apply_url, {**application_data, "why_join": "Updated"})
-    consent.refresh_from_db()
-    assert consent.status == GuardianConsent.Status.CONSENTED

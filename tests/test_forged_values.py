@@ -8,6 +8,7 @@ words, "1e400", and a number not among the choices. The answer may be the form a
 ``DATABASE_URL``). Object ids in URLs past any integer are a 404.
 """
 
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
@@ -15,6 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.urls import reverse
 
+from .programs.objects import east_program
 from .role_matrix import MATRIX, OK
 
 # The role that opens a page: the first of these the matrix lets see it.
@@ -29,7 +31,11 @@ ROLE_ORDER = (
     "anonymous",
 )
 HUGE = 2**70
-FORGED = (str(HUGE), str(-HUGE), str(2**63), str(2**31), "abc", "1e400", "-1", "1.5", "")
+# Past any column (2**70), just past a 64-bit and a 32-bit column (PostgreSQL's bigint and integer), not a number,
+# a number past any float, and a negative one.
+FORGED = (str(HUGE), str(-HUGE), str(2**63), str(2**31), "abc", "1e400", "-1")
+# A formset's later forms repeat the fields of its first one (``items-0-owner``, ``items-1-owner``…).
+LATER_FORMSET_FORM = re.compile(r"-[1-9][0-9]*-")
 # The layout's forms (school switcher, sign-out) are on every page; they are forged once, on the dashboard.
 LAYOUT_PAGE = "dashboard"
 
@@ -87,11 +93,19 @@ class FormReader(HTMLParser):
         if tag == "main":
             self.main_depth += 1
         if tag == "form":
-            method = (attrs.get("method") or "get").lower()
+            method = "post" if (attrs.get("method") or "").lower() == "post" else "get"
             self.form = Form(attrs.get("action") or self.url, method, self.main_depth > 0)
             self.submit_seen = False
             return
         form, name = self.form, attrs.get("name")
+        if tag == "option" and self.select and form is not None:
+            value = attrs.get("value")
+            form.fields[self.select[0]].options.append(value)
+            if self.select_first is None:
+                self.select_first = value
+            if "selected" in attrs:
+                self.select_chosen.append(value)
+            return
         if form is None or not name or "disabled" in attrs:
             return
         if tag == "input":
@@ -113,13 +127,6 @@ class FormReader(HTMLParser):
             self.select = (name, "multiple" in attrs)
             self.select_chosen, self.select_first = [], None
             form.add(name, "select")
-        elif tag == "option" and self.select:
-            value = attrs.get("value")
-            form.fields[self.select[0]].options.append(value)
-            if self.select_first is None:
-                self.select_first = value
-            if "selected" in attrs:
-                self.select_chosen.append(value)
         elif tag == "textarea":
             self.textarea, self.text = name, ""
 
@@ -161,11 +168,8 @@ PAGES = sorted(name for name, route in MATRIX.items() if page_role(route))
 def send(client, form: Form, data: dict):
     """The form's request; a server error is returned as its description instead of raised."""
     try:
-        if form.method == "post":
-            response = client.post(form.action, data)
-        else:
-            response = client.get(form.action, data)
-    except Exception as error:  # noqa: BLE001 - the test collects every server error the forged values cause
+        response = getattr(client, form.method)(form.action, data)
+    except Exception as error:  # every server error the forged values cause is collected, not only the first
         return f"{type(error).__name__}: {error}"
     if response.status_code >= 500:
         return f"HTTP {response.status_code}"
@@ -188,7 +192,9 @@ def test_forged_choices_and_numbers_never_give_a_server_error(client_for, world,
     errors = []
     for form in forms:
         baseline = form.baseline()
-        for entry in (entry for entry in form.fields.values() if entry.forgeable):
+        for entry in form.fields.values():
+            if not entry.forgeable or LATER_FORMSET_FORM.search(entry.name):
+                continue
             for value in (*FORGED, not_offered(entry)):
                 problem = send(client, form, {**baseline, entry.name: [value]})
                 if problem:
@@ -218,6 +224,34 @@ def test_object_ids_past_any_integer_are_not_found(client_for, world, name, role
             url = reverse(name, kwargs={**kwargs, key: value})
             try:
                 answers[f"{key}={value}"] = client.get(url).status_code
-            except Exception as error:  # noqa: BLE001 - reported with the other answers
+            except Exception as error:  # reported with the other answers
                 answers[f"{key}={value}"] = f"{type(error).__name__}: {error}"
     assert all(answer == 404 for answer in answers.values()), f"{name} as {role}: {answers}"
+
+
+def open_form(client, url: str) -> Form:
+    reader = FormReader(url)
+    reader.feed(client.get(url).content.decode())
+    return next(form for form in reader.forms if form.in_main and form.method == "post")
+
+
+@pytest.mark.parametrize("value", [HUGE, -HUGE, 2**63])
+def test_an_id_past_any_integer_in_a_multiple_choice_is_refused_on_the_form(client_for, world, value):
+    """The issue's case: the student's support team and the program's terms answer with the field's own message."""
+    client = client_for("coordinator")
+    student = world.focus_student
+    url = reverse("student_edit", kwargs={"pk": student.pk})
+    form = open_form(client, url)
+    response = client.post(url, {**form.baseline(), "support_team": [str(world.user("staff").pk), str(value)]})
+    assert response.status_code == 200
+    assert f"Select a valid choice. {value} is not one of the available choices." in response.content.decode()
+    assert not student.support_team.exists()
+
+    program = east_program(world).program
+    url = reverse("programs:update", kwargs={"pk": program.pk})
+    form = open_form(client, url)
+    terms = set(program.terms.values_list("pk", flat=True))
+    response = client.post(url, {**form.baseline(), "terms": [str(value)]})
+    assert response.status_code == 200
+    assert "Choose terms of your school from the list." in response.content.decode()
+    assert set(program.terms.values_list("pk", flat=True)) == terms

@@ -255,3 +255,18 @@ def test_an_id_past_any_integer_in_a_multiple_choice_is_refused_on_the_form(clie
     assert response.status_code == 200
     assert "Choose terms of your school from the list." in response.content.decode()
     assert set(program.terms.values_list("pk", flat=True)) == terms
+
+
+@pytest.mark.parametrize("value", [HUGE, -HUGE, 2**63, -(2**63) - 1])
+def test_a_number_past_any_integer_column_matches_no_row(world, value):
+    """Every lookup a forged id reaches, by primary key and by foreign key: no row, no database error."""
+    from schools.models import Student
+
+    student = world.focus_student
+    assert list(Student.objects.filter(pk__in=[value, student.pk])) == [student]
+    assert not Student.objects.filter(pk__in=[value]).exists()
+    assert not Student.objects.filter(pk=value).exists()
+    assert not Student.objects.filter(school_id=value).exists()
+    assert not Student.objects.filter(school=value).exists()
+    assert list(Student.objects.filter(school__in=[value, world.school.pk], pk=student.pk)) == [student]
+    assert not Student.objects.filter(school_id__in=[value]).exists()

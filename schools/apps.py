@@ -7,6 +7,10 @@ class SchoolsConfig(AppConfig):
     verbose_name = _("Districts, schools and people")
 
     def ready(self):
+        # Forged ids past any integer column match no row instead of failing in the database (see the module).
+        from . import lookups
+
+        lookups.register()
         # Connects the security event log's signal receivers (sign-in, sign-out, lockout, role changes).
         # And the sign-in records that let signing out and switching an account off end its sessions.
         from . import security, sessions  # noqa: F401

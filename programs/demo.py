@@ -5,18 +5,25 @@ plan for a more inclusive model. Putnam Middle School's "Peer Connections": an i
 with a monthly wheelchair soccer event. Beaman Intermediate's "Peer Buddy" service-learning club: Mr. Copeland,
 Ms. Schles (science) and Ms. Tuttle (woodshop) renovating the community garden a block from the school.
 
+Who takes part tells one story with the recruitment demo: each program has the focus students it was planned for
+(within its grades) and, for the programs that ran last year, the peers who came back ("returning peers": added by the
+coordinator outside this year's recruitment, on a paper consent their parent signed). The peers recruited this year
+join through ``recruitment``'s demo, which accepts their applications the way a coordinator does.
+
 Idempotent: rows are found by their natural key (program name, member, description, step) and updated; dates are
 relative to today, so the dashboard always shows something due tomorrow and something overdue.
 """
 
 import datetime
+import textwrap
 from decimal import Decimal
 
 from django.core.files.base import ContentFile
 from django.utils.text import slugify
 
 from schools.dates import school_today
-from schools.models import School, Student, Term, User
+from schools.demo import school_year_start
+from schools.models import ConsentRecord, Guardian, School, Student, Term, User
 
 from .models import (
     ActionItem,
@@ -32,11 +39,8 @@ from .models import (
 
 Role = PlanningTeamMember.Role
 
-# A one-page PDF, so the demo has a document to download (written once; never regenerated on a re-run).
-DEMO_PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-)
+# The returning peer whose parent's paper consent ends in three weeks: the daily task asks the parent to renew it.
+CONSENT_ENDING_SOON = ("Chloe", "Davis")
 
 PROGRAMS = {
     "east-elementary": {
@@ -102,6 +106,17 @@ PROGRAMS = {
             ("Peer support course renewal", DistrictApproval.Status.SUBMITTED, 20, None, True),
             ("Inclusive service delivery plan", DistrictApproval.Status.NEEDED, 75, None, False),
         ],
+        # The three students with autism the course started with, and Grace, who joined when grade 4 came in.
+        # Mia (grade 2) and Isaiah (grade 1) are on the roster but below the program's grades.
+        "focus_students": [("Noah", "Bennett"), ("Ava", "Thompson"), ("Elijah", "Carter"), ("Grace", "Liu")],
+        # (first, last, the parent who signed the paper consent, relationship)
+        "returning_peers": [
+            ("Harper", "Kim", "Min-jun Kim", "Father"),
+            ("Amelia", "Johnson", "Tanya Johnson", "Mother"),
+            ("Mason", "Walker", "Brian Walker", "Father"),
+            ("Chloe", "Davis", "Renee Davis", "Mother"),
+            ("Ethan", "Wilson", "Carla Wilson", "Mother"),
+        ],
     },
     "putnam-middle": {
         "name": "Peer Connections",
@@ -158,6 +173,22 @@ PROGRAMS = {
         ],
         "approvals": [
             ("Club charter and after-school supervision plan", DistrictApproval.Status.APPROVED, -300, -280, True),
+        ],
+        # An inclusive club anyone can join: every focus student of the school takes part.
+        "focus_students": [
+            ("Yvonne", "Price"), ("Jordan", "Mitchell"), ("Aiden", "Foster"), ("Lily", "Nguyen"), ("Marco", "Silva"),
+            ("Hannah", "Cole"),
+        ],
+        # Last year's members; Marcus speaks for the students on the planning team.
+        "returning_peers": [
+            ("Marcus", "Lee", "Grace Lee", "Mother"),
+            ("Isabella", "Martinez", "Elena Martinez", "Mother"),
+            ("Tyler", "Brown", "Kevin Brown", "Father"),
+            ("Olivia", "Clark", "Dawn Clark", "Mother"),
+            ("Diego", "Lopez", "Javier Lopez", "Father"),
+            ("Emma", "Wright", "Laura Wright", "Mother"),
+            ("Grace", "Anderson", "Sharon Anderson", "Grandmother"),
+            ("Jayden", "Robinson", "Tasha Robinson", "Mother"),
         ],
     },
     "beaman-intermediate": {
@@ -217,6 +248,9 @@ PROGRAMS = {
             ("Service-learning project plan", DistrictApproval.Status.SUBMITTED, 10, None, False),
             ("Walking field trips to the community garden", DistrictApproval.Status.NEEDED, 25, None, False),
         ],
+        # The first stage: four students plan and plant the garden. A new club: every peer is recruited this year.
+        "focus_students": [("Caleb", "Hughes"), ("Luis", "Ortega"), ("Ella", "Brandt"), ("Sam", "Kowalski")],
+        "returning_peers": [],
     },
 }
 
@@ -258,12 +292,46 @@ def _program(school: School, spec: dict) -> Program:
     _action_items(program, meetings, spec["action_items"], today)
     _stages(program, spec["stages"], today)
     _budget(program, spec["budget"])
-    _approvals(program, spec["approvals"], today)
-    for student in Student.objects.filter(school=school, is_active=True):
-        ProgramParticipant.objects.get_or_create(
-            program=program, student=student, defaults={"joined_on": today - datetime.timedelta(days=60)}
-        )
+    _approvals(program, spec, today)
+    _participants(program, spec, today)
     return program
+
+
+def _participants(program, spec, today):
+    """The focus students the program was planned for, and last year's peers on their parents' paper consent."""
+    school = program.school
+    year_start = datetime.date(school_year_start(today), 8, 20)
+    for first, last in spec["focus_students"]:
+        student = Student.objects.get(school=school, kind=Student.Kind.FOCUS, first_name=first, last_name=last)
+        ProgramParticipant.objects.get_or_create(program=program, student=student, defaults={"joined_on": year_start})
+    for first, last, parent, relationship in spec["returning_peers"]:
+        peer = Student.objects.get(school=school, kind=Student.Kind.PEER, first_name=first, last_name=last)
+        ProgramParticipant.objects.get_or_create(
+            program=program, student=peer, defaults={"joined_on": year_start - datetime.timedelta(days=365)}
+        )
+        email = f"{parent.split()[0].lower()}.{last.lower()}@family.example.org"
+        Guardian.objects.update_or_create(
+            student=peer,
+            name=parent,
+            defaults={"relationship": relationship, "email": email, "language": "English", "is_primary": True},
+        )
+        if (first, last) == CONSENT_ENDING_SOON:
+            given_on, expires_on = today - datetime.timedelta(days=200), today + datetime.timedelta(days=21)
+        else:
+            given_on, expires_on = year_start, None  # until the end of this school year (ConsentRecord.save)
+        ConsentRecord.objects.update_or_create(
+            school=school,
+            student=peer,
+            scope=ConsentRecord.Scope.PARTICIPATION,
+            defaults={
+                "given_by": parent,
+                "relationship": relationship,
+                "given_on": given_on,
+                "method": ConsentRecord.Method.PAPER,
+                "expires_on": expires_on,
+                "renewal_requested_at": None,
+            },
+        )
 
 
 def _team(program, team):
@@ -339,8 +407,8 @@ def _budget(program, lines):
         )
 
 
-def _approvals(program, approvals, today):
-    for name, status, due_in, decided_in, with_document in approvals:
+def _approvals(program, spec, today):
+    for name, status, due_in, decided_in, with_document in spec["approvals"]:
         approval, _ = DistrictApproval.objects.update_or_create(
             program=program,
             name=name,
@@ -351,11 +419,73 @@ def _approvals(program, approvals, today):
             },
         )
         if with_document:
-            # One fixed file per demo approval, written once: re-seeding (and the test suite) never piles up copies.
+            # One fixed file per demo approval, rewritten only when its text changed: re-seeding (and the test
+            # suite) never piles up copies, and an older demo's file is replaced.
             stored = f"programs/demo/{program.school.slug}-{slugify(name)}.pdf"
+            content = approval_request_pdf(program=program, spec=spec, approval=approval)
             storage = approval.document.storage
+            if storage.exists(stored):
+                with storage.open(stored, "rb") as existing:
+                    unchanged = existing.read() == content
+                if not unchanged:
+                    storage.delete(stored)
             if not storage.exists(stored):
-                stored = storage.save(stored, ContentFile(DEMO_PDF))
+                stored = storage.save(stored, ContentFile(content))
             if approval.document.name != stored:
                 approval.document.name = stored
                 approval.save(update_fields=["document"])
+
+
+def approval_request_pdf(*, program, spec, approval) -> bytes:
+    """The one-page request the coordinator sent the district, as a real PDF (built here, so seeding needs no
+    Pango): what the program is, who it serves, who supports it, and what the district is asked to approve."""
+    coordinator = program.team.filter(is_coordinator=True).select_related("user").first()
+    signed = coordinator.user.get_full_name() if coordinator and coordinator.user else ""
+    low, high = spec["grades"]
+    paragraphs = [
+        f"{program.school.district.name}: request for district approval",
+        "",
+        f"Approval: {approval.name}",
+        f"School: {program.school.name}",
+        f"Program: {program.name} ({program.get_form_display().lower()}, grades {low} to {high})",
+        f"Due: {approval.due_on:%B %d, %Y}",
+        "",
+        f"Why: {spec['purpose_notes']}",
+        f"What students do together: {spec['core_components']}",
+        f"Who may join: {spec['who_may_join']}",
+        f"Staff support: {spec['staff_support']}",
+        "",
+        f"Submitted by {signed}, {program.name} coordinator." if signed else "",
+    ]
+    lines = [line for text in paragraphs for line in (textwrap.wrap(text, 88) or [""])]
+    return _one_page_pdf(title=f"{program.name}: {approval.name}", lines=lines)
+
+
+def _pdf_text(text: str) -> bytes:
+    encoded = text.encode("cp1252", errors="replace")
+    return b"(" + encoded.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
+
+
+def _one_page_pdf(*, title: str, lines: list[str]) -> bytes:
+    """A US Letter page of Helvetica text: catalog, pages, page, font, content stream and info, with a correct
+    cross-reference table (byte offsets), so every PDF reader opens it."""
+    text = b"BT /F1 11 Tf 14 TL 72 720 Td " + b" T* ".join(_pdf_text(line) + b" Tj" for line in lines) + b" ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> "
+        b"/Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        b"<< /Length %d >>\nstream\n" % len(text) + text + b"\nendstream",
+        b"<< /Title " + _pdf_text(title) + b" /Producer (Peer Partners demo) >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R /Info 6 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)

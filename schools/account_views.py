@@ -13,6 +13,7 @@ from django.views.generic import UpdateView
 
 from . import two_factor
 from .account_forms import AccountForm, CodeForm, PasswordChangeForm, PasswordConfirmForm, SetupCodeForm
+from .demo_codes import demo_code
 
 RECOVERY_CODES_SESSION_KEY = "two_factor_new_recovery_codes"
 
@@ -57,6 +58,7 @@ class TwoFactorSetupView(OwnAccountMixin, View):
             "manual_key": two_factor.manual_entry_key(device),
             "required": two_factor.requires_second_factor(request.user),
             "next": next_url(request),
+            "demo_code": demo_code(request.user),
         }
         return render(request, self.template_name, context, status=status)
 
@@ -91,7 +93,11 @@ class TwoFactorVerifyView(LoginRequiredMixin, View):
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request):
-        return render(request, self.template_name, {"form": CodeForm(), "next": next_url(request)})
+        return render(request, self.template_name, self.context(request, CodeForm()))
+
+    @staticmethod
+    def context(request, form) -> dict:
+        return {"form": form, "next": next_url(request), "demo_code": demo_code(request.user)}
 
     def post(self, request):
         form = CodeForm(request.POST)
@@ -103,7 +109,7 @@ class TwoFactorVerifyView(LoginRequiredMixin, View):
                 form.add_error("code", _("Too many wrong codes. Wait a minute, then try again."))
             else:
                 form.add_error("code", _("That code did not match. Codes change every 30 seconds: try the new one."))
-        return render(request, self.template_name, {"form": form, "next": next_url(request)})
+        return render(request, self.template_name, self.context(request, form))
 
 
 class VerifiedSessionMixin(OwnAccountMixin):

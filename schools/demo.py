@@ -7,8 +7,10 @@ Each domain app has a ``demo.py`` with a ``seed(*, password)`` function; ``seed_
 import datetime
 import random
 
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from .demo_codes import DEMO_ACCOUNTS_GROUP
 from .models import (
     BehaviorNote,
     BellSchedule,
@@ -483,6 +485,8 @@ def _user(username, first, last, email, password):
     )
     if username in SIGN_IN_ACCOUNTS:
         user.set_password(password)
+        # The marker that lets `manage.py demo_code` and the second-step pages show the code (DEBUG only).
+        user.groups.add(Group.objects.get_or_create(name=DEMO_ACCOUNTS_GROUP)[0])
     else:
         user.set_unusable_password()
     user.save(update_fields=["password"])

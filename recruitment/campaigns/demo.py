@@ -24,12 +24,29 @@ CHANNELS = (
     (Channel.PERSONAL_INVITATION, 10, False),
 )
 TARGETS = {"east-elementary": 12, "putnam-middle": 16, "beaman-intermediate": 10}
+# What each campaign tells peers, in the words of its program (the posters and the public page print these).
 TEXTS = {
-    "what_peers_do": "Spend time with schoolmates with disabilities in class, at lunch and in clubs: share "
-    "activities, help during group work, and get to know each other as friends.",
-    "time_commitment": "One lunch or class period a week, plus a short monthly check-in.",
-    "how_to_join": "Fill in the short application on the program's page. Your parent or guardian will be asked "
-    "for consent by email.",
+    "east-elementary": {
+        "what_peers_do": "Spend a class period each day with schoolmates with autism: help during group work, "
+        "eat lunch together, play at recess and get to know each other as friends.",
+        "time_commitment": "One class period each day, plus a short weekly check-in with Ms. Jonas.",
+        "how_to_join": "Fill in the short application on the program's page. Your parent or guardian will be "
+        "asked for consent by email.",
+    },
+    "putnam-middle": {
+        "what_peers_do": "Plan and play in a monthly event with schoolmates with and without disabilities, like "
+        "the wheelchair soccer competition, and hang out at club lunches.",
+        "time_commitment": "One afternoon a month after school, and a club lunch every other week.",
+        "how_to_join": "Fill in the short application on the club's page. Your parent or guardian will be asked "
+        "for consent by email.",
+    },
+    "beaman-intermediate": {
+        "what_peers_do": "Renovate the community garden with schoolmates with disabilities: plan and plant the "
+        "beds, build benches and trellises in woodshop, and paint the sign.",
+        "time_commitment": "Two afternoons a month at the garden, and a few woodshop periods in spring.",
+        "how_to_join": "Fill in the short application on the club's page. Your parent or guardian will be asked "
+        "for consent by email.",
+    },
 }
 
 
@@ -55,7 +72,7 @@ def _campaign(slug: str, spec: dict) -> RecruitmentCampaign | None:
             "opens_on": today - datetime.timedelta(days=14),
             "closes_on": min(today + datetime.timedelta(days=21), term.end_date),
             "requires_guardian_consent": True,
-            **TEXTS,
+            **TEXTS[slug],
         },
     )
     owners = _owners(program)

@@ -1,13 +1,23 @@
-"""Demo matches for seed_demo: for each demo program, propose pairings with the solver and confirm them.
+"""Demo matches for seed_demo: in each demo program, the coordinator pairs the demo peers' partners by hand (Sofia
+asked to stay with Noah; Marcus and Yvonne plan the soccer afternoons together), lets the solver propose the rest
+among the program's participants and confirms every proposal.
 
-Runs after the programs (which put the school's students into each program) and the campaigns. Idempotent: a
-program that already has matches in its current term is left as it is.
+Runs after the programs (their focus students and returning peers) and the applications (accepting a peer puts them
+in the program). Idempotent: a program that already has matches in its current term is left as it is.
 """
 
 from programs.models import Program
+from schools.models import Membership, Role, Student
+from schools.scoping import Access
 
 from ..models import Match
 from . import selectors, services
+
+# (school slug, peer, focus student): the pairs the README tells a newcomer about.
+BY_HAND = [
+    ("east-elementary", ("Sofia", "Ramirez"), ("Noah", "Bennett")),
+    ("putnam-middle", ("Marcus", "Lee"), ("Yvonne", "Price")),
+]
 
 
 def seed() -> str:
@@ -16,6 +26,28 @@ def seed() -> str:
         term = selectors.current_term(program=program)
         if term is None or Match.objects.filter(program=program, term=term).exists():
             continue
-        services.matches_propose(program=program, term=term, by=None)
-        confirmed += services.matches_confirm(program=program, term=term, by=None).count
+        coordinator = _coordinator(program)
+        for slug, (peer_first, peer_last), (first, last) in BY_HAND:
+            if slug != program.school.slug:
+                continue
+            services.match_add(
+                access=Access(user=coordinator, school=program.school),
+                program=program,
+                term=term,
+                focus_student=Student.objects.get(school=program.school, first_name=first, last_name=last),
+                peer=Student.objects.get(school=program.school, first_name=peer_first, last_name=peer_last),
+                reveal_avoid=False,
+            )
+        services.matches_propose(program=program, term=term, by=coordinator)
+        confirmed += services.matches_confirm(program=program, term=term, by=coordinator).count
     return f"{confirmed} matches confirmed" if confirmed else ""
+
+
+def _coordinator(program):
+    membership = (
+        Membership.objects.filter(school=program.school, role=Role.COORDINATOR, is_active=True)
+        .select_related("user")
+        .order_by("pk")
+        .first()
+    )
+    return membership.user if membership else None

@@ -1,13 +1,12 @@
-"""Demo consent and retention for seed_demo: at East Elementary, a peer whose hand-entered consent ends in three
-weeks (the daily task will ask the guardian to renew it) and a former peer due for anonymising (the principal's
-"Keeping student data" page lists them). Idempotent: rows are found by their SIS id and updated."""
+"""Demo retention for seed_demo: at East Elementary, a former peer due for anonymising (the principal's "Keeping
+student data" page lists them). The consent that ends soon is a returning peer's paper consent, seeded with the
+program's peers (``programs.demo``). Idempotent: rows are found by their SIS id and updated."""
 
 import datetime
 
 from django.utils import timezone
 
 from ..models import Guardian, PeerAvailability, Period, School, Student
-from .models import ConsentRecord
 
 FORMER_ID = "DEMO-FORMER-1"
 
@@ -16,22 +15,6 @@ def seed(*, password: str) -> str:
     school = School.objects.filter(slug="east-elementary").first()
     if school is None:
         return ""
-    today = timezone.localdate()
-    peer = Student.objects.filter(school=school, kind=Student.Kind.PEER, is_active=True).order_by("pk").first()
-    if peer is not None:
-        ConsentRecord.objects.update_or_create(
-            school=school,
-            student=peer,
-            scope=ConsentRecord.Scope.PARTICIPATION,
-            defaults={
-                "given_by": "Pat " + peer.last_name,
-                "relationship": "Parent",
-                "given_on": today - datetime.timedelta(days=200),
-                "method": ConsentRecord.Method.PAPER,
-                "expires_on": today + datetime.timedelta(days=21),
-                "renewal_requested_at": None,
-            },
-        )
     former, _created = Student.objects.update_or_create(
         school=school,
         source_id=FORMER_ID,
@@ -54,4 +37,4 @@ def seed(*, password: str) -> str:
         PeerAvailability.objects.get_or_create(student=former, period=period, weekday=0)
     # Left the school two years ago (update() keeps the date: ``updated_at`` is the record's last change).
     Student.objects.filter(pk=former.pk).update(updated_at=timezone.now() - datetime.timedelta(days=730))
-    return "1 consent ending soon, 1 former student due for anonymising"
+    return "1 former student due for anonymising"

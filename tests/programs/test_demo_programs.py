@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.core.management import call_command
 
+from programs.demo import PROGRAMS
 from programs.models import (
     ActionItem,
     BudgetItem,
@@ -17,7 +18,7 @@ from programs.models import (
     ProgramParticipant,
 )
 from schools.dates import school_today
-from schools.models import School, Student
+from schools.models import School
 
 MODELS = (Program, ProgramParticipant, PlanningTeamMember, PlanningMeeting, ActionItem, ExpansionStage, BudgetItem,
           DistrictApproval)
@@ -63,8 +64,15 @@ def test_each_school_has_its_case_application(seeded, slug, name, coordinator):
     assert any(item.due_on < today and item.completed_on is None for item in items)
     assert all(item.owner.memberships.filter(school=school, is_active=True).exists() for item in items)
     assert program.expansion_stages.exists() and program.budget_items.exists() and program.approvals.exists()
-    students = set(Student.objects.filter(school=school, is_active=True).values_list("pk", flat=True))
-    assert set(program.participants.values_list("student", flat=True)) == students
+    # Its focus students and last year's peers; this year's peers joined when their applications were accepted.
+    spec = PROGRAMS[slug]
+    names = set(spec["focus_students"]) | {(first, last) for first, last, *_parent in spec["returning_peers"]}
+    recruited = program.participants.filter(student__applications__status="accepted")
+    taking_part = program.participants.exclude(pk__in=recruited).values_list(
+        "student__first_name", "student__last_name"
+    )
+    assert set(taking_part) == names
+    assert recruited.exists()
 
 
 def test_the_guides_details_are_there(seeded):

@@ -1,10 +1,16 @@
-"""The real OneRoster sets in ../shared/testdata (read in place), and small files made by the tests."""
+"""The real OneRoster sets in ../shared/testdata (read in place), and small files made by the tests.
+
+The real sets sit beside the project in the development workspace, not in a clone of the repository: a test that
+reads them skips with the reason when they are absent, and fails instead when ``REQUIRE_SERVICES`` is set (CI).
+"""
 
 import io
 import zipfile
 from pathlib import Path
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+
+from ...conftest import service_missing
 
 TESTDATA = Path(__file__).resolve().parents[3] / ".." / "shared" / "testdata" / "oneroster"
 CATALYST = TESTDATA / "catalyst-moodle-full-v1p1"
@@ -16,9 +22,19 @@ HEADER = ("student id,first name,last name,preferred name,grade,kind,homeroom,da
           "guardian name,guardian email,guardian phone,guardian language")
 
 
+def real_set(folder: Path) -> Path:
+    """The folder of a real set; skips the test (fails it under ``REQUIRE_SERVICES``) when it is not there."""
+    if not folder.is_dir():
+        service_missing(
+            f"the real OneRoster set {folder.name} is not at {folder.resolve()}: it comes with the development "
+            "workspace (../shared/testdata), not with a clone"
+        )
+    return folder
+
+
 def real_files(folder: Path) -> list[SimpleUploadedFile]:
     """Every CSV of a set, as separately uploaded files."""
-    assert folder.is_dir(), f"{folder} is missing: the shared test data must sit beside the project"
+    real_set(folder)
     return [SimpleUploadedFile(path.name, path.read_bytes(), content_type="text/csv")
             for path in sorted(folder.glob("*.csv"))]
 
@@ -27,13 +43,13 @@ def zipped(folder: Path, name: str = "oneroster.zip") -> SimpleUploadedFile:
     """A set's CSV files zipped in memory (the Ed-Fi set ships no zip of its own)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        for path in sorted(folder.glob("*.csv")):
+        for path in sorted(real_set(folder).glob("*.csv")):
             archive.writestr(path.name, path.read_bytes())
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="application/zip")
 
 
 def catalyst_zip() -> SimpleUploadedFile:
-    path = CATALYST / "Test_full_data_set.zip"
+    path = real_set(CATALYST) / "Test_full_data_set.zip"
     return SimpleUploadedFile(path.name, path.read_bytes(), content_type="application/zip")
 
 

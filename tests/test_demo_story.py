@@ -1,0 +1,212 @@
+"""``seed_demo`` tells one consistent story: walking the seeded data, nothing contradicts anything else.
+
+Matched peers came in through an accepted application (or are the program's returning peers, added outside this
+year's recruitment on a paper consent); accepted applicants are on the roster and in the program; consent is there
+where the campaign asks for it; everyone in a program is within its grades; the approval documents are real PDFs;
+the accounts are the ones the README lists, and they are who it says they are.
+"""
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.db import transaction
+from django.db.models import Q
+from django.test import override_settings
+from pypdf import PdfReader
+
+from programs.demo import PROGRAMS
+from programs.models import DistrictApproval, Program, ProgramParticipant
+from recruitment.applying.selectors import with_consent_state
+from recruitment.models import Channel, Match, PeerApplication
+from schools.dates import school_today
+from schools.models import ConsentRecord, Membership, Role, Student, User
+
+README = Path(settings.BASE_DIR) / "README.md"
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo, seeded once for the module, rolled back after it (the tests only read)."""
+    media = tmp_path_factory.mktemp("media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
+        call_command("seed_demo", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)
+
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
+
+
+def active_participant(program, student) -> bool:
+    return ProgramParticipant.objects.filter(
+        program=program, student=student, status=ProgramParticipant.Status.ACTIVE
+    ).exists()
+
+
+def returning_peers(program) -> set[tuple[str, str]]:
+    """The peers the programs demo declares as added outside this year's recruitment."""
+    spec = PROGRAMS[program.school.slug]
+    return {(first, last) for first, last, _parent, _relationship in spec.get("returning_peers", [])}
+
+
+def applications_of(student):
+    """The student's applications: linked to their roster record, or sent in under their name and grade."""
+    key = PeerApplication.make_dedupe_key(student.first_name, student.last_name, student.grade)
+    return PeerApplication.objects.filter(campaign__program__school=student.school).filter(
+        Q(student=student) | Q(dedupe_key=key)
+    )
+
+
+def test_every_matched_peer_was_accepted_or_returned_and_takes_part():
+    matches = Match.objects.confirmed().select_related("program__school", "peer")
+    assert matches.exists()
+    problems = []
+    for match in matches:
+        peer, program = match.peer, match.program
+        accepted = PeerApplication.objects.filter(
+            campaign__program=program, student=peer, status=PeerApplication.Status.ACCEPTED
+        ).exists()
+        returning = (peer.first_name, peer.last_name) in returning_peers(program)
+        if not (accepted or returning):
+            problems.append(f"{peer} is matched in {program} but neither accepted nor a returning peer")
+        if not active_participant(program, peer):
+            problems.append(f"{peer} is matched in {program} but does not take part in it")
+        waiting = applications_of(peer).filter(campaign__program=program).exclude(
+            status=PeerApplication.Status.ACCEPTED
+        )
+        if waiting.exists():
+            problems.append(f"{peer} is matched in {program} while their application is {waiting[0].status}")
+    assert not problems
+
+
+def test_returning_peers_have_their_parents_paper_consent():
+    for program in Program.objects.select_related("school"):
+        today = school_today(program.school)
+        for first, last in returning_peers(program):
+            peer = Student.objects.get(school=program.school, first_name=first, last_name=last)
+            assert active_participant(program, peer), peer
+            consent = ConsentRecord.objects.get(student=peer, scope=ConsentRecord.Scope.PARTICIPATION)
+            assert consent.is_valid(today), peer
+            assert peer.guardians.filter(name=consent.given_by).exclude(email="").exists(), peer
+
+
+def test_every_accepted_applicant_is_on_the_roster_and_in_the_program():
+    accepted = PeerApplication.objects.filter(status=PeerApplication.Status.ACCEPTED).select_related(
+        "campaign__program__school", "student"
+    )
+    assert accepted.count() >= 3 * Program.objects.count()
+    for application in accepted:
+        student, program = application.student, application.campaign.program
+        assert student is not None, f"{application} was accepted but is not on the roster"
+        assert student.school == program.school and student.kind == Student.Kind.PEER and student.is_active
+        assert (student.first_name, student.last_name, student.grade) == (
+            application.first_name, application.last_name, application.grade,
+        )
+        assert active_participant(program, student), application
+        assert student.availability.exists(), application
+
+
+def test_applications_are_in_their_own_words_and_within_the_programs_grades():
+    applications = list(PeerApplication.objects.select_related("campaign__program"))
+    texts = [application.why_join for application in applications]
+    assert len(set(texts)) == len(texts), "two applicants wrote the same 'why join'"
+    for application in applications:
+        program = application.campaign.program
+        assert program.lowest_grade <= application.grade <= program.highest_grade, application
+        if application.heard_via == Channel.TEACHER_NOMINATION:
+            assert application.nomination is not None, application
+            assert application.nomination.nominee_name == f"{application.first_name} {application.last_name}"
+    # Every state a coordinator meets, in every campaign.
+    for program in Program.objects.all():
+        statuses = set(PeerApplication.objects.filter(campaign__program=program).values_list("status", flat=True))
+        assert statuses == set(PeerApplication.Status.values), program
+
+
+def test_every_confirmed_match_has_the_consent_its_campaign_asks_for():
+    for program in Program.objects.select_related("school"):
+        peers = Student.objects.filter(partner_matches__program=program, partner_matches__status="confirmed")
+        for peer in with_consent_state(peers.distinct(), on=school_today(program.school)):
+            assert not peer.needs_consent or peer.has_valid_consent, peer
+
+
+def test_everyone_in_a_program_is_within_its_grades_and_matched_students_take_part():
+    for participant in ProgramParticipant.objects.select_related("program", "student"):
+        program, student = participant.program, participant.student
+        if student.kind == Student.Kind.PEER:
+            assert program.lowest_grade <= student.grade <= program.highest_grade, participant
+    for match in Match.objects.confirmed().select_related("program", "focus_student"):
+        assert match.focus_student.kind == Student.Kind.FOCUS
+        assert active_participant(match.program, match.focus_student), match
+        assert match.focus_student.school_id == match.peer.school_id == match.program.school_id
+
+
+def test_a_parent_is_the_same_person_on_the_account_consent_and_the_application():
+    checked = 0
+    for record in ConsentRecord.objects.filter(scope=ConsentRecord.Scope.ACCOUNT).select_related("student"):
+        for application in applications_of(record.student):
+            assert application.guardian_name == record.given_by, application
+            assert application.consent.guardian_name == record.given_by, application
+            checked += 1
+    assert checked, "Sofia applied this fall: her mother consented to her account and to her application"
+
+
+def test_the_approval_documents_are_real_pdfs():
+    approvals = DistrictApproval.objects.exclude(document="").select_related("program")
+    assert approvals.exists()
+    for approval in approvals:
+        with approval.document.open("rb") as document:
+            reader = PdfReader(io.BytesIO(document.read()), strict=True)
+        text = " ".join(page.extract_text() for page in reader.pages)
+        assert approval.name in text and approval.program.school.name in text, approval
+
+
+def readme_accounts() -> dict[str, str]:
+    """The README's table of demo accounts: username -> who they are."""
+    rows = re.findall(r"^\| `([a-z.]+)` \| ([^|]+) \|", README.read_text(), flags=re.MULTILINE)
+    return {username: who.strip() for username, who in rows}
+
+
+def test_the_accounts_are_the_ones_the_readme_lists():
+    accounts = readme_accounts()
+    assert len(accounts) == 10
+    can_sign_in = {user.username for user in User.objects.all() if user.has_usable_password()}
+    assert set(accounts) == can_sign_in
+    for username in accounts:
+        assert User.objects.get(username=username).check_password("peerpartners"), username
+
+
+@pytest.mark.parametrize(
+    "username,first,grade,partner",
+    [("east.peer", "Sofia", 5, "Noah"), ("putnam.peer", "Marcus", 7, "Yvonne")],
+)
+def test_the_demo_peers_are_who_the_readme_says(username, first, grade, partner):
+    who = readme_accounts()[username]
+    ordinal = {5: "5th", 7: "7th"}[grade]
+    assert who.startswith(f"{first}, a {ordinal}-grade peer partner"), who
+    peer = Student.objects.get(user__username=username)
+    assert (peer.first_name, peer.grade) == (first, grade)
+    partners = Match.objects.confirmed().filter(peer=peer).values_list("focus_student__first_name", flat=True)
+    assert list(partners) == [partner]
+
+
+def test_the_staff_accounts_have_the_roles_the_readme_gives_them():
+    def roles(username):
+        return set(
+            Membership.objects.filter(user__username=username, is_active=True).values_list("school__slug", "role")
+        )
+
+    assert ("east-elementary", Role.COORDINATOR) in roles("east.coordinator")
+    assert roles("east.principal") == {("east-elementary", Role.SCHOOL_ADMIN)}
+    assert ("putnam-middle", Role.COORDINATOR) in roles("putnam.coordinator")
+    assert roles("putnam.principal") == {("putnam-middle", Role.SCHOOL_ADMIN)}
+    assert {slug for slug, _role in roles("beaman.coordinator")} == {"beaman-intermediate"}
+    assert {slug for slug, _role in roles("riverside.slp")} == {"east-elementary", "putnam-middle"}
+    assert User.objects.get(username="district.admin").district_roles.filter(district__slug="riverside").exists()
+    # east.teacher sees the confidential record of the two 4th graders whose support team she is on, no one else's.
+    team_of = Student.objects.filter(support_team__username="east.teacher")
+    assert sorted(team_of.values_list("grade", flat=True)) == [4, 4]
+    assert team_of.count() == Student.objects.focus_students().filter(school__slug="east-elementary", grade=4).count()

@@ -12,7 +12,7 @@ from tests.factories import PASSWORD
 from tests.recruitment.materials.objects import east_materials
 from tests.role_matrix import MATRIX, NAMESPACE_EXCEPTIONS, OK
 
-from .conftest import PHONE, pass_second_step
+from .conftest import DESKTOP, PHONE, assert_no_axe_violations, pass_second_step, save_screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -57,6 +57,10 @@ ACTIONS_OUT_OF_REACH = """(limit) => {
         .map((element) => `${element.tagName.toLowerCase()} "${element.textContent.trim().replace(/\\s+/g, ' ')}"`
              + ` ends at ${Math.round(element.getBoundingClientRect().right)} px`);
 }"""
+
+# The pages the issue found too wide: their screenshots at both sizes land in test-artifacts/ (phone-width-*).
+SCREENSHOTS = ("programs:team", "programs:expansion", "programs:budget", "programs:approvals",
+               "recruitment:campaign_detail")
 
 PAGE_WIDTH = "() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)"
 
@@ -119,6 +123,12 @@ def test_every_page_fits_a_phone(new_page, world, settings, tmp_path):
             page.goto(path)
             width = page.evaluate(PAGE_WIDTH)
             out_of_reach = page.evaluate(ACTIONS_OUT_OF_REACH, limit)
+            if name in SCREENSHOTS:
+                shot = name.replace(":", "-")
+                save_screenshot(page, f"phone-width-{shot}")
+                page.set_viewport_size(DESKTOP)
+                save_screenshot(page, f"desktop-width-{shot}")
+                page.set_viewport_size(PHONE)
             if width > limit or out_of_reach:
                 sticking_out = page.evaluate(STICKING_OUT, limit)
                 too_wide.append(
@@ -126,3 +136,34 @@ def test_every_page_fits_a_phone(new_page, world, settings, tmp_path):
                     f"actions out of reach: {', '.join(out_of_reach) or 'none'}"
                 )
     assert not too_wide, f"{len(too_wide)} page(s) do not fit a {limit} px phone:\n" + "\n".join(too_wide)
+
+
+def matching_page_with_every_kind_of_pairing(world) -> str:
+    """East's matching page with a proposed pairing (the matrix's), a confirmed one and one made by hand with a
+    warning: every badge and button the page can show."""
+    from recruitment.models import Match
+    from tests.factories import ProgramParticipantFactory, StudentFactory
+    from tests.recruitment.matching.objects import east_matching
+
+    matching = east_matching(world)
+    for first_name, status, by_hand in (("Harper", "confirmed", False), ("Jordan", "proposed", True)):
+        peer = StudentFactory(school=world.school, first_name=first_name, last_name="Alexandria-Whitfield")
+        ProgramParticipantFactory(program=matching.program, student=peer)
+        Match.objects.create(
+            program=matching.program, term=world.term, focus_student=world.focus_student, peer=peer,
+            status=status, by_hand=by_hand, explanation="Both free Lunch (Mon).",
+            warnings="Their orientation is not recorded yet." if by_hand else "",
+        )
+    return reverse("recruitment:matching", kwargs={"pk": matching.program.pk})
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_the_matching_page_has_no_axe_violations(new_page, world, viewport):
+    path = matching_page_with_every_kind_of_pairing(world)
+    page = new_page(viewport=viewport)
+    sign_in(page, world.user("coordinator").username)
+    page.goto(path)
+    name = "phone" if viewport is PHONE else "desktop"
+    save_screenshot(page, f"{name}-matching")
+    assert page.evaluate(PAGE_WIDTH) <= viewport["width"]
+    assert_no_axe_violations(page)

@@ -27,9 +27,16 @@ TARGETS = {"east-elementary": 12, "putnam-middle": 16, "beaman-intermediate": 10
 TEXTS = {
     "what_peers_do": "Spend time with schoolmates with disabilities in class, at lunch and in clubs: share "
     "activities, help during group work, and get to know each other as friends.",
-    "time_commitment": "One lunch or class period a week, plus a short monthly check-in.",
     "how_to_join": "Fill in the short application on the program's page. Your parent or guardian will be asked "
     "for consent by email.",
+}
+
+# The time a peer gives follows the program's form (the guide's two forms), so the campaign's words never contradict
+# what the program is: a course is one period each day; a club meets weekly or monthly.
+TIME_COMMITMENT = {
+    Program.Form.COURSE: "One class period each day, plus a short weekly check-in.",
+    Program.Form.CLUB: "One club meeting a month, plus a planning lunch every other week.",
+    Program.Form.BOTH: "One class period each day, or the club's monthly meeting.",
 }
 
 
@@ -56,6 +63,7 @@ def _campaign(slug: str, spec: dict) -> RecruitmentCampaign | None:
             "closes_on": min(today + datetime.timedelta(days=21), term.end_date),
             "requires_guardian_consent": True,
             **TEXTS,
+            "time_commitment": TIME_COMMITMENT[Program.Form(program.form)],
         },
     )
     owners = _owners(program)

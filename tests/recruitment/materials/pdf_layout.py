@@ -98,6 +98,8 @@ def page_text(pdf_bytes: bytes) -> str:
             texts.append(text_page.get_text_range())
             text_page.close()
             page.close()
-        return " ".join(" ".join(texts).split())
+        # pdfium reports a hyphen ending a line as U+FFFE (it takes it for a soft hyphen); the link is broken at its
+        # own hyphens, so it is a real one.
+        return " ".join(" ".join(texts).replace("\ufffe", "-").split())
     finally:
         document.close()

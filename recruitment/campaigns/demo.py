@@ -27,7 +27,7 @@ TARGETS = {"east-elementary": 12, "putnam-middle": 16, "beaman-intermediate": 10
 # What each campaign tells peers, in the words of its program (the posters and the public page print these).
 TEXTS = {
     "east-elementary": {
-        "what_peers_do": "Spend a class period each day with schoolmates with autism: help during group work, "
+        "what_peers_do": "Spend a class period each day with schoolmates in Ms. Jonas's class: help during group work, "
         "eat lunch together, play at recess and get to know each other as friends.",
         "time_commitment": "One class period each day, plus a short weekly check-in with Ms. Jonas.",
         "how_to_join": "Fill in the short application on the program's page. Your parent or guardian will be "

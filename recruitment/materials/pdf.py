@@ -21,9 +21,13 @@ TEMPLATES = {
 }
 
 
-def material_html(*, content: dict, kind: str, paper: str, preview: bool = False, back_url: str = "") -> str:
-    """The HTML of a brochure or poster: the PDF prints it; the print-preview page shows it (with a way back)."""
+def material_html(
+    *, content: dict, kind: str, paper: str, preview: bool = False, back_url: str = "", address_mismatch=None
+) -> str:
+    """The HTML of a brochure or poster: the PDF prints it; the print-preview page shows it (with a way back, and
+    a warning when the QR code leads elsewhere than the site in use)."""
     context = {
+        "address_mismatch": address_mismatch if preview else None,
         **content,
         "kind": kind,
         "paper": paper,

@@ -32,7 +32,7 @@ logger = logging.getLogger(__name__)
 Status = RecruitmentMaterial.Status
 
 # Bump when a template or the print stylesheet changes, so every cached file is printed again.
-LAYOUT_VERSION = 1
+LAYOUT_VERSION = 2
 CLAIM_TIMEOUT = timedelta(minutes=10)
 
 

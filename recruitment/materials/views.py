@@ -40,6 +40,7 @@ class MaterialListView(SchoolPermissionMixin, TemplateView):
             Status=Status,
             running=any(slot.status == Status.RENDERING for slot in slots),
             form_url=selectors.form_url(campaign),
+            address_mismatch=selectors.qr_address_mismatch(campaign=campaign, request_host=self.request.get_host()),
         )
         return context
 
@@ -131,5 +132,6 @@ class MaterialPreviewView(SchoolPermissionMixin, View):
             paper=paper,
             preview=True,
             back_url=reverse("recruitment:material_list", kwargs={"pk": campaign.pk}),
+            address_mismatch=selectors.qr_address_mismatch(campaign=campaign, request_host=request.get_host()),
         )
         return HttpResponse(html)

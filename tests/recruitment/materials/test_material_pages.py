@@ -86,7 +86,7 @@ def test_print_preview_shows_the_program_words_accessibly(client_for, campaign, 
     html = response.content.decode()
     assert '<html lang="en">' in html
     assert "<h1>Peer Connections</h1>" in html
-    assert "Creating a more inclusive school" in html
+    assert "Make our school a place where everyone belongs" in html
     assert 'src="data:image/svg+xml' in html
     assert f"QR code: scan it to open the application form at 127.0.0.1:8000/join/{campaign.pk}/apply/" in html
     assert "recruitment-materials-preview.css" in html

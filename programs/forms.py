@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from schools.dates import school_today
-from schools.models import GRADE_CHOICES, Student
+from schools.models import Student
 
 from . import selectors
 from .documents import ACCEPT, MAX_DOCUMENT_SIZE, check_document
@@ -140,8 +140,7 @@ class ProgramForm(CrispyMixin, forms.ModelForm):
     def __init__(self, *args, access, **kwargs):
         super().__init__(*args, **kwargs)
         self.school = access.school
-        school_grades = [(g, label) for g, label in GRADE_CHOICES
-                         if self.school.lowest_grade <= g <= self.school.highest_grade]
+        school_grades = self.school.grade_choices()
         for name in ("lowest_grade", "highest_grade"):
             self.fields[name] = forms.TypedChoiceField(
                 label=self.fields[name].label,
@@ -602,7 +601,7 @@ class ParticipantSearchForm(forms.Form):
     def __init__(self, *args, access, **kwargs):
         kwargs.setdefault("prefix", "search")
         super().__init__(*args, **kwargs)
-        self.fields["grade"].choices = [("", _("Any grade")), *selectors.school_grades(access=access)]
+        self.fields["grade"].choices = [("", _("Any grade")), *access.school.grade_choices()]
         self.fields["grade"].error_messages["invalid_choice"] = _("Choose a grade of %(school)s.") % {
             "school": access.school
         }

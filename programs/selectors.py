@@ -305,12 +305,6 @@ def participant_candidates(*, access, program: Program):
     )
 
 
-def school_grades(*, access) -> list[tuple[int, str]]:
-    """The grades the active school has (for a grade filter)."""
-    school = access.school
-    return [(value, label) for value, label in GRADE_CHOICES if school.lowest_grade <= value <= school.highest_grade]
-
-
 def homerooms(*, access) -> list[str]:
     """The homerooms of the active school's enrolled students (for a homeroom filter), in order."""
     return list(

@@ -8,7 +8,7 @@ from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, 
 from django.http import Http404
 from django.utils import timezone
 
-from schools.models import GRADE_CHOICES, ConsentRecord, Period, Student
+from schools.models import ConsentRecord, Period, Student
 from schools.scoping import Access
 from schools.selectors import current_bell_schedule
 
@@ -37,10 +37,6 @@ def public_campaign(pk: int) -> RecruitmentCampaign:
     if campaign is None:
         raise Http404
     return campaign
-
-
-def school_grade_choices(school) -> list[tuple[int, str]]:
-    return [(value, label) for value, label in GRADE_CHOICES if school.lowest_grade <= value <= school.highest_grade]
 
 
 def availability_periods(campaign):

@@ -10,7 +10,7 @@ import pytest
 from programs.demo import PROGRAMS
 from programs.forms import LONG_TEXT as PROGRAM_LONG_TEXT
 from programs.models import Program, Purpose
-from recruitment.campaigns.demo import TEXTS, TIME_COMMITMENT
+from recruitment.campaigns.demo import TEXTS
 from recruitment.campaigns.forms import LONG_TEXT as CAMPAIGN_LONG_TEXT
 from recruitment.materials import services
 from recruitment.models import RecruitmentCampaign, RecruitmentMaterial
@@ -63,8 +63,7 @@ def short_texts(world):
         program=program,
         term=world.term,
         closes_on=world.term.end_date,
-        time_commitment=TIME_COMMITMENT[spec["form"]],
-        **TEXTS,
+        **TEXTS["east-elementary"],
     )
 
 

@@ -140,7 +140,7 @@ class ProgramForm(CrispyMixin, forms.ModelForm):
     def __init__(self, *args, access, **kwargs):
         super().__init__(*args, **kwargs)
         self.school = access.school
-        school_grades = self.school.grade_choices()
+        school_grades = self.school.grade_choices
         for name in ("lowest_grade", "highest_grade"):
             self.fields[name] = forms.TypedChoiceField(
                 label=self.fields[name].label,
@@ -601,7 +601,7 @@ class ParticipantSearchForm(forms.Form):
     def __init__(self, *args, access, **kwargs):
         kwargs.setdefault("prefix", "search")
         super().__init__(*args, **kwargs)
-        self.fields["grade"].choices = [("", _("Any grade")), *access.school.grade_choices()]
+        self.fields["grade"].choices = [("", _("Any grade")), *access.school.grade_choices]
         self.fields["grade"].error_messages["invalid_choice"] = _("Choose a grade of %(school)s.") % {
             "school": access.school
         }

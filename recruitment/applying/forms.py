@@ -201,7 +201,7 @@ class NominationForm(forms.Form):
         self.fields["student"].label_from_instance = lambda s: f"{s.full_name} ({s.get_grade_display()})"
         self.fields["campaign"].empty_label = _("Pick a program")
         self.fields["student"].empty_label = _("Pick a peer (or type a name below)")
-        self.fields["grade"].choices = [("", _("Pick a grade")), *access.school.grade_choices()]
+        self.fields["grade"].choices = [("", _("Pick a grade")), *access.school.grade_choices]
 
     def clean(self):
         cleaned = super().clean()

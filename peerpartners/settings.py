@@ -72,13 +72,13 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Idle timeout and the 12-hour cap: an expired session is signed out with a message for the sign-in page.
-    "schools.sessions.SessionExpiryMiddleware",
+    "schools.accounts.sessions.SessionExpiryMiddleware",
     "django_otp.middleware.OTPMiddleware",
     # Those who can see confidential records must pass the second step before any page, the admin included.
-    "schools.two_factor.SecondFactorMiddleware",
+    "schools.accounts.two_factor.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Logs every 403, whichever view refused (issue 11).
-    "schools.security.PermissionRefusalLogMiddleware",
+    "schools.accounts.security.PermissionRefusalLogMiddleware",
     # Resolves request.access (memberships, active school) once; every scoped queryset reads it.
     "schools.middleware.SchoolAccessMiddleware",
     # Last, so it turns a locked-out sign-in (ours or the admin's) into the lockout page.
@@ -116,7 +116,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "schools.User"
 # The lockout check runs before the password check, so a locked account is refused even with the right password.
 AUTHENTICATION_BACKENDS = [
-    "schools.security.LockoutBackend",
+    "schools.accounts.security.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Lockout per account, not per IP: a whole school signs in from one address (issue 11).
@@ -126,8 +126,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_RESET_ON_SUCCESS = True
 # 15 minutes from the fifth wrong password, as the message says; retrying during the lock does not extend it.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
-AXES_LOCKOUT_CALLABLE = "schools.security.lockout_response"
-AXES_USERNAME_CALLABLE = "schools.security.lockout_username"
+AXES_LOCKOUT_CALLABLE = "schools.accounts.security.lockout_response"
+AXES_USERNAME_CALLABLE = "schools.accounts.security.lockout_username"
 # axes.W006 asks for the IP in the lockout key; leaving it out is the point (a shared school address must not lock
 # out a whole school, and a per-username count cannot be dodged by changing address, agent or cookies).
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]

@@ -4,6 +4,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from .accounts.student_accounts import check_may_have_sign_in
 from .models import (
     AccessLogEntry,
     BehaviorNote,
@@ -22,7 +23,6 @@ from .models import (
     User,
 )
 from .rostering.models import RosterImport
-from .student_accounts import check_may_have_sign_in
 
 
 class MembershipInline(admin.TabularInline):

@@ -13,7 +13,7 @@ class SchoolsConfig(AppConfig):
         lookups.register()
         # Connects the security event log's signal receivers (sign-in, sign-out, lockout, role changes).
         # And the sign-in records that let signing out and switching an account off end its sessions.
-        from . import security, sessions  # noqa: F401
+        from .accounts import security, sessions  # noqa: F401
         from .privacy import dashboard as privacy_dashboard
         from .privacy import sections as record_sections
 

@@ -10,7 +10,7 @@ import random
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from .demo_codes import DEMO_ACCOUNTS_GROUP
+from .accounts.demo_codes import DEMO_ACCOUNTS_GROUP
 from .models import (
     BehaviorNote,
     BellSchedule,

@@ -1,7 +1,9 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import account_views, student_sign_in_views, student_views, views
+from . import student_views, views
+from .accounts import student_sign_in_views
+from .accounts import views as account_views
 from .privacy import retention_views
 
 # Sign-in pages keep Django's names (login, password_reset, ...) so contrib.auth and the admin find them.
@@ -27,7 +29,7 @@ auth_urlpatterns = [
     path("accounts/password/", account_views.PasswordChangeView.as_view(), name="password_change"),
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("accounts/you/", account_views.AccountView.as_view(), name="account"),
-    # The second step at sign-in; SecondFactorMiddleware lets these through (schools.two_factor.TWO_FACTOR_PATH).
+    # The second step at sign-in; SecondFactorMiddleware lets these through (accounts.two_factor.TWO_FACTOR_PATH).
     path("accounts/two-factor/", account_views.TwoFactorManageView.as_view(), name="two_factor_manage"),
     path("accounts/two-factor/setup/", account_views.TwoFactorSetupView.as_view(), name="two_factor_setup"),
     path("accounts/two-factor/verify/", account_views.TwoFactorVerifyView.as_view(), name="two_factor_verify"),

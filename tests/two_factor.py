@@ -5,7 +5,7 @@ from django.urls import reverse
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from schools.two_factor import may_use_second_factor
+from schools.accounts.two_factor import may_use_second_factor
 
 
 def give_authenticator(user) -> TOTPDevice:

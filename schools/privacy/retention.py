@@ -186,7 +186,7 @@ def retention_user():
 
 def _sign_in_off(user) -> None:
     """The student's sign-in: off, personal fields blanked; saving it switched off ends every session
-    (``schools.sessions``)."""
+    (``schools.accounts.sessions``)."""
     user.is_active = False
     user.username = f"former-{user.pk}"
     user.first_name = user.last_name = user.email = ""

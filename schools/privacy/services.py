@@ -8,10 +8,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ..accounts.student_accounts import has_account_consent, student_sign_in_turn_off
 from ..dates import school_today
 from ..models import AccessLogEntry
 from ..services import email_queue, record_access
-from ..student_accounts import has_account_consent, student_sign_in_turn_off
 from . import guardian_links
 from .bundle import student_record_bundle
 from .models import INSPECTION_DAYS, ConsentRecord, Disclosure, InspectionRequest

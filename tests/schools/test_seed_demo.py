@@ -5,8 +5,8 @@ from django.apps import apps
 from django.core.management import call_command
 from django.urls import reverse
 
+from schools.accounts.two_factor import requires_second_factor
 from schools.models import District, School, Student, User
-from schools.two_factor import requires_second_factor
 
 from ..two_factor import complete_setup
 
@@ -97,7 +97,7 @@ def test_staff_without_a_listed_account_cannot_sign_in(seeded):
 
 def test_the_demo_peers_accounts_rest_on_a_parents_consent(seeded):
     """Both demo peers are under 13: the seed records the parent's consent their sign-in needs (COPPA)."""
-    from schools.student_accounts import check_may_have_sign_in
+    from schools.accounts.student_accounts import check_may_have_sign_in
 
     for username in ("east.peer", "putnam.peer"):
         student = Student.objects.get(user__username=username)

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from schools.demo_codes import demo_code, is_demo_account
+from schools.accounts.demo_codes import demo_code, is_demo_account
 from schools.models import User
 
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 import schools.demo
-from schools.demo_codes import DEMO_ACCOUNTS_GROUP
+from schools.accounts.demo_codes import DEMO_ACCOUNTS_GROUP
 from schools.models import User
 
 from ...factories import PASSWORD

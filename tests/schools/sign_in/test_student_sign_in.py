@@ -10,9 +10,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from schools.accounts.student_accounts import CODE_WORDS, generate_sign_in_code
 from schools.models import Student, User
 from schools.privacy.models import ConsentRecord
-from schools.student_accounts import CODE_WORDS, generate_sign_in_code
 
 from ...factories import PASSWORD, FocusStudentFactory, StudentFactory
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from schools.two_factor import requires_second_factor
+from schools.accounts.two_factor import requires_second_factor
 
 from ...factories import PASSWORD, UserFactory
 from ...two_factor import complete_setup, current_code, give_authenticator, pass_second_step, sign_in_verified

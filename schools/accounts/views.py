@@ -12,8 +12,8 @@ from django.views import View
 from django.views.generic import UpdateView
 
 from . import two_factor
-from .account_forms import AccountForm, CodeForm, PasswordChangeForm, PasswordConfirmForm, SetupCodeForm
 from .demo_codes import demo_code
+from .forms import AccountForm, CodeForm, PasswordChangeForm, PasswordConfirmForm, SetupCodeForm
 
 RECOVERY_CODES_SESSION_KEY = "two_factor_new_recovery_codes"
 

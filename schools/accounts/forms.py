@@ -5,7 +5,7 @@ from django.contrib.auth import authenticate
 from django.contrib.auth import forms as auth_forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import User
+from ..models import User
 
 
 def password_matches(request, user, password: str) -> bool:

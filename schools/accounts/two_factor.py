@@ -21,8 +21,8 @@ from django.utils.translation import gettext as _
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .models import DistrictAdministrator, Membership, Student, User
-from .permissions import PERMISSIONS, STAFF_ROLES
+from ..models import DistrictAdministrator, Membership, Student, User
+from ..permissions import PERMISSIONS, STAFF_ROLES
 from .sessions import rotate_session_key
 
 log = logging.getLogger("peerpartners.security")

@@ -18,7 +18,7 @@ from django.dispatch import receiver
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from .models import SignInSession, User
+from ..models import SignInSession, User
 
 log = logging.getLogger("peerpartners.security")
 

@@ -6,13 +6,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
-from . import services, student_accounts
-from .account_forms import StudentSignInForm
-from .mixins import OneStudentMixin
-from .models import AccessLogEntry, Student
-from .privacy import services as privacy_services
-from .privacy.consent_forms import ConsentRecordForm
-from .privacy.models import ConsentRecord
+from .. import services
+from ..mixins import OneStudentMixin
+from ..models import AccessLogEntry, Student
+from ..privacy import services as privacy_services
+from ..privacy.consent_forms import ConsentRecordForm
+from ..privacy.models import ConsentRecord
+from . import student_accounts
+from .forms import StudentSignInForm
 
 SIGN_IN_CODE_SESSION_KEY = "student_sign_in_code"
 

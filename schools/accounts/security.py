@@ -16,7 +16,7 @@ from django.dispatch import receiver
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from .forms import SignInForm
+from ..forms import SignInForm
 
 log = logging.getLogger("peerpartners.security")
 

@@ -12,8 +12,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from .models import Student, User
-from .privacy.models import ConsentRecord
+from ..models import Student, User
+from ..privacy.models import ConsentRecord
 from .sessions import end_sessions
 
 log = logging.getLogger("peerpartners.security")

@@ -4,7 +4,7 @@ from django.urls import include, path
 from . import student_views, views
 from .accounts import student_sign_in_views
 from .accounts import views as account_views
-from .privacy import retention_views
+from .privacy import urls as privacy_urls
 
 # Sign-in pages keep Django's names (login, password_reset, ...) so contrib.auth and the admin find them.
 auth_urlpatterns = [
@@ -68,16 +68,8 @@ urlpatterns = [
         student_sign_in_views.StudentSignInOffView.as_view(),
         name="student_sign_in_off",
     ),
-    path(
-        "students/<int:pk>/consent/",
-        student_sign_in_views.ConsentRecordListView.as_view(),
-        name="student_consent_records",
-    ),
-    path(
-        "students/<int:pk>/consent/<int:consent_pk>/withdraw/",
-        student_sign_in_views.ConsentRecordWithdrawView.as_view(),
-        name="student_consent_withdraw",
-    ),
+    # Consent records and retention (schools/privacy/urls.py): paths and names as before.
+    *privacy_urls.school_urlpatterns,
     path("students/<int:pk>/<slug:kind>/new/", student_views.ProfileItemFormView.as_view(), name="student_item_add"),
     path(
         "students/<int:pk>/<slug:kind>/<int:item_pk>/",
@@ -102,11 +94,6 @@ urlpatterns = [
         name="period_edit",
     ),
     path("access-log/", student_views.AccessLogView.as_view(), name="access_log"),
-    path(
-        "students/<int:pk>/delete-data/", retention_views.StudentDeleteDataView.as_view(), name="student_delete_data"
-    ),
-    path("privacy/retention/", retention_views.RetentionView.as_view(), name="retention"),
-    path("privacy/retention/run/", retention_views.RetentionRunView.as_view(), name="retention_run"),
     path("staff/", views.StaffListView.as_view(), name="staff_list"),
     path("district/", views.DistrictOverviewView.as_view(), name="district_overview"),
     path("roster/", include("schools.rostering.urls")),

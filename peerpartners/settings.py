@@ -58,13 +58,14 @@ INSTALLED_APPS = [
     "evaluation",
 ]
 
+# The project's own five middlewares are all in schools/middleware.py; the order below is the order they run in.
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy on every answer, static files included (policy below).
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Every answer after WhiteNoise's static files is "Cache-Control: no-store" (student data; issue 11).
-    "schools.caching.NoStoreMiddleware",
+    "schools.middleware.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -72,13 +73,13 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Idle timeout and the 12-hour cap: an expired session is signed out with a message for the sign-in page.
-    "schools.accounts.sessions.SessionExpiryMiddleware",
+    "schools.middleware.SessionExpiryMiddleware",
     "django_otp.middleware.OTPMiddleware",
     # Those who can see confidential records must pass the second step before any page, the admin included.
-    "schools.accounts.two_factor.SecondFactorMiddleware",
+    "schools.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Logs every 403, whichever view refused (issue 11).
-    "schools.accounts.security.PermissionRefusalLogMiddleware",
+    "schools.middleware.PermissionRefusalLogMiddleware",
     # Resolves request.access (memberships, active school) once; every scoped queryset reads it.
     "schools.middleware.SchoolAccessMiddleware",
     # Last, so it turns a locked-out sign-in (ours or the admin's) into the lockout page.

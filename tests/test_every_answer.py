@@ -1,7 +1,7 @@
 """Every URL of the role matrix, asked by every role: the answer is never cached, and no page loads anything from
 another host.
 
-``schools.caching.NoStoreMiddleware`` sends ``Cache-Control: no-store`` on every answer Django gives (pages, CSV and
+``schools.middleware.NoStoreMiddleware`` sends ``Cache-Control: no-store`` on every answer Django gives (pages, CSV and
 Excel exports, PDFs, uploaded files, redirects, errors); static files, served by WhiteNoise before it, stay cacheable.
 """
 

@@ -1,7 +1,7 @@
 """Public pages for joining a program (no sign-in, no school from the session) and the staff nomination pages.
 
 Public pages show program-level data only. Like every page, the form and consent pages are never cached
-(``schools.caching``): they carry a child's answers or a guardian's signature.
+(``schools.middleware.NoStoreMiddleware``): they carry a child's answers or a guardian's signature.
 """
 
 from django.conf import settings

@@ -20,13 +20,14 @@ from ..forms import SignInForm
 
 log = logging.getLogger("peerpartners.security")
 
-# The request being answered, so that a role change saved anywhere (the admin, a staff page) names who made it.
-_current_request: contextvars.ContextVar = contextvars.ContextVar("security_log_request", default=None)
+# The request being answered (set by ``schools.middleware.PermissionRefusalLogMiddleware``), so that a role change
+# saved anywhere (the admin, a staff page) names who made it.
+current_request: contextvars.ContextVar = contextvars.ContextVar("security_log_request", default=None)
 
 
 def _actor() -> str:
     """Who is making a change: a user id, or "system" for commands, imports and tasks outside a request."""
-    request = _current_request.get()
+    request = current_request.get()
     user = getattr(request, "user", None)
     return str(user.pk) if user is not None and user.is_authenticated else "system"
 
@@ -39,7 +40,7 @@ def _name(username) -> str:
     return repr(str(username or "")[:150])
 
 
-def _client(request) -> str:
+def client_ip(request) -> str:
     return getattr(request, "axes_ip_address", None) or (request.META.get("REMOTE_ADDR", "") if request else "")
 
 
@@ -65,13 +66,13 @@ def lockout_response(request, original_response=None, credentials=None):
 
 @receiver(user_logged_in)
 def log_sign_in(sender, request, user, **kwargs):
-    log.info("login.success user_id=%s username=%s ip=%s", user.pk, _name(user.get_username()), _client(request))
+    log.info("login.success user_id=%s username=%s ip=%s", user.pk, _name(user.get_username()), client_ip(request))
 
 
 @receiver(user_login_failed)
 def log_sign_in_failure(sender, credentials, request=None, **kwargs):
     # Django already masks the password in ``credentials``; only the username is read here all the same.
-    log.warning("login.failure username=%s ip=%s", _name(credentials.get("username")), _client(request))
+    log.warning("login.failure username=%s ip=%s", _name(credentials.get("username")), client_ip(request))
 
 
 @receiver(user_locked_out)
@@ -108,33 +109,6 @@ def log_role_removed(sender, instance, **kwargs):
         instance.school_id,
         instance.role,
     )
-
-
-class PermissionRefusalLogMiddleware:
-    """Logs every 403 in one place, whichever view, mixin or the admin refused: who, which method and path.
-
-    It also holds the request while it is answered, so role-change lines name who made the change.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        token = _current_request.set(request)
-        try:
-            response = self.get_response(request)
-        finally:
-            _current_request.reset(token)
-        if response.status_code == 403:
-            user = getattr(request, "user", None)
-            log.warning(
-                "permission.refused user_id=%s method=%s path=%r ip=%s",
-                getattr(user, "pk", None),
-                request.method,
-                request.path[:300],
-                _client(request),
-            )
-        return response
 
 
 def lockout_username(request, credentials) -> str | None:

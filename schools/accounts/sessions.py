@@ -10,13 +10,9 @@ import time
 from importlib import import_module
 
 from django.conf import settings
-from django.contrib import messages
-from django.contrib.auth import logout
 from django.contrib.auth.signals import user_logged_in, user_logged_out
 from django.db.models.signals import post_save
 from django.dispatch import receiver
-from django.shortcuts import redirect
-from django.utils.translation import gettext as _
 
 from ..models import SignInSession, User
 
@@ -30,40 +26,6 @@ LAST_SEEN_RESOLUTION = 60
 
 def _session_store():
     return import_module(settings.SESSION_ENGINE).SessionStore
-
-
-class SessionExpiryMiddleware:
-    """Signs out a session that was idle too long or is older than the absolute cap, and says why on the sign-in
-    page. Runs after the message middleware (the message survives the sign-out in its cookie)."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if request.user.is_authenticated:
-            now = int(time.time())
-            session = request.session
-            signed_in_at = session.setdefault(SIGNED_IN_AT_KEY, now)
-            last_seen = session.get(LAST_SEEN_KEY, now)
-            message = None
-            if now - signed_in_at > settings.SESSION_ABSOLUTE_TIMEOUT.total_seconds():
-                message = _("You were signed out because you had been signed in for %(hours)d hours.") % {
-                    "hours": settings.SESSION_ABSOLUTE_TIMEOUT.total_seconds() // 3600
-                }
-                reason = "absolute"
-            elif now - last_seen > settings.SESSION_IDLE_TIMEOUT.total_seconds():
-                message = _("You were signed out after %(minutes)d minutes without activity.") % {
-                    "minutes": settings.SESSION_IDLE_TIMEOUT.total_seconds() // 60
-                }
-                reason = "idle"
-            if message:
-                log.info("session.expired user_id=%s reason=%s", request.user.pk, reason)
-                logout(request)
-                messages.info(request, message)
-                return redirect(settings.LOGIN_URL)
-            if now - last_seen >= LAST_SEEN_RESOLUTION or LAST_SEEN_KEY not in session:
-                session[LAST_SEEN_KEY] = now
-        return self.get_response(request)
 
 
 def rotate_session_key(request) -> None:

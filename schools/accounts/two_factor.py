@@ -1,6 +1,6 @@
-"""The second step at sign-in (issue 11): who must have it, the middleware that enforces it, and the workflows that
-set it up, check it and take it away. django-otp holds the devices and checks the codes (with its own throttling);
-nothing here computes a code.
+"""The second step at sign-in (issue 11): who must have it, and the workflows that set it up, check it and take it
+away; ``schools.middleware.SecondFactorMiddleware`` enforces it. django-otp holds the devices and checks the codes
+(with its own throttling); nothing here computes a code.
 
 A person has at most one authenticator app (a confirmed ``TOTPDevice``) and one set of single-use recovery codes
 (a ``StaticDevice`` with ``RECOVERY_CODE_COUNT`` tokens).
@@ -11,12 +11,8 @@ from base64 import b32encode
 
 import django_otp
 import segno
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Exists, OuterRef
-from django.shortcuts import redirect
-from django.urls import reverse
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -32,9 +28,9 @@ RECOVERY_CODE_COUNT = 10
 TWO_FACTOR_PATH = "/accounts/two-factor/"
 
 
-def _second_factor_state(user) -> dict[str, bool]:
-    """In one query (the middleware asks on every page until the second step is passed): does the person have a
-    confirmed authenticator, and must they have one?"""
+def second_factor_state(user) -> dict[str, bool]:
+    """In one query (``SecondFactorMiddleware`` asks on every page until the second step is passed): does the person
+    have a confirmed authenticator, and must they have one?"""
     sensitive_role = Membership.objects.filter(
         user=OuterRef("pk"), is_active=True, role__in=PERMISSIONS["view_student_sensitive"]
     )
@@ -58,7 +54,8 @@ def _second_factor_state(user) -> dict[str, bool]:
     )
 
 
-def _required(user, state) -> bool:
+def second_factor_required(user, state) -> bool:
+    """``requires_second_factor`` from a ``second_factor_state`` already read."""
     return user.is_staff or user.is_superuser or state["district"] or state["sensitive_role"] or state["support_team"]
 
 
@@ -68,7 +65,7 @@ def requires_second_factor(user) -> bool:
     and the Django admin's users. Peers and students never."""
     if not user.is_authenticated:
         return False
-    return _required(user, _second_factor_state(user))
+    return second_factor_required(user, second_factor_state(user))
 
 
 def may_use_second_factor(user) -> bool:
@@ -86,34 +83,6 @@ def authenticator_for(user) -> TOTPDevice | None:
 
 def has_second_factor(user) -> bool:
     return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
-
-
-class SecondFactorMiddleware:
-    """Sends a signed-in person who has a second factor but has not passed it this session to the check, and one who
-    must have it but has none to its setup. Runs after ``OTPMiddleware`` (``request.user.is_verified``)."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        user = request.user
-        if not user.is_authenticated or user.is_verified() or self._allowed(request.path):
-            return self.get_response(request)
-        query = "?" + urlencode({"next": request.get_full_path()}) if request.method == "GET" else ""
-        state = _second_factor_state(user)
-        if state["has_device"]:
-            return redirect(reverse("two_factor_verify") + query)
-        if _required(user, state):
-            return redirect(reverse("two_factor_setup") + query)
-        return self.get_response(request)
-
-    @staticmethod
-    def _allowed(path: str) -> bool:
-        return path.startswith((TWO_FACTOR_PATH, "/" + settings.STATIC_URL.lstrip("/"))) or path in (
-            reverse("logout"),
-            reverse("admin:logout"),
-            reverse("healthz"),
-        )
 
 
 def authenticator_start(*, user) -> TOTPDevice:

@@ -1,5 +1,5 @@
 """Records pages: disclosures, requests to inspect records, the export of everything held about one student, and the
-parent's page behind the emailed link. ``schools.caching.NoStoreMiddleware`` sends every answer with ``no-store``."""
+parent's page behind the emailed link. ``schools.middleware.NoStoreMiddleware`` sends every answer with ``no-store``."""
 
 import datetime
 import logging
@@ -32,7 +32,7 @@ security_log = logging.getLogger("peerpartners.security")
 
 def zip_download(content: bytes, filename: str) -> HttpResponse:
     """The bundle as an attachment, named by ids only (a file name ends up in logs and folders). Never cached:
-    ``schools.caching.NoStoreMiddleware``."""
+    ``schools.middleware.NoStoreMiddleware``."""
     response = HttpResponse(content, content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

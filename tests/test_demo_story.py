@@ -18,7 +18,7 @@ from django.db.models import Q
 from django.test import override_settings
 from pypdf import PdfReader
 
-from programs.demo import PROGRAMS
+from programs.demo_data import PROGRAMS
 from programs.models import DistrictApproval, Program, ProgramParticipant
 from recruitment.applying.selectors import with_consent_state
 from recruitment.models import Channel, Match, PeerApplication

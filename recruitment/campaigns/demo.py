@@ -6,7 +6,7 @@ Idempotent: campaigns are found by program and term, channels by campaign and ch
 
 import datetime
 
-from programs.demo import PROGRAMS
+from programs.demo_data import PROGRAMS
 from programs.models import PlanningTeamMember, Program
 from schools.dates import school_today
 from schools.models import Membership, Term

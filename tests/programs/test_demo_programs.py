@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.core.management import call_command
 
-from programs.demo import PROGRAMS
+from programs.demo_data import PROGRAMS
 from programs.models import (
     ActionItem,
     BudgetItem,

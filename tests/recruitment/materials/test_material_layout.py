@@ -7,7 +7,7 @@ long as each form field allows.
 
 import pytest
 
-from programs.demo import PROGRAMS
+from programs.demo_data import PROGRAMS
 from programs.forms import LONG_TEXT as PROGRAM_LONG_TEXT
 from programs.models import Program, Purpose
 from recruitment.campaigns.demo import TEXTS

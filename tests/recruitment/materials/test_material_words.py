@@ -4,7 +4,7 @@ words a 10 to 14 year old reads; the planning team's notes are never printed."""
 import pytest
 from django.urls import reverse
 
-from programs.demo import PROGRAMS
+from programs.demo_data import PROGRAMS
 
 from ...factories import ProgramFactory
 from ...recruitment_factories import CampaignFactory

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.core.management import call_command
 
-from programs.demo import CONSENT_ENDING_SOON
+from programs.demo_data import CONSENT_ENDING_SOON
 from schools.dates import school_today
 from schools.models import ConsentRecord, Student
 from schools.privacy import retention

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 import schools.demo
+import schools.demo_data
 from schools.accounts.demo_codes import DEMO_ACCOUNTS_GROUP
 from schools.models import User
 
@@ -44,7 +45,7 @@ def sign_in_with_password(client, username):
 def test_the_seed_marks_exactly_the_accounts_the_readme_lists(db):
     schools.demo.seed(password="demo-password")
     marked = set(User.objects.filter(groups__name=DEMO_ACCOUNTS_GROUP).values_list("username", flat=True))
-    assert marked == schools.demo.SIGN_IN_ACCOUNTS
+    assert marked == schools.demo_data.SIGN_IN_ACCOUNTS
 
 
 def test_a_newcomer_passes_both_second_step_pages_with_the_shown_code(client, settings, demo_coordinator):

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 
 # The fetcher lives in the core app, shared by every PDF the site prints (the student record bundle too).
-from schools.pdf_fetcher import RefusedURL, own_file, url_fetcher  # noqa: F401
+from schools.pdf_fetcher import url_fetcher
 
 from . import qr
 

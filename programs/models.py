@@ -1,7 +1,6 @@
 """Programs as the guide plans them: a core planning team, a purpose, components, resources, approvals, and a plan
 to start small and expand on purpose. Meetings produce action items with an owner and a due date."""
 
-import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -329,10 +328,6 @@ class PlanningMeeting(models.Model):
 class ActionItemQuerySet(SchoolOwnedQuerySet):
     def open(self):
         return self.filter(completed_on=None)
-
-    def due_for_reminder(self, on):
-        """Open items due the day after ``on`` whose reminder has not gone out."""
-        return self.open().filter(due_on=on + datetime.timedelta(days=1), reminder_sent_at=None)
 
 
 class ActionItem(models.Model):

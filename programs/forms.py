@@ -30,6 +30,7 @@ from .models import (
     ProgramParticipant,
     Purpose,
 )
+from .services import ActionItemChange
 
 LONG_TEXT = 4000  # characters: generous for planning notes, a stop for pasted documents
 FAR_FUTURE_YEARS = 5
@@ -388,8 +389,6 @@ class BaseActionItemFormSet(forms.BaseModelFormSet):
 
     def changes(self):
         """What the service needs: one entry per started, changed or deleted row."""
-        from .services import ActionItemChange
-
         result = []
         for form in self.forms:
             instance = form.instance if form.instance.pk else None

@@ -63,7 +63,7 @@ ANONYMOUS = Access(user=None)
 
 def resolve_access(user, requested_school_id: int | None) -> Access:
     """Collect the person's roles at every school, then pick the active one (the requested one if allowed)."""
-    from .models import DistrictAdministrator, Membership, School, Student
+    from .models import DistrictAdministrator, Membership, School, Student  # models.py imports this module
 
     if not user.is_authenticated or not user.is_active:
         return Access(user=user)

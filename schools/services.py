@@ -1,26 +1,17 @@
 """Write-side workflows of the schools app."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from .models import AccessLogEntry, PeerAvailability
-
-
-def email_send(*, subject: str, body: str, to: list[str]) -> int:
-    """Send one plain-text email now. Called from the ``send_email`` task, never from a request."""
-    message = EmailMessage(subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=to)
-    return message.send()
+from .tasks import send_email
 
 
 def email_queue(*, template: str, context: dict, to: str) -> None:
     """Render ``<template>_subject.txt`` (one line) and ``<template>.txt``, and send them to ``to`` through the
     ``send_email`` task once the current transaction commits (a rolled-back change sends nothing)."""
-    from .tasks import send_email  # the task module imports this one
-
     subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
     body = render_to_string(f"{template}.txt", context)
     transaction.on_commit(lambda: send_email.delay(subject=subject, body=body, to=[to]))

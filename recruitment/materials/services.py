@@ -73,7 +73,7 @@ def material_request(*, campaign: RecruitmentCampaign, kind: str, paper: str) ->
             material.rendered_at = None
             material.full_clean(exclude=["file"])
             material.save(update_fields=["status", "source_hash", "rendered_at"])
-        from .tasks import material_render_task
+        from .tasks import material_render_task  # tasks.py imports this module: its task runs material_render
 
         transaction.on_commit(lambda: material_render_task.delay(material_id=material.pk, source_hash=source_hash))
     return material

@@ -85,7 +85,7 @@ class RosterImport(models.Model):
         return f"{self.original_name} ({self.get_status_display()})"
 
     def clean(self):
-        from ..models import Student
+        from ..models import Student  # schools/models.py imports this module at its end, after Student
 
         if self.new_student_kind not in Student.Kind.values:
             raise ValidationError({"new_student_kind": _("Choose focus student or peer partner.")})

@@ -45,7 +45,7 @@ def roster_import_start(
     *, school: School, uploaded_by, file_format: str, name: str, data: bytes, new_student_kind: str
 ) -> RosterImport:
     """Store an upload (checked by the upload form) under a random name and queue its check after commit."""
-    from .tasks import roster_import_analyse_task
+    from .tasks import roster_import_analyse_task  # tasks.py imports this module: its tasks run these services
 
     extension = "zip" if file_format == RosterImport.Format.ONEROSTER else file_format
     roster_import = RosterImport(
@@ -82,7 +82,7 @@ def roster_import_analyse(*, roster_import: RosterImport) -> RosterImport:
 
 def roster_import_choose_org(*, roster_import: RosterImport, org_source_id: str) -> RosterImport:
     """Use this org of the file for the school (remembered when the import is applied) and check the file again."""
-    from .tasks import roster_import_analyse_task
+    from .tasks import roster_import_analyse_task  # tasks.py imports this module: its tasks run these services
 
     with transaction.atomic():
         chosen = RosterImport.objects.filter(pk=roster_import.pk, status=Status.NEEDS_ORG).update(
@@ -96,7 +96,7 @@ def roster_import_choose_org(*, roster_import: RosterImport, org_source_id: str)
 
 def roster_import_confirm(*, roster_import: RosterImport, confirmed_by) -> bool:
     """Queue a checked import for applying. False when it was not ready (already confirmed, failed, cancelled)."""
-    from .tasks import roster_import_apply_task
+    from .tasks import roster_import_apply_task  # tasks.py imports this module: its tasks run these services
 
     with transaction.atomic():
         confirmed = RosterImport.objects.filter(pk=roster_import.pk, status=Status.READY).update(

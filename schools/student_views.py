@@ -15,6 +15,7 @@ from . import selectors, services
 from .filters import AccessLogFilter
 from .mixins import OneStudentMixin, SchoolPermissionMixin
 from .models import AccessLogEntry, BehaviorNote, BellSchedule, Guardian, IEPGoal, PeerPreference, Period, Student
+from .peer_safe import peer_safe_profile
 from .permissions import can_edit_profile, can_view_sensitive, has_permission
 from .profile_forms import (
     AvailabilityForm,
@@ -101,33 +102,6 @@ class PeerSafeProfileView(SchoolPermissionMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "profile": self.object}
-
-
-@dataclass(frozen=True)
-class PeerSafeProfile:
-    pk: int
-    first_name: str
-    interests: str
-    communication: str
-    how_to_help: str
-
-
-def shared_name(student, *, hidden_as: str | None = None) -> str:
-    """The name shown to peers and students: the first name, or "Your partner" when the family opted out of the
-    directory (there is no photo field yet; one would be hidden the same way)."""
-    if student.directory_opt_out:
-        return hidden_as or _("Your partner")
-    return student.short_name
-
-
-def peer_safe_profile(student) -> PeerSafeProfile:
-    return PeerSafeProfile(
-        pk=student.pk,
-        first_name=shared_name(student),
-        interests=student.interests,
-        communication=student.communication,
-        how_to_help=student.how_to_help,
-    )
 
 
 class StudentScopedMixin(OneStudentMixin):

@@ -12,7 +12,6 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from programs.models import Program
 from schools.models import GRADE_CHOICES, Period, Student, Term
 from schools.scoping import SchoolOwnedQuerySet
 
@@ -47,7 +46,7 @@ class Interest(models.TextChoices):
 
 
 class RecruitmentCampaign(models.Model):
-    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="campaigns")
+    program = models.ForeignKey("programs.Program", on_delete=models.CASCADE, related_name="campaigns")
     term = models.ForeignKey(Term, on_delete=models.PROTECT, related_name="campaigns", verbose_name=_("term"))
     target_peers = models.PositiveSmallIntegerField(_("target number of peers"), default=12)
     accepting_applications = models.BooleanField(_("open for applications"), default=False)
@@ -364,7 +363,7 @@ class RecruitmentMaterial(models.Model):
 class MatchingSettings(models.Model):
     """How a program sizes its peer networks: the guide's "2–4 peers per student is common" and a peer's capacity."""
 
-    program = models.OneToOneField(Program, on_delete=models.CASCADE, related_name="matching_settings")
+    program = models.OneToOneField("programs.Program", on_delete=models.CASCADE, related_name="matching_settings")
     peer_capacity = models.PositiveSmallIntegerField(
         _("focus students one peer supports"), default=1, validators=[MinValueValidator(1), MaxValueValidator(10)]
     )
@@ -417,7 +416,7 @@ class Match(models.Model):
         CONFIRMED = "confirmed", _("Confirmed")
         ENDED = "ended", _("Ended")
 
-    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="matches")
+    program = models.ForeignKey("programs.Program", on_delete=models.CASCADE, related_name="matches")
     term = models.ForeignKey(Term, on_delete=models.PROTECT, related_name="matches", verbose_name=_("term"))
     focus_student = models.ForeignKey(
         Student, on_delete=models.CASCADE, related_name="peer_matches", verbose_name=_("student")

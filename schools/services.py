@@ -7,7 +7,8 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from .models import AccessLogEntry, PeerAvailability
+from .models import AccessLogEntry, PeerAvailability, Student, Weekday
+from .selectors import homeroom_of_teacher
 
 
 def email_send(*, subject: str, body: str, to: list[str]) -> int:
@@ -85,6 +86,54 @@ def peer_availability_set(*, access, request, student, periods, slots: set[tuple
         PeerAvailability(student=student, period_id=period_id, weekday=weekday) for period_id, weekday in slots
     )
     _changed(access=access, request=request, student=student, what="availability")
+
+
+@transaction.atomic
+def roster_peer_link(
+    *,
+    school,
+    student=None,
+    first_name: str,
+    last_name: str,
+    grade: int,
+    interests: str = "",
+    prior_experience: str = "",
+    homeroom_teacher: str = "",
+    free_periods=(),
+) -> Student:
+    """The roster record of a peer who joins from outside the roster import (an accepted application): ``student``
+    when given, else a peer of the school with the same name and grade, else a new one. Empty fields are filled from
+    what is given; nothing already on the roster is overwritten. The peer is marked free in ``free_periods`` (periods
+    of the school's bell schedules) on every weekday, keeping the free periods already known."""
+    if student is None:
+        student = (
+            Student.objects.filter(
+                school=school, kind=Student.Kind.PEER, grade=grade,
+                first_name__iexact=first_name.strip(), last_name__iexact=last_name.strip(),
+            )
+            .order_by("-is_active", "pk")
+            .first()
+        )
+    if student is None:
+        student = Student(
+            school=school, kind=Student.Kind.PEER, first_name=first_name.strip(), last_name=last_name.strip(),
+            grade=grade,
+        )
+    if not student.interests:
+        student.interests = interests
+    if not student.prior_experience:
+        student.prior_experience = prior_experience
+    if not student.homeroom:
+        # ``homeroom`` is the homeroom class ("Room 12"), not the teacher the peer named: it is set only when the
+        # roster has exactly one homeroom class of that teacher.
+        student.homeroom = homeroom_of_teacher(school=school, teacher_name=homeroom_teacher) or ""
+    student.full_clean()
+    student.save()
+    PeerAvailability.objects.bulk_create(
+        [PeerAvailability(student=student, period=period, weekday=day) for period in free_periods for day in Weekday],
+        ignore_conflicts=True,
+    )
+    return student
 
 
 @transaction.atomic

@@ -8,7 +8,7 @@ from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
-from programs.models import Program, ProgramParticipant
+from programs import selectors as program_selectors
 from schools.models import Membership, PeerPreference, Student, Term
 from schools.permissions import can_view_sensitive
 
@@ -26,10 +26,6 @@ def _count(queryset):
 def campaign_queryset(*, access):
     """Campaigns a view may open: the active school's only, so another school's campaign is a 404."""
     return RecruitmentCampaign.objects.visible_to(access).select_related("program__school", "term")
-
-
-def program_queryset(*, access):
-    return Program.objects.visible_to(access).select_related("school")
 
 
 def campaign_list(*, access, program=None):
@@ -128,9 +124,7 @@ def focus_student_preferences(*, access, application) -> dict:
     every student returned with ``record_access``.
     """
     program = application.campaign.program
-    focus = ProgramParticipant.objects.filter(
-        program=program, status=ProgramParticipant.Status.ACTIVE, student__kind=Student.Kind.FOCUS
-    ).values("student")
+    focus = program_selectors.active_participants(program=program, kind=Student.Kind.FOCUS)
     names_applicant = Q(
         peer__first_name__iexact=application.first_name.strip(), peer__last_name__iexact=application.last_name.strip()
     )

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, ListView, TemplateView, View
 
+from programs import selectors as program_selectors
 from schools.forms import show_service_error
 from schools.mixins import SchoolPermissionMixin
 from schools.models import AccessLogEntry
@@ -60,7 +61,7 @@ class CampaignListView(RecruitmentMixin, ListView):
         program_pk = self.request.GET.get("program", "")
         if not program_pk.isdigit():
             return None
-        return get_object_or_404(selectors.program_queryset(access=self.request.access), pk=program_pk)
+        return get_object_or_404(program_selectors.program_queryset(access=self.request.access), pk=program_pk)
 
     def get_queryset(self):
         return selectors.campaign_list(access=self.request.access, program=self.program)
@@ -68,7 +69,7 @@ class CampaignListView(RecruitmentMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["program"] = self.program
-        context["programs"] = selectors.program_queryset(access=self.request.access).order_by("name")
+        context["programs"] = program_selectors.program_queryset(access=self.request.access).order_by("name")
         return context
 
 
@@ -106,7 +107,8 @@ class CampaignCreateView(CampaignFormView):
 
     @cached_property
     def program(self):
-        return get_object_or_404(selectors.program_queryset(access=self.request.access), pk=self.kwargs["program_pk"])
+        programs = program_selectors.program_queryset(access=self.request.access)
+        return get_object_or_404(programs, pk=self.kwargs["program_pk"])
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": RecruitmentCampaign(program=self.program)}

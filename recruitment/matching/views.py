@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.generic import FormView, TemplateView, View
 
-from programs.models import Program
+from programs.selectors import program_queryset
 from schools.mixins import SchoolPermissionMixin
 from schools.models import AccessLogEntry, Student
 from schools.permissions import can_view_sensitive, has_permission
@@ -27,7 +27,7 @@ class MatchingMixin(SchoolPermissionMixin):
 
     @cached_property
     def program(self):
-        return get_object_or_404(Program.objects.visible_to(self.request.access), pk=self.kwargs["pk"])
+        return get_object_or_404(program_queryset(access=self.request.access), pk=self.kwargs["pk"])
 
     @cached_property
     def term(self):

@@ -108,15 +108,21 @@ def roster_peer_link(
     if student is None:
         student = (
             Student.objects.filter(
-                school=school, kind=Student.Kind.PEER, grade=grade,
-                first_name__iexact=first_name.strip(), last_name__iexact=last_name.strip(),
+                school=school,
+                kind=Student.Kind.PEER,
+                grade=grade,
+                first_name__iexact=first_name.strip(),
+                last_name__iexact=last_name.strip(),
             )
             .order_by("-is_active", "pk")
             .first()
         )
     if student is None:
         student = Student(
-            school=school, kind=Student.Kind.PEER, first_name=first_name.strip(), last_name=last_name.strip(),
+            school=school,
+            kind=Student.Kind.PEER,
+            first_name=first_name.strip(),
+            last_name=last_name.strip(),
             grade=grade,
         )
     if not student.interests:

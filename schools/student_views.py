@@ -145,7 +145,7 @@ class StudentProfileEditView(StudentScopedMixin, FormView):
 
     def get_form_kwargs(self):
         access = self.request.access
-        staff = selectors.school_staff_users(access=access) if has_permission(access, "assign_support_team") else None
+        staff = selectors.staff_members(school=access.school) if has_permission(access, "assign_support_team") else None
         directory = has_permission(access, "set_directory_opt_out")
         return {**super().get_form_kwargs(), "instance": self.student, "staff": staff, "directory": directory}
 
@@ -298,7 +298,8 @@ class BellScheduleCreateView(SchoolPermissionMixin, FormView):
     form_class = BellScheduleForm
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "terms": selectors.school_terms(access=self.request.access)}
+        terms = selectors.terms(school=self.request.access.school, newest_first=True)
+        return {**super().get_form_kwargs(), "terms": terms}
 
     def form_valid(self, form):
         try:

@@ -14,7 +14,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView, V
 from . import selectors, services
 from .filters import AccessLogFilter
 from .mixins import OneStudentMixin, SchoolPermissionMixin
-from .models import AccessLogEntry, BehaviorNote, BellSchedule, Guardian, IEPGoal, PeerPreference, Period, Student
+from .models import BehaviorNote, BellSchedule, Guardian, IEPGoal, PeerPreference, Period, Student
 from .permissions import can_edit_profile, can_view_sensitive, has_permission
 from .profile_forms import (
     AvailabilityForm,
@@ -27,8 +27,6 @@ from .profile_forms import (
     StudentProfileForm,
 )
 from .student_sections import sections_for
-
-SENSITIVE_SECTIONS = "support needs, IEP goals, behavior notes, own voice, guardians"
 
 
 class StudentDetailView(SchoolPermissionMixin, DetailView):
@@ -44,17 +42,9 @@ class StudentDetailView(SchoolPermissionMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         student = self.object
-        shows_sensitive = student.is_focus_student and can_view_sensitive(self.request.access, student)
-        if shows_sensitive:
-            selectors.load_confidential_record(student)
-            services.record_access(
-                access=self.request.access,
-                request=self.request,
-                student=student,
-                action=AccessLogEntry.Action.VIEW,
-                what=SENSITIVE_SECTIONS,
-            )
-        context["with_sensitive"] = shows_sensitive
+        context["with_sensitive"] = services.student_record_open(
+            access=self.request.access, student=student, request=self.request
+        )
         context["can_edit"] = can_edit_profile(self.request.access, student)
         context["availability"] = availability_grid(student)
         # What other apps know about the student (programs, partners, applications), by the viewer's permissions.
@@ -257,7 +247,7 @@ class AvailabilityEditView(StudentScopedMixin, FormView):
     def get_form(self, form_class=None):
         if self.student.is_focus_student:
             raise Http404
-        self.schedule = selectors.current_bell_schedule(access=self.request.access)
+        self.schedule = selectors.current_bell_schedule(school=self.request.access.school)
         periods = list(self.schedule.periods.order_by("order")) if self.schedule else []
         current = self.student.availability.filter(period__in=periods)
         return AvailabilityForm(periods=periods, current=list(current), **self.get_form_kwargs())

@@ -1,5 +1,6 @@
 """Read side for the schools app: every function takes the request's ``access`` and is already scoped, except the
-ones a task may call too, which take the school itself (``staff_members``, ``terms``, ``homeroom_of_teacher``)."""
+ones a task may call too, which take the school itself (``staff_members``, ``terms``, ``current_bell_schedule``,
+``homeroom_of_teacher``)."""
 
 from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 
@@ -117,11 +118,11 @@ def peer_options(*, access):
     return Student.objects.visible_to(access).peers().active().order_by("last_name", "first_name")
 
 
-def current_bell_schedule(*, access):
-    """The active school's bell schedule for the current term (the shortest current term that has one)."""
-    terms = Term.objects.visible_to(access).current()
-    for term in terms:
-        schedule = BellSchedule.objects.visible_to(access).filter(term=term).order_by("name").first()
+def current_bell_schedule(*, school):
+    """The school's bell schedule for the current term (the shortest current term that has one). Takes the school:
+    the public application form of a campaign calls it too, with no signed-in person."""
+    for term in Term.objects.filter(school=school).current():
+        schedule = BellSchedule.objects.filter(school=school, term=term).order_by("name").first()
         if schedule is not None:
             return schedule
     return None

@@ -6,7 +6,6 @@ come from subqueries, not from a query per row.
 
 from decimal import Decimal
 
-from django.contrib.auth import get_user_model
 from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, Concat, NullIf, Trim
 from django.utils.translation import gettext as _
@@ -14,7 +13,7 @@ from django.utils.translation import ngettext
 
 from schools import selectors as school_selectors
 from schools.dates import school_today
-from schools.models import GRADE_CHOICES, Membership, Student, Term
+from schools.models import GRADE_CHOICES, Student
 
 from .models import (
     ActionItem,
@@ -168,20 +167,6 @@ def team_size_advice_for(*, program: Program) -> str | None:
 
 def team(*, access, program: Program):
     return PlanningTeamMember.objects.visible_to(access).filter(program=program).select_related("user")
-
-
-def staff_members(*, access):
-    """Staff of the active school (for owners, team members and the coordinator), by name."""
-    memberships = Membership.objects.visible_to(access).filter(is_active=True, user__is_active=True)
-    return (
-        get_user_model()
-        .objects.filter(pk__in=memberships.values("user"))
-        .order_by("last_name", "first_name", "username")
-    )
-
-
-def terms(*, access):
-    return Term.objects.visible_to(access).order_by("start_date", "-end_date")
 
 
 def meetings(*, access, program: Program):

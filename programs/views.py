@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView, ListView, TemplateView, View
 
+from schools import selectors as school_selectors
 from schools.forms import show_service_error
 from schools.mixins import SchoolPermissionMixin
 from schools.permissions import has_permission
@@ -189,7 +190,7 @@ class ProgramCreateView(SchoolPermissionMixin, FormView):
         return {**super().get_form_kwargs(), "access": self.request.access}
 
     def get_initial(self):
-        staff = selectors.staff_members(access=self.request.access)
+        staff = school_selectors.staff_members(school=self.request.access.school)
         initial = {"lowest_grade": self.request.access.school.lowest_grade,
                    "highest_grade": self.request.access.school.highest_grade}
         if staff.filter(pk=self.request.user.pk).exists():

@@ -84,7 +84,8 @@ class ConsentRecordListView(OneStudentMixin, View):
         if student.is_focus_student:
             # The names of a focus student's parents are part of the confidential record.
             services.record_access(
-                access=self.request.access,
+                user=self.request.access.user,
+                school=student.school,
                 request=self.request,
                 student=student,
                 action=AccessLogEntry.Action.VIEW,

@@ -9,7 +9,6 @@ from django.http import Http404
 from django.utils import timezone
 
 from schools.models import ConsentRecord, Period, Student
-from schools.scoping import Access
 from schools.selectors import current_bell_schedule
 
 from ..models import GuardianConsent, Nomination, PeerApplication, RecruitmentCampaign
@@ -40,9 +39,9 @@ def public_campaign(pk: int) -> RecruitmentCampaign:
 
 
 def availability_periods(campaign):
-    """The periods of the school's current bell schedule (lunch and recess included), as an anonymous visitor of
-    that school sees them: the same scoped selector the staff pages use."""
-    schedule = current_bell_schedule(access=Access(user=None, school=campaign.program.school))
+    """The periods of the school's current bell schedule (lunch and recess included): the same selector the staff
+    pages use."""
+    schedule = current_bell_schedule(school=campaign.program.school)
     if schedule is None:
         return Period.objects.none()
     return Period.objects.filter(schedule=schedule).order_by("order")

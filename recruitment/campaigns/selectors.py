@@ -3,13 +3,12 @@
 List selectors run a fixed number of queries however many rows they return (counts come from subqueries).
 """
 
-from django.contrib.auth import get_user_model
 from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from programs import selectors as program_selectors
-from schools.models import Membership, PeerPreference, Student, Term
+from schools.models import PeerPreference, Student
 from schools.permissions import can_view_sensitive
 
 from ..models import QUALITIES, CampaignChannel, Channel, PeerApplication, RecruitmentCampaign
@@ -100,20 +99,6 @@ def later_duplicates(*, access, application):
         .filter(possible_duplicate_of=application)
         .order_by("submitted_at", "pk")
     )
-
-
-def staff_members(*, access):
-    """Staff of the active school, who may own a channel."""
-    memberships = Membership.objects.visible_to(access).filter(is_active=True, user__is_active=True)
-    return (
-        get_user_model()
-        .objects.filter(pk__in=memberships.values("user"))
-        .order_by("last_name", "first_name", "username")
-    )
-
-
-def terms(*, access):
-    return Term.objects.visible_to(access).order_by("start_date", "-end_date")
 
 
 def focus_student_preferences(*, access, application) -> dict:

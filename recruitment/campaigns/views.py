@@ -242,8 +242,8 @@ class ApplicationMixin(RecruitmentMixin):
         access, application = self.request.access, self.application
         preferences = selectors.focus_student_preferences(access=access, application=application)
         for student, _preferences in preferences["students"]:
-            record_access(access=access, request=self.request, student=student, action=AccessLogEntry.Action.VIEW,
-                          what="peer preferences (application review)")
+            record_access(user=access.user, school=student.school, student=student, request=self.request,
+                          action=AccessLogEntry.Action.VIEW, what="peer preferences (application review)")
         return {
             "application": application,
             "campaign": application.campaign,

@@ -169,8 +169,8 @@ def match_add(*, access, request=None, program, term: Term, focus_student: Stude
     if problems:
         if avoided and reveal_avoid:
             # Written after the refused transaction, so the log keeps the look at the avoid list.
-            record_access(access=access, request=request, student=focus_student, action=AccessLogEntry.Action.VIEW,
-                          what="peer preferences (avoid list, hand pairing refused)")
+            record_access(user=access.user, school=focus_student.school, student=focus_student, request=request,
+                          action=AccessLogEntry.Action.VIEW, what="peer preferences (avoid list, hand pairing refused)")
         raise ValidationError(problems)
     return match
 

@@ -222,7 +222,7 @@ class PreferencesView(MatchingMixin, TemplateView):
         )
         if not can_view_sensitive(self.request.access, student):
             raise PermissionDenied
-        record_access(access=self.request.access, request=self.request, student=student,
+        record_access(user=self.request.access.user, school=student.school, student=student, request=self.request,
                       action=AccessLogEntry.Action.VIEW, what="peer preferences (matching)")
         context.update(student=student, preferences=selectors.preferences_of(student=student))
         return context

@@ -28,7 +28,6 @@ from ..models import (
     Student,
     Term,
 )
-from ..scoping import Access
 from ..services import record_access
 from .models import ConsentRecord
 
@@ -234,7 +233,8 @@ def student_anonymise(*, student: Student, reason: str, by=None, request=None) -
         if user is not None:
             _sign_in_off(user)
         record_access(
-            access=Access(user=by, school=student.school),
+            user=by,
+            school=student.school,
             request=request,
             student=student,
             action=AccessLogEntry.Action.CHANGE,

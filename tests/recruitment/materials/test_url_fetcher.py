@@ -2,7 +2,7 @@
 
 import pytest
 
-from recruitment.materials import pdf
+from schools import pdf_fetcher
 
 pytestmark = pytest.mark.usefixtures("weasyprint_ready")
 
@@ -25,11 +25,11 @@ pytestmark = pytest.mark.usefixtures("weasyprint_ready")
 )
 def test_the_fetcher_refuses_everything_but_our_files(url):
     with pytest.raises(ValueError):
-        pdf.url_fetcher().fetch(url)
+        pdf_fetcher.url_fetcher().fetch(url)
 
 
 def test_the_fetcher_serves_our_stylesheet_and_data_uris():
-    fetcher = pdf.url_fetcher()
+    fetcher = pdf_fetcher.url_fetcher()
     response = fetcher.fetch("http://127.0.0.1:8000/static/css/recruitment-materials.css")
     try:
         assert response.content_type == "text/css"
@@ -46,7 +46,7 @@ def test_the_fetcher_serves_our_stylesheet_and_data_uris():
 def test_the_fetcher_serves_our_media_files(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     (tmp_path / "logo.png").write_bytes(b"\x89PNG fake")
-    response = pdf.url_fetcher().fetch("http://127.0.0.1:8000/media/logo.png")
+    response = pdf_fetcher.url_fetcher().fetch("http://127.0.0.1:8000/media/logo.png")
     try:
         assert response.read() == b"\x89PNG fake"
     finally:
@@ -58,13 +58,13 @@ def test_a_remote_image_in_the_html_is_not_fetched():
     from weasyprint import HTML
 
     refused = []
-    fetcher = pdf.url_fetcher()
+    fetcher = pdf_fetcher.url_fetcher()
     original = fetcher.fetch
 
     def recording_fetch(url, headers=None):
         try:
             return original(url, headers)
-        except pdf.RefusedURL:
+        except pdf_fetcher.RefusedURL:
             refused.append(url)
             raise
 

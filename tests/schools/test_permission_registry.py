@@ -5,8 +5,11 @@ merge must give every role exactly what it had, so nobody gains or loses a page 
 """
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 
-from schools.permissions import PERMISSIONS, has_permission
+from programs.permissions import PROGRAM_PERMISSIONS
+from recruitment.permissions import RECRUITMENT_PERMISSIONS
+from schools.permissions import PERMISSIONS, SCHOOL_PERMISSIONS, has_permission, register_permissions
 from schools.scoping import Access
 
 STAFF = frozenset(
@@ -64,3 +67,34 @@ def test_an_unknown_permission_fails_loudly():
     access = Access(user=None, school=None, roles=frozenset(STAFF))
     with pytest.raises(ValueError, match="view_secrets"):
         has_permission(access, "view_secrets")
+
+
+def test_each_name_is_declared_by_the_app_whose_pages_use_it():
+    assert {"view_programs", "manage_program", "view_district_programs", "view_own_programs"} == set(
+        PROGRAM_PERMISSIONS
+    )
+    assert {
+        "view_recruitment",
+        "nominate_peer",
+        "manage_recruitment",
+        "review_applications",
+        "manage_matching",
+        "view_own_partners",
+    } == set(RECRUITMENT_PERMISSIONS)
+    assert {"view_roster", "view_student_sensitive", "manage_records"} <= set(SCHOOL_PERMISSIONS)
+
+
+def test_a_name_declared_by_a_second_app_stops_the_start_up():
+    with pytest.raises(ImproperlyConfigured) as raised:
+        register_permissions("evaluation", {"view_surveys": STAFF, "manage_program": STAFF})
+    assert "'manage_program'" in str(raised.value)
+    assert "'programs'" in str(raised.value)
+    assert "'evaluation'" in str(raised.value)
+    # Refused whole: neither the clash nor the new name got in, and the programs' rule still holds.
+    assert "view_surveys" not in PERMISSIONS
+    assert PERMISSIONS["manage_program"] == TABLE["manage_program"]
+
+
+def test_an_app_registering_its_own_table_again_changes_nothing():
+    register_permissions("programs", PROGRAM_PERMISSIONS)
+    assert {name: {str(role) for role in roles} for name, roles in PERMISSIONS.items()} == TABLE

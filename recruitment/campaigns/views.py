@@ -9,11 +9,11 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import FormView, ListView, TemplateView, View
+from django.views.generic import FormView, ListView, TemplateView
 
 from programs import selectors as program_selectors
 from schools.forms import show_service_error
-from schools.mixins import SchoolPermissionMixin
+from schools.mixins import SchoolActionView, SchoolObjectMixin, SchoolPermissionMixin
 from schools.models import AccessLogEntry
 from schools.permissions import has_permission
 from schools.services import record_access
@@ -233,10 +233,13 @@ class ReviewQueueView(CampaignMixin, TemplateView):
         return context
 
 
-class ApplicationMixin(RecruitmentMixin):
-    @cached_property
+class ApplicationMixin(RecruitmentMixin, SchoolObjectMixin):
+    def get_queryset(self):
+        return selectors.application_queryset(access=self.request.access)
+
+    @property
     def application(self):
-        return get_object_or_404(selectors.application_queryset(access=self.request.access), pk=self.kwargs["pk"])
+        return self.object
 
     def detail_context(self, score_form=None) -> dict:
         access, application = self.request.access, self.application
@@ -300,9 +303,8 @@ class ApplicationScoreView(ApplicationMixin, TemplateView):
         return self.render_to_response({**self.get_context_data(), **self.detail_context(score_form=form)})
 
 
-class DecisionView(ApplicationMixin, View):
+class DecisionView(ApplicationMixin, SchoolActionView):
     permission = "review_applications"
-    http_method_names = ["post"]
     form_class = DecisionForm
     DECISIONS = {
         "accept": (services.application_accept, gettext_lazy("%(name)s is accepted and on the program's roster.")),
@@ -316,20 +318,19 @@ class DecisionView(ApplicationMixin, View):
         extra = {"grade_reason": form.cleaned_data["grade_reason"]} if service is services.application_accept else {}
         return service, extra, message
 
-    def post(self, request, *args, **kwargs):
-        form = self.form_class(request.POST)
-        try:
-            if not form.is_valid():
-                raise ValidationError([e for errors in form.errors.values() for e in errors])
-            service, extra, message = self.decision(form)
-            application = service(application=self.application, decided_by=request.user, **extra)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, message % {"name": application})
-            if application.email:
-                messages.info(request, _("An email telling them is on its way."))
-        return self.back()
+    def perform_action(self):
+        form = self.form_class(self.request.POST)
+        if not form.is_valid():
+            raise ValidationError([e for errors in form.errors.values() for e in errors])
+        service, extra, message = self.decision(form)
+        application = service(application=self.application, decided_by=self.request.user, **extra)
+        messages.success(self.request, message % {"name": application})
+        if application.email:
+            # After the decision's own message, so the two read in order.
+            messages.info(self.request, _("An email telling them is on its way."))
+
+    def get_success_url(self):
+        return reverse("recruitment:application_detail", kwargs={"pk": self.application.pk})
 
 
 class PromoteView(DecisionView):

@@ -938,7 +938,7 @@ def _bell_schedules(schools) -> dict[str, list[Period]]:
     periods = {}
     for slug, school in schools.items():
         day = ELEMENTARY_DAY if school.level == School.Level.ELEMENTARY else MIDDLE_DAY
-        year = Term.objects.filter(school=school, kind=Term.Kind.SCHOOL_YEAR).order_by("-start_date").first()
+        year = Term.objects.school_years().filter(school=school).order_by("-start_date").first()
         schedule, _ = BellSchedule.objects.get_or_create(school=school, term=year, name="Regular day")
         periods[slug] = []
         for order, (name, kind, start, end) in enumerate(day, start=1):

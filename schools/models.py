@@ -118,11 +118,15 @@ class TermQuerySet(SchoolOwnedQuerySet):
     # The school year, one definition: the school's own "school year" term. Each caller keeps its own answer for a
     # school that has not entered one (no end, a year later, the term's own end).
 
+    def school_years(self):
+        return self.filter(kind=Term.Kind.SCHOOL_YEAR)
+
     def school_year_containing(self, school, on: datetime.date, *, until: datetime.date | None = None):
         """The school's school-year term containing the days ``on`` … ``until`` (``on`` alone by default), or None.
         ``school`` is a school or its id."""
         return (
-            self.filter(school=school, kind=Term.Kind.SCHOOL_YEAR, start_date__lte=on, end_date__gte=until or on)
+            self.school_years()
+            .filter(school=school, start_date__lte=on, end_date__gte=until or on)
             .order_by("end_date", "pk")
             .first()
         )
@@ -143,9 +147,7 @@ class TermQuerySet(SchoolOwnedQuerySet):
 
     def next_school_year(self, school, *, after: datetime.date):
         """The school's first school-year term starting after ``after``, or None when it has not been entered."""
-        return (
-            self.filter(school=school, kind=Term.Kind.SCHOOL_YEAR, start_date__gt=after).order_by("start_date").first()
-        )
+        return self.school_years().filter(school=school, start_date__gt=after).order_by("start_date").first()
 
 
 class Term(models.Model):

@@ -23,8 +23,9 @@ from . import tokens
 
 
 def renewal_link(consent: GuardianConsent, *, site_url: str) -> str:
-    return tokens.signed_link(consent.renewal_token, salt=tokens.RENEWAL_SALT, url_name="recruitment:consent_renew",
-                              site_url=site_url)
+    return tokens.signed_link(
+        consent.renewal_token, salt=tokens.RENEWAL_SALT, url_name="recruitment:consent_renew", site_url=site_url
+    )
 
 
 def next_school_year_end(school, *, after: datetime.date) -> datetime.date:

@@ -49,8 +49,9 @@ def _queue_email(*, template: str, context: dict, to: str) -> None:
 
 
 def consent_link(consent: GuardianConsent, *, site_url: str) -> str:
-    return tokens.signed_link(consent.token, salt=tokens.CONSENT_SALT, url_name="recruitment:consent",
-                              site_url=site_url)
+    return tokens.signed_link(
+        consent.token, salt=tokens.CONSENT_SALT, url_name="recruitment:consent", site_url=site_url
+    )
 
 
 def invitation_link(nomination: Nomination, *, site_url: str) -> str:

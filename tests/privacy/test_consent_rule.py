@@ -22,8 +22,9 @@ LAST_DAY = datetime.date(2026, 3, 10)
 HONOLULU_EVENING = datetime.datetime(2026, 3, 11, 8, 30, tzinfo=datetime.UTC)
 
 
-def record(world, *, scope=ConsentRecord.Scope.ACCOUNT, given_by="Pat", given=-30, expires=None, withdrawn=None,
-           today=None):
+def record(
+    world, *, scope=ConsentRecord.Scope.ACCOUNT, given_by="Pat", given=-30, expires=None, withdrawn=None, today=None
+):
     today = today or school_today(world.school)
     return ConsentRecord.objects.create(
         school=world.school,
@@ -82,6 +83,11 @@ def test_a_record_entered_without_an_end_lasts_the_school_year_or_has_no_end_wit
     given_on = datetime.date(2025, 9, 2)
     no_year = record(world, given_by="Before the year was entered", given=0, today=given_on)
     assert no_year.expires_on is None
-    TermFactory(school=world.school, name="2025–26", kind="school_year",
-                start_date=datetime.date(2025, 8, 12), end_date=datetime.date(2026, 5, 28))
+    TermFactory(
+        school=world.school,
+        name="2025–26",
+        kind="school_year",
+        start_date=datetime.date(2025, 8, 12),
+        end_date=datetime.date(2026, 5, 28),
+    )
     assert record(world, given_by="After", given=0, today=given_on).expires_on == datetime.date(2026, 5, 28)

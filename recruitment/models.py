@@ -2,6 +2,7 @@
 applications and teacher nominations, guardian consent for minors, a review on the guide's qualities, and
 materials (brochure, poster) printed from the program's own data. Matches live in ``recruitment.matching``."""
 
+import datetime
 import uuid
 
 from django.conf import settings
@@ -12,6 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from schools.dates import school_today
 from schools.models import GRADE_CHOICES, Period, Student, Term
 from schools.scoping import SchoolOwnedQuerySet
 
@@ -272,6 +274,17 @@ class PeerApplication(models.Model):
         return sum(score or 0 for score in scores)
 
 
+class GuardianConsentQuerySet(SchoolOwnedQuerySet):
+    def in_force(self, on: datetime.date):
+        """Online consents that count on day ``on`` (a day at the consent's school): the guardian consented and the
+        consent has not run out (``valid_until``, the end of the school year, or renewed to the next one). The one
+        definition: the consent rule's annotation (``recruitment.applying.selectors.with_consent_state``) and the
+        one-row check (``GuardianConsent.is_valid``) both filter through it."""
+        return self.filter(status=GuardianConsent.Status.CONSENTED).filter(
+            Q(valid_until=None) | Q(valid_until__gte=on)
+        )
+
+
 class GuardianConsent(models.Model):
     """A guardian's answer to the consent request for a minor's application.
 
@@ -302,7 +315,7 @@ class GuardianConsent(models.Model):
     renewal_answered_at = models.DateTimeField(_("renewal answered"), null=True, blank=True)
     renewal_agreed = models.BooleanField(_("renewed"), null=True, blank=True)
 
-    objects = SchoolOwnedQuerySet.as_manager()
+    objects = GuardianConsentQuerySet.as_manager()
     school_path = "application__campaign__program__school"
 
     class Meta:
@@ -312,11 +325,11 @@ class GuardianConsent(models.Model):
     def __str__(self) -> str:
         return f"{self.guardian_name}: {self.get_status_display()}"
 
-    @property
-    def is_valid(self) -> bool:
-        return self.status == self.Status.CONSENTED and (
-            self.valid_until is None or timezone.localdate() <= self.valid_until
-        )
+    def is_valid(self, on: datetime.date | None = None) -> bool:
+        """Whether this consent counts on ``on`` (today at the program's school by default). Asks the database with
+        ``in_force``, so one row and a list can never disagree."""
+        on = on or school_today(self.application.campaign.program.school)
+        return GuardianConsent.objects.filter(pk=self.pk).in_force(on).exists()
 
 
 class RecruitmentMaterial(models.Model):

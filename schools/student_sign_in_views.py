@@ -95,7 +95,7 @@ class ConsentRecordListView(OneStudentMixin, View):
             "student": student,
             "consents": ConsentRecord.objects.visible_to(self.request.access)
             .filter(student=student)
-            .select_related("recorded_by"),
+            .select_related("recorded_by", "school"),
             "form": form,
         }
         return render(self.request, self.template_name, context, status=status)

@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 
 from programs import services as program_services
 from programs.selectors import program_grades_text, program_has_grade
-from schools.dates import school_today
 from schools.models import Membership, Student
 from schools.services import email_queue, roster_peer_link
 
+from ..applying.selectors import ConsentState, application_consent_state
 from ..models import QUALITIES, CampaignChannel, Interest, PeerApplication, RecruitmentCampaign
 
 Status = PeerApplication.Status
@@ -124,27 +124,24 @@ def application_score(*, application, scores: dict, review_notes: str = "", inte
 
 
 def consent_problem(application: PeerApplication) -> str | None:
-    """Why the application may not be accepted yet for want of guardian consent, or ``None``.
-
-    Reads ``application.consent`` only (the consent flow lives in ``recruitment.applying``).
-    """
-    campaign = application.campaign
-    if not campaign.requires_guardian_consent:
+    """Why the application may not be accepted yet for want of guardian consent, or ``None``: the consent rule's
+    state (``recruitment.applying.selectors.application_consent_state``, today at the program's school) in the
+    reviewer's words."""
+    state = application_consent_state(application)
+    if state in (ConsentState.NOT_NEEDED, ConsentState.VALID):
         return None
     consent = getattr(application, "consent", None)
-    if consent is None:
+    if state == ConsentState.NOT_ASKED or consent is None:
         return _("This program needs a parent or guardian's consent, and none has been asked for yet.")
-    if consent.status == consent.Status.PENDING:
+    if state == ConsentState.PENDING:
         return _("This program needs a parent or guardian's consent. %(name)s has not answered yet.") % {
             "name": consent.guardian_name
         }
-    if consent.status == consent.Status.DECLINED:
+    if state == ConsentState.DECLINED:
         return _("%(name)s did not give consent, so this peer cannot be accepted.") % {"name": consent.guardian_name}
-    if consent.valid_until and consent.valid_until < school_today(campaign.program.school):
-        return _("The guardian's consent ended on %(date)s. Ask for consent again before accepting.") % {
-            "date": consent.valid_until.isoformat()
-        }
-    return None
+    return _("The guardian's consent ended on %(date)s. Ask for consent again before accepting.") % {
+        "date": consent.valid_until.isoformat()
+    }
 
 
 def grade_problem(application: PeerApplication) -> str | None:

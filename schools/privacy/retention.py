@@ -86,7 +86,8 @@ class RetentionDue:
 def _school_years(school_ids) -> dict[int, list[tuple[datetime.date, datetime.date]]]:
     years: dict[int, list[tuple[datetime.date, datetime.date]]] = {}
     for school_id, start, end in (
-        Term.objects.filter(school_id__in=school_ids, kind=Term.Kind.SCHOOL_YEAR)
+        Term.objects.school_years()
+        .filter(school_id__in=school_ids)
         .order_by("start_date")
         .values_list("school_id", "start_date", "end_date")
     ):

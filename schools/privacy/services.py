@@ -198,7 +198,7 @@ def consent_record_withdraw(*, consent: ConsentRecord, withdrawn_by, on=None) ->
     consent = ConsentRecord.objects.select_for_update().get(pk=consent.pk)
     if consent.withdrawn_on is not None:
         return consent
-    consent.withdrawn_on = on or timezone.localdate()
+    consent.withdrawn_on = on or school_today(consent.school)
     consent.full_clean()
     consent.save(update_fields=["withdrawn_on"])
     log.info(

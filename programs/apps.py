@@ -9,8 +9,9 @@ class ProgramsConfig(AppConfig):
     verbose_name = _("Programs")
 
     def ready(self):
-        from . import dashboard, records, student_sections
+        from . import dashboard, permissions, records, student_sections
 
+        permissions.register()
         dashboard.register()
         records.register()
         student_sections.register()

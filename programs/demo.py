@@ -22,8 +22,7 @@ from django.core.files.base import ContentFile
 from django.utils.text import slugify
 
 from schools.dates import school_today
-from schools.demo import school_year_start
-from schools.models import ConsentRecord, Guardian, School, Student, Term, User
+from schools.models import ConsentRecord, Guardian, School, Student, Term, User, calendar_school_year_start
 
 from .demo_data import CONSENT_ENDING_SOON, PROGRAMS
 from .models import (
@@ -83,7 +82,7 @@ def _program(school: School, spec: dict) -> Program:
 def _participants(program, spec, today):
     """The focus students the program was planned for, and last year's peers on their parents' paper consent."""
     school = program.school
-    year_start = datetime.date(school_year_start(today), 8, 20)
+    year_start = datetime.date(calendar_school_year_start(today), 8, 20)
     for first, last in spec["focus_students"]:
         student = Student.objects.get(school=school, kind=Student.Kind.FOCUS, first_name=first, last_name=last)
         ProgramParticipant.objects.get_or_create(program=program, student=student, defaults={"joined_on": year_start})

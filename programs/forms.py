@@ -4,8 +4,6 @@ Choices that name rows (staff members, terms, existing action items) come from t
 another school's row sent in POST data is refused as "not one of the choices" before any service runs.
 """
 
-import datetime
-
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Fieldset, Layout
 from django import forms
@@ -14,7 +12,9 @@ from django.core.validators import MaxLengthValidator, MaxValueValidator, MinVal
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from schools import selectors as school_selectors
 from schools.dates import school_today
+from schools.form_fields import STAFF_CHOICE_ERROR, StaffChoiceField, date_fields, not_far_from_today
 from schools.models import Student
 
 from . import selectors
@@ -33,27 +33,9 @@ from .models import (
 from .services import ActionItemChange
 
 LONG_TEXT = 4000  # characters: generous for planning notes, a stop for pasted documents
-FAR_FUTURE_YEARS = 5
 MAX_STAGES = 50  # steps of an expansion plan; more is a typing mistake
-STAFF_CHOICE_ERROR = _("Choose a staff member of your school from the list.")
 TERM_CHOICE_ERROR = _("Choose terms of your school from the list.")
 FOREIGN_ITEM = _("That action item is not one of this meeting's. Reload the page and try again.")
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-
-def _date_field(form, name):
-    field = form.fields[name]
-    field.widget = DateInput()
-    field.input_formats = ["%Y-%m-%d", "%m/%d/%Y"]
-    field.error_messages["invalid"] = _("Enter a date such as %(example)s.") % {
-        "example": datetime.date(2025, 9, 15).strftime("%Y-%m-%d")
-    }
 
 
 def _long_text(form, *names):
@@ -62,21 +44,6 @@ def _long_text(form, *names):
         field.max_length = LONG_TEXT
         field.widget = forms.Textarea(attrs={"rows": 3, "maxlength": LONG_TEXT})
         field.validators.append(MaxLengthValidator(LONG_TEXT))
-
-
-def _not_absurd(form, value):
-    """Dates far away are typing mistakes (2205 for 2025); say so instead of saving them."""
-    if value is None:
-        return value
-    today = school_today(form.school)
-    if abs(value.year - today.year) > FAR_FUTURE_YEARS:
-        raise ValidationError(_("Check the year: %(date)s is far from today.") % {"date": value.isoformat()})
-    return value
-
-
-class StaffChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, user):
-        return user.display_name
 
 
 class CrispyMixin:
@@ -150,13 +117,13 @@ class ProgramForm(CrispyMixin, forms.ModelForm):
                 coerce=int,
                 error_messages={"invalid_choice": _("Choose a grade of %(school)s.") % {"school": self.school}},
             )
-        self.fields["terms"].queryset = selectors.terms(access=access)
+        self.fields["terms"].queryset = school_selectors.terms(school=access.school)
         self.fields["terms"].required = False
         self.fields["terms"].error_messages["invalid_choice"] = TERM_CHOICE_ERROR
         self.fields["terms"].error_messages["invalid_pk_value"] = TERM_CHOICE_ERROR
         self.fields["form"].choices = Program.Form.choices
         self.fields["form"].error_messages["invalid_choice"] = _("Choose one of the program's forms.")
-        _date_field(self, "faculty_presented_on")
+        date_fields(self, "faculty_presented_on")
         _long_text(
             self, "purpose_notes", "core_components", "who_may_join", "staff_support", "anticipated_challenges",
             "faculty_feedback", "visit_information",
@@ -187,7 +154,7 @@ class ProgramForm(CrispyMixin, forms.ModelForm):
         value = self.cleaned_data["faculty_presented_on"]
         if value and value > school_today(self.school):
             raise ValidationError(_("Give the date the plan was presented; it cannot be in the future."))
-        return _not_absurd(self, value)
+        return not_far_from_today(value, school=self.school)
 
     def clean(self):
         cleaned = super().clean()
@@ -225,7 +192,7 @@ class ProgramCreateForm(ProgramForm):
 
     def __init__(self, *args, access, **kwargs):
         super().__init__(*args, access=access, **kwargs)
-        self.fields["coordinator"].queryset = selectors.staff_members(access=access)
+        self.fields["coordinator"].queryset = school_selectors.staff_members(school=access.school)
 
     def _layout(self):
         name_and_form, *rest = super()._layout()
@@ -268,7 +235,7 @@ class TeamMemberForm(CrispyMixin, forms.ModelForm):
     def __init__(self, *args, access, program, **kwargs):
         super().__init__(*args, **kwargs)
         self.program = program
-        self.fields["user"].queryset = selectors.staff_members(access=access)
+        self.fields["user"].queryset = school_selectors.staff_members(school=access.school)
         self.fields["role"].error_messages["invalid_choice"] = _("Choose a role from the list.")
         self.helper = self._helper()
 
@@ -305,13 +272,13 @@ class PlanningMeetingForm(CrispyMixin, forms.ModelForm):
     def __init__(self, *args, access, **kwargs):
         super().__init__(*args, **kwargs)
         self.school = access.school
-        _date_field(self, "held_on")
+        date_fields(self, "held_on")
         _long_text(self, "agenda", "notes", "decisions")
         self.fields["held_on"].error_messages["required"] = _("Give the date of the meeting.")
         self.helper = self._helper()
 
     def clean_held_on(self):
-        return _not_absurd(self, self.cleaned_data["held_on"])
+        return not_far_from_today(self.cleaned_data["held_on"], school=self.school)
 
     def _post_clean(self):
         pass
@@ -329,13 +296,13 @@ class ActionItemForm(forms.ModelForm):
     def __init__(self, *args, access, **kwargs):
         super().__init__(*args, **kwargs)
         self.school = access.school
-        self.fields["owner"].queryset = selectors.staff_members(access=access)
+        self.fields["owner"].queryset = school_selectors.staff_members(school=access.school)
         self.fields["description"].required = False
         self.fields["due_on"].required = False
-        _date_field(self, "due_on")
+        date_fields(self, "due_on")
 
     def clean_due_on(self):
-        return _not_absurd(self, self.cleaned_data["due_on"])
+        return not_far_from_today(self.cleaned_data["due_on"], school=self.school)
 
     def clean(self):
         cleaned = super().clean()
@@ -448,8 +415,7 @@ class ExpansionStageForm(CrispyMixin, forms.ModelForm):
         self.fields["order"].validators += [MinValueValidator(1), MaxValueValidator(MAX_STAGES)]
         self.fields["order"].widget.attrs["max"] = MAX_STAGES
         self.fields["order"].required = False
-        _date_field(self, "target_date")
-        _date_field(self, "reached_on")
+        date_fields(self, "target_date", "reached_on")
         self.helper = self._helper()
 
     def clean_order(self):
@@ -464,13 +430,13 @@ class ExpansionStageForm(CrispyMixin, forms.ModelForm):
         return order
 
     def clean_target_date(self):
-        return _not_absurd(self, self.cleaned_data["target_date"])
+        return not_far_from_today(self.cleaned_data["target_date"], school=self.school)
 
     def clean_reached_on(self):
         value = self.cleaned_data["reached_on"]
         if value and value > school_today(self.school):
             raise ValidationError(_("A stage cannot be reached in the future."))
-        return _not_absurd(self, value)
+        return not_far_from_today(value, school=self.school)
 
     def _post_clean(self):
         pass
@@ -498,7 +464,7 @@ class BudgetItemForm(CrispyMixin, forms.ModelForm):
                 "max_decimal_places": _("Use at most two decimal places (cents)."),
             }
         )
-        self.fields["term"].queryset = selectors.terms(access=access)
+        self.fields["term"].queryset = school_selectors.terms(school=access.school)
         self.fields["term"].error_messages["invalid_choice"] = TERM_CHOICE_ERROR
         self.fields["category"].error_messages["invalid_choice"] = _("Choose a category from the list.")
         self.helper = self._helper()
@@ -531,8 +497,7 @@ class DistrictApprovalForm(CrispyMixin, forms.ModelForm):
     def __init__(self, *args, access, **kwargs):
         super().__init__(*args, **kwargs)
         self.school = access.school
-        _date_field(self, "due_on")
-        _date_field(self, "decided_on")
+        date_fields(self, "due_on", "decided_on")
         _long_text(self, "notes")
         self.fields["status"].error_messages["invalid_choice"] = _("Choose a status from the list.")
         if not (self.instance.pk and self.instance.document):
@@ -546,13 +511,13 @@ class DistrictApprovalForm(CrispyMixin, forms.ModelForm):
         return document or None
 
     def clean_due_on(self):
-        return _not_absurd(self, self.cleaned_data["due_on"])
+        return not_far_from_today(self.cleaned_data["due_on"], school=self.school)
 
     def clean_decided_on(self):
         value = self.cleaned_data["decided_on"]
         if value and value > school_today(self.school):
             raise ValidationError(_("The district cannot have decided in the future."))
-        return _not_absurd(self, value)
+        return not_far_from_today(value, school=self.school)
 
     def clean(self):
         cleaned = super().clean()
@@ -643,13 +608,13 @@ class ParticipantAddForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.school = access.school
         self.fields["students"].queryset = selectors.participant_candidates(access=access, program=program)
-        _date_field(self, "joined_on")
+        date_fields(self, "joined_on")
         self.fields["joined_on"].error_messages["required"] = _("Give the date they start taking part.")
         self.fields["joined_on"].help_text = _("The day they start taking part; today unless you say otherwise.")
         self.fields["joined_on"].initial = school_today(self.school)
 
     def clean_joined_on(self):
-        return _not_absurd(self, self.cleaned_data["joined_on"])
+        return not_far_from_today(self.cleaned_data["joined_on"], school=self.school)
 
 
 class ParticipantDatesForm(CrispyMixin, forms.ModelForm):
@@ -661,25 +626,25 @@ class ParticipantDatesForm(CrispyMixin, forms.ModelForm):
     def __init__(self, *args, access, **kwargs):
         super().__init__(*args, **kwargs)
         self.school = access.school
-        _date_field(self, "joined_on")
+        date_fields(self, "joined_on")
         self.fields["joined_on"].error_messages["required"] = _("Give the date they started taking part.")
         if self.instance.is_active:
             # Someone taking part has no end date; "Remove" ends their period.
             del self.fields["left_on"]
         else:
-            _date_field(self, "left_on")
+            date_fields(self, "left_on")
             self.fields["left_on"].required = True
             self.fields["left_on"].error_messages["required"] = _("Give the date they left the program.")
         self.helper = self._helper()
 
     def clean_joined_on(self):
-        return _not_absurd(self, self.cleaned_data["joined_on"])
+        return not_far_from_today(self.cleaned_data["joined_on"], school=self.school)
 
     def clean_left_on(self):
         value = self.cleaned_data["left_on"]
         if value and value > school_today(self.school):
             raise ValidationError(_("The end date cannot be in the future."))
-        return _not_absurd(self, value)
+        return not_far_from_today(value, school=self.school)
 
     def clean(self):
         cleaned = super().clean()

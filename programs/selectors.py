@@ -6,7 +6,6 @@ come from subqueries, not from a query per row.
 
 from decimal import Decimal
 
-from django.contrib.auth import get_user_model
 from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, Concat, NullIf, Trim
 from django.utils.translation import gettext as _
@@ -14,7 +13,7 @@ from django.utils.translation import ngettext
 
 from schools import selectors as school_selectors
 from schools.dates import school_today
-from schools.models import GRADE_CHOICES, Membership, Student, Term
+from schools.models import GRADE_CHOICES, Student
 
 from .models import (
     ActionItem,
@@ -25,6 +24,7 @@ from .models import (
     PlanningTeamMember,
     Program,
     ProgramParticipant,
+    Purpose,
 )
 
 CORE_TEAM_ADVICE = (3, 5)
@@ -169,20 +169,6 @@ def team(*, access, program: Program):
     return PlanningTeamMember.objects.visible_to(access).filter(program=program).select_related("user")
 
 
-def staff_members(*, access):
-    """Staff of the active school (for owners, team members and the coordinator), by name."""
-    memberships = Membership.objects.visible_to(access).filter(is_active=True, user__is_active=True)
-    return (
-        get_user_model()
-        .objects.filter(pk__in=memberships.values("user"))
-        .order_by("last_name", "first_name", "username")
-    )
-
-
-def terms(*, access):
-    return Term.objects.visible_to(access).order_by("start_date", "-end_date")
-
-
 def meetings(*, access, program: Program):
     return (
         PlanningMeeting.objects.visible_to(access)
@@ -314,3 +300,35 @@ def homerooms(*, access) -> list[str]:
         .values_list("homeroom", flat=True)
         .distinct()
     )
+
+
+# --- Public read surface for later apps (recruitment, orientation, activities, evaluation) --------------------------
+# These take the program or the school, not a request's ``access``, so tasks and demo seeders can call them too.
+
+
+def active_participants(*, program: Program, kind: str | None = None):
+    """The students taking part in the program now (an open participation period), of one kind or both, by name."""
+    students = Student.objects.filter(
+        school_id=program.school_id,
+        program_participations__program=program,
+        program_participations__status=ProgramParticipant.Status.ACTIVE,
+    )
+    if kind is not None:
+        students = students.filter(kind=kind)
+    return students.order_by("last_name", "first_name", "pk").distinct()
+
+
+def school_programs(*, school):
+    """Every program of one school, oldest first."""
+    return Program.objects.filter(school=school).select_related("school").order_by("pk")
+
+
+def program_purposes(program: Program) -> list[str]:
+    """The program's purposes (``Purpose`` values) in the order the team chose them; unknown values are left out."""
+    return [value for value in program.purposes or [] if value in Purpose.values]
+
+
+def team_users(*, program: Program) -> list:
+    """The accounts of the program's planning team (members without an account are left out), coordinator first."""
+    members = PlanningTeamMember.objects.filter(program=program, user__isnull=False).select_related("user")
+    return [member.user for member in members.order_by("-is_coordinator", "pk")]

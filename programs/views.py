@@ -7,14 +7,15 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
+from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView, ListView, TemplateView, View
 
+from schools import selectors as school_selectors
 from schools.forms import show_service_error
-from schools.mixins import SchoolPermissionMixin
+from schools.mixins import SchoolActionView, SchoolObjectMixin, SchoolPermissionMixin
 from schools.permissions import has_permission
 
 from . import selectors, services
@@ -36,13 +37,6 @@ from .forms import (
 from .models import ActionItem, BudgetItem, DistrictApproval, ExpansionStage, PlanningMeeting, PlanningTeamMember
 
 
-def safe_next(request, fallback: str) -> str:
-    next_url = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
-        return next_url
-    return fallback
-
-
 class ProgramPermissionMixin(SchoolPermissionMixin):
     permission = "view_programs"
 
@@ -56,14 +50,17 @@ class ProgramPermissionMixin(SchoolPermissionMixin):
         return context
 
 
-class ProgramMixin(ProgramPermissionMixin):
+class ProgramMixin(ProgramPermissionMixin, SchoolObjectMixin):
     """Pages of one program: ``self.program`` comes from the active school's programs only."""
 
     section = "overview"
 
-    @cached_property
+    def get_queryset(self):
+        return selectors.program_queryset(access=self.request.access)
+
+    @property
     def program(self):
-        return get_object_or_404(selectors.program_queryset(access=self.request.access), pk=self.kwargs["pk"])
+        return self.object
 
     def child(self, model, kwarg: str):
         return get_object_or_404(model.objects.visible_to(self.request.access).filter(program=self.program),
@@ -85,18 +82,18 @@ class ProgramFormView(ProgramMixin, FormView):
     submit_label = gettext_lazy("Save")
     multipart = False
 
-    def get_object(self):
+    def get_instance(self):
         return None
 
     @cached_property
-    def object(self):
-        return self.get_object()
+    def instance(self):
+        return self.get_instance()
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
         kwargs["access"] = self.request.access
-        if self.object is not None:
-            kwargs["instance"] = self.object
+        if self.instance is not None:
+            kwargs["instance"] = self.instance
         return kwargs
 
     def get_success_url(self):
@@ -115,9 +112,9 @@ class ProgramFormView(ProgramMixin, FormView):
             message = self.save(form)
         except ValidationError as error:
             show_service_error(form, error)
-            if self.object is not None:
+            if self.instance is not None:
                 # The service may have changed the object in memory before refusing; show what is saved.
-                self.object.refresh_from_db()
+                self.instance.refresh_from_db()
             return self.form_invalid(form)
         messages.success(self.request, message)
         return HttpResponseRedirect(self.get_success_url())
@@ -126,28 +123,11 @@ class ProgramFormView(ProgramMixin, FormView):
         raise NotImplementedError
 
 
-class PostActionView(ProgramMixin, View):
-    """A button on a page: POST only, then back to the page with a message saying what happened."""
+class ProgramActionView(ProgramMixin, SchoolActionView):
+    """A button on a program's page: back to that page (or to ``next``) with a message saying what happened."""
 
     permission = "manage_program"
-    http_method_names = ["post"]
-
-    def post(self, request, *args, **kwargs):
-        try:
-            message = self.act()
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, message)
-            for warning in self.warnings():
-                messages.warning(request, warning)
-        return HttpResponseRedirect(safe_next(request, self.get_success_url()))
-
-    def act(self) -> str:
-        raise NotImplementedError
-
-    def warnings(self) -> list[str]:
-        return []
+    follow_next = True
 
     def get_success_url(self):
         return reverse(f"programs:{self.section}", kwargs={"pk": self.program.pk})
@@ -189,7 +169,7 @@ class ProgramCreateView(SchoolPermissionMixin, FormView):
         return {**super().get_form_kwargs(), "access": self.request.access}
 
     def get_initial(self):
-        staff = selectors.staff_members(access=self.request.access)
+        staff = school_selectors.staff_members(school=self.request.access.school)
         initial = {"lowest_grade": self.request.access.school.lowest_grade,
                    "highest_grade": self.request.access.school.highest_grade}
         if staff.filter(pk=self.request.user.pk).exists():
@@ -235,7 +215,7 @@ class ProgramUpdateView(ProgramFormView):
     template_name = "programs/program_form.html"
     form_class = ProgramForm
 
-    def get_object(self):
+    def get_instance(self):
         return self.program
 
     def get_success_url(self):
@@ -246,8 +226,8 @@ class ProgramUpdateView(ProgramFormView):
         return _("The plan for %(name)s is saved.") % {"name": self.program.name}
 
 
-class ProgramStatusView(PostActionView):
-    def act(self):
+class ProgramStatusView(ProgramActionView):
+    def perform_action(self):
         form = StatusForm(self.request.POST)
         if not form.is_valid():
             raise ValidationError([e for errors in form.errors.values() for e in errors])
@@ -308,18 +288,18 @@ class TeamMemberAddView(TeamMemberFormView):
 class TeamMemberEditView(TeamMemberFormView):
     title = gettext_lazy("Change a team member")
 
-    def get_object(self):
+    def get_instance(self):
         return self.child(PlanningTeamMember, "member_pk")
 
     def save(self, form):
-        member = services.team_member_update(member=self.object, **self.member_fields(form))
+        member = services.team_member_update(member=self.instance, **self.member_fields(form))
         return _("The details of %(name)s are saved.") % {"name": member.display_name}
 
 
-class TeamMemberRemoveView(PostActionView):
+class TeamMemberRemoveView(ProgramActionView):
     section = "team"
 
-    def act(self):
+    def perform_action(self):
         member = self.child(PlanningTeamMember, "member_pk")
         name = member.display_name
         services.team_member_remove(member=member)
@@ -426,7 +406,7 @@ class ParticipantEditView(ProgramFormView):
     form_class = ParticipantDatesForm
     title = gettext_lazy("Change the dates")
 
-    def get_object(self):
+    def get_instance(self):
         return get_object_or_404(
             selectors.participant_queryset(access=self.request.access, program=self.program),
             pk=self.kwargs["participant_pk"],
@@ -435,24 +415,24 @@ class ParticipantEditView(ProgramFormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["title"] = _("Dates of %(name)s in %(program)s") % {
-            "name": self.object.student.full_name, "program": self.program.name
+            "name": self.instance.student.full_name, "program": self.program.name
         }
         return context
 
     def save(self, form):
         participant = services.participant_update_dates(
-            participant=self.object, joined_on=form.cleaned_data["joined_on"],
+            participant=self.instance, joined_on=form.cleaned_data["joined_on"],
             left_on=form.cleaned_data.get("left_on"),
         )
         return _("The dates of %(name)s are saved.") % {"name": participant.student.full_name}
 
 
-class ParticipantRemoveView(PostActionView):
+class ParticipantRemoveView(ProgramActionView):
     """End a student's period in the program today; the row stays, with its end date."""
 
     section = "participants"
 
-    def act(self):
+    def perform_action(self):
         participant = get_object_or_404(
             selectors.participant_queryset(access=self.request.access, program=self.program),
             pk=self.kwargs["participant_pk"],
@@ -546,39 +526,38 @@ class MeetingUpdateView(MeetingFormView):
         )
 
 
-class ActionItemView(SchoolPermissionMixin, View):
+class ActionItemView(SchoolActionView):
     """Mark an action item done or open again: its owner may, and so may whoever manages programs."""
 
     permission = "view_programs"
-    http_method_names = ["post"]
+    queryset = ActionItem.objects.select_related("program__school", "meeting")
+    pk_url_kwarg = "item_pk"
+    follow_next = True
 
-    def post(self, request, *args, **kwargs):
-        item = get_object_or_404(
-            ActionItem.objects.visible_to(request.access).select_related("program__school", "meeting"),
-            pk=kwargs["item_pk"],
-        )
-        can_manage = has_permission(request.access, "manage_program")
-        if not services.can_complete(access=request.access, item=item, can_manage=can_manage):
+    def get_object(self, queryset=None):
+        item = super().get_object(queryset)
+        can_manage = has_permission(self.request.access, "manage_program")
+        if not services.can_complete(access=self.request.access, item=item, can_manage=can_manage):
             raise PermissionDenied
-        message = self.act(item)
-        messages.success(request, message)
+        return item
+
+    def get_success_url(self):
+        item = self.object
         if item.meeting_id:
-            fallback = reverse("programs:meeting_detail", kwargs={"pk": item.program_id, "meeting_pk": item.meeting_id})
-        else:
-            fallback = reverse("programs:detail", kwargs={"pk": item.program_id})
-        return HttpResponseRedirect(safe_next(request, fallback))
+            return reverse("programs:meeting_detail", kwargs={"pk": item.program_id, "meeting_pk": item.meeting_id})
+        return reverse("programs:detail", kwargs={"pk": item.program_id})
 
 
 class ActionItemCompleteView(ActionItemView):
-    def act(self, item):
-        services.action_item_complete(item=item)
-        return _("Done: “%(item)s”. Thank you!") % {"item": item.description}
+    def perform_action(self):
+        services.action_item_complete(item=self.object)
+        return _("Done: “%(item)s”. Thank you!") % {"item": self.object.description}
 
 
 class ActionItemReopenView(ActionItemView):
-    def act(self, item):
-        services.action_item_reopen(item=item)
-        return _("“%(item)s” is open again.") % {"item": item.description}
+    def perform_action(self):
+        services.action_item_reopen(item=self.object)
+        return _("“%(item)s” is open again.") % {"item": self.object.description}
 
 
 # --- Start small, expand on purpose -------------------------------------------------------------------------
@@ -613,21 +592,21 @@ class StageAddView(StageFormView):
 class StageEditView(StageFormView):
     title = gettext_lazy("Change a stage")
 
-    def get_object(self):
+    def get_instance(self):
         return self.child(ExpansionStage, "stage_pk")
 
     def save(self, form):
         data = dict(form.cleaned_data)
         if data["order"] is None:
-            data["order"] = self.object.order
-        stage = services.expansion_stage_update(stage=self.object, **data)
+            data["order"] = self.instance.order
+        stage = services.expansion_stage_update(stage=self.instance, **data)
         return _("Step %(step)s is saved.") % {"step": stage.order}
 
 
-class StageReachedView(PostActionView):
+class StageReachedView(ProgramActionView):
     section = "expansion"
 
-    def act(self):
+    def perform_action(self):
         stage = services.expansion_stage_mark_reached(stage=self.child(ExpansionStage, "stage_pk"))
         return _("Step %(step)s reached on %(date)s. Well done!") % {"step": stage.order, "date": stage.reached_on}
 
@@ -658,18 +637,18 @@ class BudgetItemAddView(ProgramFormView):
 class BudgetItemEditView(BudgetItemAddView):
     title = gettext_lazy("Change a budget line")
 
-    def get_object(self):
+    def get_instance(self):
         return self.child(BudgetItem, "item_pk")
 
     def save(self, form):
-        item = services.budget_item_update(item=self.object, **form.cleaned_data)
+        item = services.budget_item_update(item=self.instance, **form.cleaned_data)
         return _("“%(item)s” is saved.") % {"item": item.description}
 
 
-class BudgetItemRemoveView(PostActionView):
+class BudgetItemRemoveView(ProgramActionView):
     section = "budget"
 
-    def act(self):
+    def perform_action(self):
         item = self.child(BudgetItem, "item_pk")
         description = item.description
         services.budget_item_remove(item=item)
@@ -707,13 +686,13 @@ class ApprovalAddView(ProgramFormView):
 class ApprovalEditView(ApprovalAddView):
     title = gettext_lazy("Change a district approval")
 
-    def get_object(self):
+    def get_instance(self):
         return self.child(DistrictApproval, "approval_pk")
 
     def save(self, form):
         data = form.cleaned_data
         approval = services.district_approval_update(
-            approval=self.object, name=data["name"], status=data["status"], due_on=data["due_on"],
+            approval=self.instance, name=data["name"], status=data["status"], due_on=data["due_on"],
             decided_on=data["decided_on"], notes=data["notes"], document=data["document"],
             remove_document=data.get("remove_document", False),
         )

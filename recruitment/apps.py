@@ -9,12 +9,13 @@ class RecruitmentConfig(AppConfig):
     verbose_name = _("Recruitment")
 
     def ready(self):
-        from . import records, student_sections
+        from . import permissions, records, student_sections
         from .applying import dashboard as applying_dashboard
         from .applying import retention
         from .campaigns import dashboard as campaign_dashboard
         from .matching import partners
 
+        permissions.register()
         applying_dashboard.register()
         campaign_dashboard.register()
         partners.register()

@@ -2,6 +2,7 @@
 applications and teacher nominations, guardian consent for minors, a review on the guide's qualities, and
 materials (brochure, poster) printed from the program's own data. Matches live in ``recruitment.matching``."""
 
+import datetime
 import uuid
 
 from django.conf import settings
@@ -12,7 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from programs.models import Program
+from schools.dates import school_today
 from schools.models import GRADE_CHOICES, Period, Student, Term
 from schools.scoping import SchoolOwnedQuerySet
 
@@ -47,7 +48,7 @@ class Interest(models.TextChoices):
 
 
 class RecruitmentCampaign(models.Model):
-    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="campaigns")
+    program = models.ForeignKey("programs.Program", on_delete=models.CASCADE, related_name="campaigns")
     term = models.ForeignKey(Term, on_delete=models.PROTECT, related_name="campaigns", verbose_name=_("term"))
     target_peers = models.PositiveSmallIntegerField(_("target number of peers"), default=12)
     accepting_applications = models.BooleanField(_("open for applications"), default=False)
@@ -273,6 +274,17 @@ class PeerApplication(models.Model):
         return sum(score or 0 for score in scores)
 
 
+class GuardianConsentQuerySet(SchoolOwnedQuerySet):
+    def in_force(self, on: datetime.date):
+        """Online consents that count on day ``on`` (a day at the consent's school): the guardian consented and the
+        consent has not run out (``valid_until``, the end of the school year, or renewed to the next one). The one
+        definition: the consent rule's annotation (``recruitment.applying.selectors.with_consent_state``) and the
+        one-row check (``GuardianConsent.is_valid``) both filter through it."""
+        return self.filter(status=GuardianConsent.Status.CONSENTED).filter(
+            Q(valid_until=None) | Q(valid_until__gte=on)
+        )
+
+
 class GuardianConsent(models.Model):
     """A guardian's answer to the consent request for a minor's application.
 
@@ -303,7 +315,7 @@ class GuardianConsent(models.Model):
     renewal_answered_at = models.DateTimeField(_("renewal answered"), null=True, blank=True)
     renewal_agreed = models.BooleanField(_("renewed"), null=True, blank=True)
 
-    objects = SchoolOwnedQuerySet.as_manager()
+    objects = GuardianConsentQuerySet.as_manager()
     school_path = "application__campaign__program__school"
 
     class Meta:
@@ -313,11 +325,11 @@ class GuardianConsent(models.Model):
     def __str__(self) -> str:
         return f"{self.guardian_name}: {self.get_status_display()}"
 
-    @property
-    def is_valid(self) -> bool:
-        return self.status == self.Status.CONSENTED and (
-            self.valid_until is None or timezone.localdate() <= self.valid_until
-        )
+    def is_valid(self, on: datetime.date | None = None) -> bool:
+        """Whether this consent counts on ``on`` (today at the program's school by default). Asks the database with
+        ``in_force``, so one row and a list can never disagree."""
+        on = on or school_today(self.application.campaign.program.school)
+        return GuardianConsent.objects.filter(pk=self.pk).in_force(on).exists()
 
 
 class RecruitmentMaterial(models.Model):
@@ -364,7 +376,7 @@ class RecruitmentMaterial(models.Model):
 class MatchingSettings(models.Model):
     """How a program sizes its peer networks: the guide's "2–4 peers per student is common" and a peer's capacity."""
 
-    program = models.OneToOneField(Program, on_delete=models.CASCADE, related_name="matching_settings")
+    program = models.OneToOneField("programs.Program", on_delete=models.CASCADE, related_name="matching_settings")
     peer_capacity = models.PositiveSmallIntegerField(
         _("focus students one peer supports"), default=1, validators=[MinValueValidator(1), MaxValueValidator(10)]
     )
@@ -417,7 +429,7 @@ class Match(models.Model):
         CONFIRMED = "confirmed", _("Confirmed")
         ENDED = "ended", _("Ended")
 
-    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="matches")
+    program = models.ForeignKey("programs.Program", on_delete=models.CASCADE, related_name="matches")
     term = models.ForeignKey(Term, on_delete=models.PROTECT, related_name="matches", verbose_name=_("term"))
     focus_student = models.ForeignKey(
         Student, on_delete=models.CASCADE, related_name="peer_matches", verbose_name=_("student")

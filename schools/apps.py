@@ -8,9 +8,11 @@ class SchoolsConfig(AppConfig):
 
     def ready(self):
         # Forged ids past any integer column match no row instead of failing in the database (see the module).
-        from . import lookups
+        from . import lookups, permissions
 
         lookups.register()
+        # The core's permissions first; each domain app adds its own from its ready() (see permissions.py).
+        permissions.register_permissions("schools", permissions.SCHOOL_PERMISSIONS)
         # Connects the security event log's signal receivers (sign-in, sign-out, lockout, role changes).
         # And the sign-in records that let signing out and switching an account off end its sessions.
         from .accounts import security, sessions  # noqa: F401

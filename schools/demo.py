@@ -44,6 +44,7 @@ from .models import (
     Student,
     Term,
     User,
+    calendar_school_year_start,
 )
 
 
@@ -57,11 +58,6 @@ def seed(*, password: str) -> str:
     periods = _bell_schedules(schools)
     _availability(schools, periods)
     return f"{len(schools)} schools, {Student.objects.count()} students"
-
-
-def school_year_start(today: datetime.date) -> int:
-    """The calendar year the current school year started in (school years start in August)."""
-    return today.year if today.month >= 7 else today.year - 1
 
 
 def _schools() -> dict[str, School]:
@@ -82,7 +78,7 @@ def _schools() -> dict[str, School]:
 
 
 def _terms(schools):
-    year = school_year_start(timezone.localdate())
+    year = calendar_school_year_start(timezone.localdate())
     for school in schools.values():
         school_year, _ = Term.objects.update_or_create(
             school=school,
@@ -166,7 +162,7 @@ def _students(schools, password):
         user = _user(username, first, last, "", password)
         student = Student.objects.get(school=schools[slug], first_name=first, last_name=last)
         # Both are under 13: a sign-in needs a parent's consent on record (COPPA; issue 11).
-        year_end = datetime.date(school_year_start(timezone.localdate()) + 1, 6, 30)
+        year_end = datetime.date(calendar_school_year_start(timezone.localdate()) + 1, 6, 30)
         ConsentRecord.objects.update_or_create(
             student=student,
             scope=ConsentRecord.Scope.ACCOUNT,
@@ -174,7 +170,7 @@ def _students(schools, password):
                 "school": student.school,
                 "given_by": parent,
                 "relationship": "Mother",
-                "given_on": datetime.date(school_year_start(timezone.localdate()), 8, 20),
+                "given_on": datetime.date(calendar_school_year_start(timezone.localdate()), 8, 20),
                 "method": ConsentRecord.Method.PAPER,
                 "expires_on": year_end,
             },
@@ -343,7 +339,7 @@ def _bell_schedules(schools) -> dict[str, list[Period]]:
     periods = {}
     for slug, school in schools.items():
         day = ELEMENTARY_DAY if school.level == School.Level.ELEMENTARY else MIDDLE_DAY
-        year = Term.objects.filter(school=school, kind=Term.Kind.SCHOOL_YEAR).order_by("-start_date").first()
+        year = Term.objects.school_years().filter(school=school).order_by("-start_date").first()
         schedule, _ = BellSchedule.objects.get_or_create(school=school, term=year, name="Regular day")
         periods[slug] = []
         for order, (name, kind, start, end) in enumerate(day, start=1):

@@ -4,6 +4,8 @@ Every school-owned model uses ``SchoolOwnedQuerySet`` (see ``schools.scoping``) 
 ``.visible_to(access)``.
 """
 
+import datetime
+
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -99,6 +101,12 @@ class School(models.Model):
         return [(grade, label) for grade, label in GRADE_CHOICES if self.lowest_grade <= grade <= self.highest_grade]
 
 
+def calendar_school_year_start(day: datetime.date) -> int:
+    """The calendar year the school year around ``day`` started in, by the calendar alone (school years start in
+    August): for the demo, which needs a year before any term exists. Everything else asks the school's terms."""
+    return day.year if day.month >= 7 else day.year - 1
+
+
 class TermQuerySet(SchoolOwnedQuerySet):
     def current(self, on=None):
         """Terms that contain the day, the shortest first (a semester before its school year)."""
@@ -106,6 +114,40 @@ class TermQuerySet(SchoolOwnedQuerySet):
         return self.filter(start_date__lte=on, end_date__gte=on).order_by(
             models.F("end_date") - models.F("start_date"), "start_date"
         )
+
+    # The school year, one definition: the school's own "school year" term. Each caller keeps its own answer for a
+    # school that has not entered one (no end, a year later, the term's own end).
+
+    def school_years(self):
+        return self.filter(kind=Term.Kind.SCHOOL_YEAR)
+
+    def school_year_containing(self, school, on: datetime.date, *, until: datetime.date | None = None):
+        """The school's school-year term containing the days ``on`` … ``until`` (``on`` alone by default), or None.
+        ``school`` is a school or its id."""
+        return (
+            self.school_years()
+            .filter(school=school, start_date__lte=on, end_date__gte=until or on)
+            .order_by("end_date", "pk")
+            .first()
+        )
+
+    def school_year_end(self, school, on: datetime.date) -> datetime.date | None:
+        """The last day of the school's school year containing ``on``; None when the school has not entered it."""
+        year = self.school_year_containing(school, on)
+        return year.end_date if year is not None else None
+
+    def school_year_of(self, term):
+        """The school year ``term`` belongs to: itself, its parent, or the school-year term around it (a semester
+        entered without one); None when the school has not entered it."""
+        if term.kind == Term.Kind.SCHOOL_YEAR:
+            return term
+        if term.parent_id:
+            return term.parent
+        return self.school_year_containing(term.school_id, term.start_date, until=term.end_date)
+
+    def next_school_year(self, school, *, after: datetime.date):
+        """The school's first school-year term starting after ``after``, or None when it has not been entered."""
+        return self.school_years().filter(school=school, start_date__gt=after).order_by("start_date").first()
 
 
 class Term(models.Model):

@@ -1,8 +1,13 @@
 """Named permissions: which roles at the active school may do what.
 
-Views, templates (``access|can:"view_roster"``) and the role-matrix test all read this one table.
+Each app declares its own names in its ``permissions.py`` and registers them from its ``AppConfig.ready()``, so a new
+app never edits this module. Views, templates (``access|can:"view_roster"``) and the role-matrix test all read the
+merged table, ``PERMISSIONS``, through ``has_permission``. This module holds the core's own names.
 """
 
+from collections.abc import Mapping
+
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from .models import Role
@@ -21,7 +26,8 @@ STAFF_ROLES = frozenset(
 )
 STUDENT_ROLES = frozenset({PEER, FOCUS_STUDENT})
 
-PERMISSIONS: dict[str, frozenset[str]] = {
+# The core's own names: the roster, students' records, privacy and accounts. Each domain app declares its own.
+SCHOOL_PERMISSIONS: dict[str, frozenset[str]] = {
     # Anyone with a place at the school has a dashboard.
     "view_dashboard": STAFF_ROLES | STUDENT_ROLES | {DISTRICT_ADMIN},
     # The roster (names, grades, interests, how to communicate): staff of the school and district oversight.
@@ -52,25 +58,30 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     # Giving a peer or student a sign-in (username and code) and recording parents' consents (issue 11).
     "manage_student_sign_in": frozenset({Role.COORDINATOR, Role.SCHOOL_ADMIN}),
     "manage_consent_records": frozenset({Role.COORDINATOR, Role.SCHOOL_ADMIN}),
-    # Programs: every staff member and the district see them; the coordinator and principal plan them.
-    "view_programs": STAFF_ROLES | {DISTRICT_ADMIN},
-    "manage_program": frozenset({Role.COORDINATOR, Role.SCHOOL_ADMIN}),
-    "view_district_programs": frozenset({DISTRICT_ADMIN}),
-    # Recruitment: every staff member may nominate a peer; the coordinator and principal run campaigns, review
-    # applications and decide; the coordinator and special educators propose and confirm matches.
-    "view_recruitment": STAFF_ROLES,
-    "nominate_peer": STAFF_ROLES,
-    "manage_recruitment": frozenset({Role.COORDINATOR, Role.SCHOOL_ADMIN}),
-    "review_applications": frozenset({Role.COORDINATOR, Role.SCHOOL_ADMIN, Role.SPECIAL_EDUCATOR}),
-    "manage_matching": frozenset({Role.COORDINATOR, Role.SPECIAL_EDUCATOR}),
-    # A peer reads the peer-safe profiles of the students they are paired with; a student sees their peers' names.
-    "view_own_partners": frozenset({PEER, FOCUS_STUDENT}),
-    # A peer or student sees the names of the programs they take part in on their own page.
-    "view_own_programs": frozenset({PEER, FOCUS_STUDENT}),
     # FERPA records work: disclosures outside the school, parents' requests to inspect records, and the export of
     # everything held about one child. The coordinator and principal answer for the school's records.
     "manage_records": frozenset({Role.COORDINATOR, Role.SCHOOL_ADMIN}),
 }
+
+# The merged table: every app's declared permissions, filled from the apps' ``ready()`` (see ``register_permissions``).
+PERMISSIONS: dict[str, frozenset[str]] = {}
+_DECLARED_BY: dict[str, str] = {}
+
+
+def register_permissions(app_label: str, permissions: Mapping[str, frozenset[str]]) -> None:
+    """Add one app's permissions to the merged table.
+
+    A name another app declared already stops the start-up: two apps deciding who may do "the same" thing would
+    otherwise silently overrule each other, and a role would gain or lose pages depending on the order of the apps.
+    The same app registering the same table again (``ready()`` run twice) changes nothing.
+    """
+    for name, roles in permissions.items():
+        owner = _DECLARED_BY.get(name)
+        if owner is not None and (owner != app_label or PERMISSIONS[name] != roles):
+            raise ImproperlyConfigured(f"The permission {name!r} is declared twice: by {owner!r} and by {app_label!r}.")
+    for name, roles in permissions.items():
+        PERMISSIONS[name] = frozenset(roles)
+        _DECLARED_BY[name] = app_label
 
 
 def can_view_sensitive(access: Access, student) -> bool:
@@ -96,6 +107,7 @@ def has_permission(access: Access, permission: str) -> bool:
     try:
         allowed = PERMISSIONS[permission]
     except KeyError:
+        # A misspelt name, or an app that did not register its permissions: never quietly "no".
         raise ValueError(f"Unknown permission {permission!r}") from None
     return access.is_authenticated and bool(access.roles & allowed)
 

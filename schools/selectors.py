@@ -1,4 +1,6 @@
-"""Read side for the schools app: every function takes the request's ``access`` and is already scoped."""
+"""Read side for the schools app: every function takes the request's ``access`` and is already scoped, except the
+ones a task may call too, which take the school itself (``staff_members``, ``terms``, ``current_bell_schedule``,
+``homeroom_of_teacher``)."""
 
 from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 
@@ -47,13 +49,20 @@ def caseload(*, access):
     )
 
 
-def school_staff_users(*, access):
-    """People with an active staff role at the active school (for support teams and action-item owners)."""
-    return (
-        User.objects.filter(memberships__school=access.school, memberships__is_active=True)
-        .distinct()
-        .order_by("last_name", "first_name")
-    )
+def staff_members(*, school):
+    """People with an active staff role at ``school`` and an account that is switched on, by name: the staff a form
+    offers (action-item and channel owners, planning team members, the coordinator, a student's support team).
+
+    Takes the school, not a request's ``Access``, so a task may call it too.
+    """
+    memberships = Membership.objects.filter(school=school, is_active=True, user__is_active=True)
+    return User.objects.filter(pk__in=memberships.values("user")).order_by("last_name", "first_name", "username")
+
+
+def terms(*, school, newest_first: bool = False):
+    """The school's terms, oldest first (a program's or campaign's terms), or newest first (bell schedules)."""
+    order = ("-start_date", "end_date") if newest_first else ("start_date", "-end_date")
+    return Term.objects.filter(school=school).order_by(*order)
 
 
 def staff_list(*, access):
@@ -109,11 +118,11 @@ def peer_options(*, access):
     return Student.objects.visible_to(access).peers().active().order_by("last_name", "first_name")
 
 
-def current_bell_schedule(*, access):
-    """The active school's bell schedule for the current term (the shortest current term that has one)."""
-    terms = Term.objects.visible_to(access).current()
-    for term in terms:
-        schedule = BellSchedule.objects.visible_to(access).filter(term=term).order_by("name").first()
+def current_bell_schedule(*, school):
+    """The school's bell schedule for the current term (the shortest current term that has one). Takes the school:
+    the public application form of a campaign calls it too, with no signed-in person."""
+    for term in Term.objects.filter(school=school).current():
+        schedule = BellSchedule.objects.filter(school=school, term=term).order_by("name").first()
         if schedule is not None:
             return schedule
     return None
@@ -130,10 +139,6 @@ def bell_schedules(*, access):
 
 def access_log(*, access):
     return AccessLogEntry.objects.visible_to(access).select_related("user", "student")
-
-
-def school_terms(*, access):
-    return Term.objects.visible_to(access).order_by("-start_date", "end_date")
 
 
 # Courtesy titles a student writes before a teacher's name ("Ms. Morgan"); the roster has the bare name.

@@ -5,7 +5,10 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from .models import AccessLogEntry, PeerAvailability
+from . import selectors
+from .models import AccessLogEntry, PeerAvailability, Student, Weekday
+from .permissions import can_view_sensitive
+from .selectors import homeroom_of_teacher
 from .tasks import send_email
 
 
@@ -17,23 +20,56 @@ def email_queue(*, template: str, context: dict, to: str) -> None:
     transaction.on_commit(lambda: send_email.delay(subject=subject, body=body, to=[to]))
 
 
-def record_access(*, access, request=None, student=None, action: str, what: str, school=None):
-    """Append one row to the access log: who, which student, what, when and from where — never the content.
+def record_access(*, user, school, action: str, what: str, student=None, request=None):
+    """Append one row to the access log: who (``user``), at which school, which student, what, when and from where
+    (the request's address, none from a task) — never the content.
 
-    Every view, change, export, print or download of a student's sensitive fields goes through here.
+    Every view, change, export, print or download of a student's sensitive fields goes through here. It takes the
+    user and the school, not a request's ``Access``, so a task logs the same way a view does. A student's row is
+    logged at the student's own school.
     """
+    if student is not None and student.school_id != school.pk:
+        raise ValueError("A student's access is logged at the student's own school.")
     return AccessLogEntry.objects.create(
-        school=school or (student.school if student is not None else access.school),
+        school=school,
         student=student,
-        user=access.user,
+        user=user,
         action=action,
         what=what[:200],
         ip_address=request.META.get("REMOTE_ADDR") if request is not None else None,
     )
 
 
+# What the student page shows of the confidential record, as the access log names it.
+CONFIDENTIAL_RECORD = "support needs, IEP goals, behavior notes, own voice, guardians"
+
+
+def student_record_open(*, access, student, request=None) -> bool:
+    """Open a student's confidential record for the person of ``access``: when they may see it (a focus student
+    whose record their role or support-team place lets them read), load it onto ``student`` (IEP goals, behaviour
+    notes, guardians, peer preferences, support team) and log the look; otherwise load and log nothing.
+
+    Returns whether the record was opened, so the page shows it only then.
+    """
+    if not (student.is_focus_student and can_view_sensitive(access, student)):
+        return False
+    selectors.load_confidential_record(student)
+    record_access(
+        user=access.user,
+        school=student.school,
+        student=student,
+        request=request,
+        action=AccessLogEntry.Action.VIEW,
+        what=CONFIDENTIAL_RECORD,
+    )
+    return True
+
+
 def _changed(*, access, request, student, what: str) -> None:
-    record_access(access=access, request=request, student=student, action=AccessLogEntry.Action.CHANGE, what=what)
+    record_access(
+        user=access.user, school=student.school, student=student, request=request, action=AccessLogEntry.Action.CHANGE,
+        what=what,
+    )
 
 
 @transaction.atomic
@@ -76,6 +112,60 @@ def peer_availability_set(*, access, request, student, periods, slots: set[tuple
         PeerAvailability(student=student, period_id=period_id, weekday=weekday) for period_id, weekday in slots
     )
     _changed(access=access, request=request, student=student, what="availability")
+
+
+@transaction.atomic
+def roster_peer_link(
+    *,
+    school,
+    student=None,
+    first_name: str,
+    last_name: str,
+    grade: int,
+    interests: str = "",
+    prior_experience: str = "",
+    homeroom_teacher: str = "",
+    free_periods=(),
+) -> Student:
+    """The roster record of a peer who joins from outside the roster import (an accepted application): ``student``
+    when given, else a peer of the school with the same name and grade, else a new one. Empty fields are filled from
+    what is given; nothing already on the roster is overwritten. The peer is marked free in ``free_periods`` (periods
+    of the school's bell schedules) on every weekday, keeping the free periods already known."""
+    if student is None:
+        student = (
+            Student.objects.filter(
+                school=school,
+                kind=Student.Kind.PEER,
+                grade=grade,
+                first_name__iexact=first_name.strip(),
+                last_name__iexact=last_name.strip(),
+            )
+            .order_by("-is_active", "pk")
+            .first()
+        )
+    if student is None:
+        student = Student(
+            school=school,
+            kind=Student.Kind.PEER,
+            first_name=first_name.strip(),
+            last_name=last_name.strip(),
+            grade=grade,
+        )
+    if not student.interests:
+        student.interests = interests
+    if not student.prior_experience:
+        student.prior_experience = prior_experience
+    if not student.homeroom:
+        # ``homeroom`` is the homeroom class ("Room 12"), not the teacher the peer named: it is set only when the
+        # roster has exactly one homeroom class of that teacher.
+        student.homeroom = homeroom_of_teacher(school=school, teacher_name=homeroom_teacher) or ""
+    student.full_clean()
+    student.save()
+    PeerAvailability.objects.bulk_create(
+        [PeerAvailability(student=student, period=period, weekday=day) for period in free_periods for day in Weekday],
+        ignore_conflicts=True,
+    )
+    return student
 
 
 @transaction.atomic

@@ -14,7 +14,8 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView, V
 from . import selectors, services
 from .filters import AccessLogFilter
 from .mixins import OneStudentMixin, SchoolPermissionMixin
-from .models import AccessLogEntry, BehaviorNote, BellSchedule, Guardian, IEPGoal, PeerPreference, Period, Student
+from .models import BehaviorNote, BellSchedule, Guardian, IEPGoal, PeerPreference, Period, Student
+from .peer_safe import peer_safe_profile
 from .permissions import can_edit_profile, can_view_sensitive, has_permission
 from .profile_forms import (
     AvailabilityForm,
@@ -27,8 +28,6 @@ from .profile_forms import (
     StudentProfileForm,
 )
 from .student_sections import sections_for
-
-SENSITIVE_SECTIONS = "support needs, IEP goals, behavior notes, own voice, guardians"
 
 
 class StudentDetailView(SchoolPermissionMixin, DetailView):
@@ -44,17 +43,9 @@ class StudentDetailView(SchoolPermissionMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         student = self.object
-        shows_sensitive = student.is_focus_student and can_view_sensitive(self.request.access, student)
-        if shows_sensitive:
-            selectors.load_confidential_record(student)
-            services.record_access(
-                access=self.request.access,
-                request=self.request,
-                student=student,
-                action=AccessLogEntry.Action.VIEW,
-                what=SENSITIVE_SECTIONS,
-            )
-        context["with_sensitive"] = shows_sensitive
+        context["with_sensitive"] = services.student_record_open(
+            access=self.request.access, student=student, request=self.request
+        )
         context["can_edit"] = can_edit_profile(self.request.access, student)
         context["availability"] = availability_grid(student)
         # What other apps know about the student (programs, partners, applications), by the viewer's permissions.
@@ -103,33 +94,6 @@ class PeerSafeProfileView(SchoolPermissionMixin, DetailView):
         return {**super().get_context_data(**kwargs), "profile": self.object}
 
 
-@dataclass(frozen=True)
-class PeerSafeProfile:
-    pk: int
-    first_name: str
-    interests: str
-    communication: str
-    how_to_help: str
-
-
-def shared_name(student, *, hidden_as: str | None = None) -> str:
-    """The name shown to peers and students: the first name, or "Your partner" when the family opted out of the
-    directory (there is no photo field yet; one would be hidden the same way)."""
-    if student.directory_opt_out:
-        return hidden_as or _("Your partner")
-    return student.short_name
-
-
-def peer_safe_profile(student) -> PeerSafeProfile:
-    return PeerSafeProfile(
-        pk=student.pk,
-        first_name=shared_name(student),
-        interests=student.interests,
-        communication=student.communication,
-        how_to_help=student.how_to_help,
-    )
-
-
 class StudentScopedMixin(OneStudentMixin):
     """Edit pages of one student of the active school (another school's student is a 404)."""
 
@@ -145,7 +109,7 @@ class StudentProfileEditView(StudentScopedMixin, FormView):
 
     def get_form_kwargs(self):
         access = self.request.access
-        staff = selectors.school_staff_users(access=access) if has_permission(access, "assign_support_team") else None
+        staff = selectors.staff_members(school=access.school) if has_permission(access, "assign_support_team") else None
         directory = has_permission(access, "set_directory_opt_out")
         return {**super().get_form_kwargs(), "instance": self.student, "staff": staff, "directory": directory}
 
@@ -257,7 +221,7 @@ class AvailabilityEditView(StudentScopedMixin, FormView):
     def get_form(self, form_class=None):
         if self.student.is_focus_student:
             raise Http404
-        self.schedule = selectors.current_bell_schedule(access=self.request.access)
+        self.schedule = selectors.current_bell_schedule(school=self.request.access.school)
         periods = list(self.schedule.periods.order_by("order")) if self.schedule else []
         current = self.student.availability.filter(period__in=periods)
         return AvailabilityForm(periods=periods, current=list(current), **self.get_form_kwargs())
@@ -298,7 +262,8 @@ class BellScheduleCreateView(SchoolPermissionMixin, FormView):
     form_class = BellScheduleForm
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "terms": selectors.school_terms(access=self.request.access)}
+        terms = selectors.terms(school=self.request.access.school, newest_first=True)
+        return {**super().get_form_kwargs(), "terms": terms}
 
     def form_valid(self, form):
         try:

@@ -2,7 +2,8 @@
 
 Consent lasts until the end of the school year (``GuardianConsent.valid_until``). From
 ``GUARDIAN_CONSENT_RENEWAL_DAYS`` days before that day, the daily task emails the guardian of every peer still taking
-part a new signed link; a "yes" moves ``valid_until`` to the end of the next school year.
+part a new signed link; a "yes" moves ``valid_until`` to the end of the next school year. The window and the claim
+are shared with the renewal of consent records the school entered by hand (``schools.privacy.renewals``).
 """
 
 import datetime
@@ -10,11 +11,11 @@ import uuid
 
 from django.conf import settings
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from schools.dates import school_today
 from schools.models import Student, Term
+from schools.privacy.renewals import claim_due, window_last_day
 from schools.services import email_queue
 
 from ..models import GuardianConsent, PeerApplication
@@ -22,20 +23,17 @@ from . import tokens
 
 
 def renewal_link(consent: GuardianConsent, *, site_url: str) -> str:
-    signed = tokens.sign(consent.renewal_token, salt=tokens.RENEWAL_SALT)
-    return site_url.rstrip("/") + reverse("recruitment:consent_renew", kwargs={"signed": signed})
+    return tokens.signed_link(
+        consent.renewal_token, salt=tokens.RENEWAL_SALT, url_name="recruitment:consent_renew", site_url=site_url
+    )
 
 
 def next_school_year_end(school, *, after: datetime.date) -> datetime.date:
-    """The last day of the school's next school year (the first one starting after ``after``); when the school has
-    not entered it yet, the same day a year later."""
-    term = (
-        Term.objects.filter(school=school, kind=Term.Kind.SCHOOL_YEAR, start_date__gt=after)
-        .order_by("start_date")
-        .first()
-    )
-    if term is not None:
-        return term.end_date
+    """The last day of the school's next school year (``Term.objects.next_school_year``); when the school has not
+    entered it yet, the same day a year later."""
+    year = Term.objects.next_school_year(school, after=after)
+    if year is not None:
+        return year.end_date
     try:
         return after.replace(year=after.year + 1)
     except ValueError:  # 29 February
@@ -45,12 +43,11 @@ def next_school_year_end(school, *, after: datetime.date) -> datetime.date:
 def renewal_candidates(*, today: datetime.date):
     """Consents that run out within the renewal window (or already have) and were not yet asked to renew, of peers
     still taking part: enrolled, not former, in a program now."""
-    last_day = today + datetime.timedelta(days=settings.GUARDIAN_CONSENT_RENEWAL_DAYS + 1)
     return (
         GuardianConsent.objects.filter(
             status=GuardianConsent.Status.CONSENTED,
             renewal_requested_at=None,
-            valid_until__lte=last_day,
+            valid_until__lte=window_last_day(today),
             application__status=PeerApplication.Status.ACCEPTED,
             application__student__is_active=True,
             application__student__anonymised_at=None,
@@ -65,32 +62,29 @@ def renewal_candidates(*, today: datetime.date):
 
 
 def consent_renewals_send(*, site_url: str | None = None, now: datetime.datetime | None = None) -> int:
-    """Email each guardian, once, a renewal link for a consent that ends within the window at the peer's school.
+    """Email each guardian, once, a renewal link for a consent that ends within the window at the peer's school (or
+    has already ended).
 
-    Each consent is claimed with a conditional ``UPDATE … WHERE renewal_requested_at IS NULL`` (which also sets its
-    one-use renewal token) before its email is queued, so a retried task or a second worker sends nothing twice. The
-    emails leave after the claims commit. Returns the number of emails queued.
+    Each consent is claimed (``schools.privacy.renewals.claim_due``, which also sets its one-use renewal token) before
+    its email is queued, so a retried task or a second worker sends nothing twice. The emails leave after the claims
+    commit. Returns the number of emails queued.
     """
     now = now or timezone.now()
     site_url = site_url or settings.SITE_URL
     sent = 0
     with transaction.atomic():
-        for consent in renewal_candidates(today=now.date()):
-            program = consent.application.campaign.program
-            today = school_today(program.school, now=now)
-            if consent.valid_until > today + datetime.timedelta(days=settings.GUARDIAN_CONSENT_RENEWAL_DAYS):
-                continue
-            token = uuid.uuid4()
-            claimed = GuardianConsent.objects.filter(pk=consent.pk, renewal_requested_at=None).update(
-                renewal_requested_at=now, renewal_token=token, renewal_answered_at=None, renewal_agreed=None
-            )
-            if not claimed:
-                continue
-            consent.renewal_token = token
+        for consent in claim_due(
+            renewal_candidates(today=now.date()),
+            now=now,
+            school=lambda c: c.application.campaign.program.school,
+            ends_on=lambda c: c.valid_until,
+            ended_too=True,
+            fields=lambda c: {"renewal_token": uuid.uuid4(), "renewal_answered_at": None, "renewal_agreed": None},
+        ):
             context = {
                 "consent": consent,
                 "child_first_name": consent.application.first_name,
-                "program": program,
+                "program": consent.application.campaign.program,
                 "ends_on": consent.valid_until,
                 "link": renewal_link(consent, site_url=site_url),
                 "days": tokens.renewal_link_age().days,

@@ -3,13 +3,14 @@ staff pages go through ``visible_to(access)`` like everywhere else."""
 
 import datetime
 from dataclasses import dataclass
+from enum import StrEnum
 
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, Subquery
 from django.http import Http404
 from django.utils import timezone
 
+from schools.dates import school_today
 from schools.models import ConsentRecord, Period, Student
-from schools.scoping import Access
 from schools.selectors import current_bell_schedule
 
 from ..models import GuardianConsent, Nomination, PeerApplication, RecruitmentCampaign
@@ -40,9 +41,9 @@ def public_campaign(pk: int) -> RecruitmentCampaign:
 
 
 def availability_periods(campaign):
-    """The periods of the school's current bell schedule (lunch and recess included), as an anonymous visitor of
-    that school sees them: the same scoped selector the staff pages use."""
-    schedule = current_bell_schedule(access=Access(user=None, school=campaign.program.school))
+    """The periods of the school's current bell schedule (lunch and recess included): the same selector the staff
+    pages use."""
+    schedule = current_bell_schedule(school=campaign.program.school)
     if schedule is None:
         return Period.objects.none()
     return Period.objects.filter(schedule=schedule).order_by("order")
@@ -84,9 +85,7 @@ def _consent_required():
 
 
 def _online_consent_valid(on):
-    return GuardianConsent.objects.filter(
-        application__student=OuterRef("pk"), status=GuardianConsent.Status.CONSENTED
-    ).filter(Q(valid_until=None) | Q(valid_until__gte=on))
+    return GuardianConsent.objects.filter(application__student=OuterRef("pk")).in_force(on)
 
 
 def _recorded_consent_valid(on):
@@ -97,15 +96,17 @@ def with_consent_state(students, *, on: datetime.date):
     """Annotates ``needs_consent`` and ``has_valid_consent`` (two EXISTS per row, no extra query).
 
     THE consent rule, the one place that decides whether a peer may be placed into something new (a proposal, a
-    confirmed match, later a shared activity). It follows the accept rule of ``recruitment.campaigns``
-    (``consent_problem``) and invents nothing stricter:
+    confirmed match, later a shared activity). ``on`` is a day at the students' school (``school_today``). Accepting
+    an application asks the same rule of the application's own consent (``application_consent_state``):
 
     - a student needs a guardian's consent when they were accepted through a campaign whose "guardian consent
       required" box is ticked; a peer added by hand or by a roster import, or accepted through a campaign that does
       not ask, needs none;
-    - the consent is valid on day ``on`` when a guardian consented online (``GuardianConsent``) and it has not run
-      out (``valid_until``, the end of the school year, or renewed to the next one), or when the school recorded a
-      participation consent by hand (``ConsentRecord``, scope "participation") that is in force on that day.
+    - the consent is valid on day ``on`` when a guardian consented online and it has not run out
+      (``GuardianConsent.objects.in_force(on)``: ``valid_until``, the end of the school year, or renewed to the next
+      one), or when the school recorded a participation consent by hand (``ConsentRecord``, scope "participation")
+      that is in force on that day (``ConsentRecord.objects.valid(on)``). An application not yet accepted has no
+      roster record, so accepting it counts its own online consent only.
     """
     return students.annotate(
         needs_consent=Exists(_consent_required()),
@@ -113,6 +114,43 @@ def with_consent_state(students, *, on: datetime.date):
             Q(Exists(_online_consent_valid(on))) | Q(Exists(_recorded_consent_valid(on))), output_field=BooleanField()
         ),
     )
+
+
+class ConsentState(StrEnum):
+    """Where an application stands with the consent rule (``recruitment.campaigns.services.consent_problem`` words
+    it for the reviewer)."""
+
+    NOT_NEEDED = "not_needed"
+    NOT_ASKED = "not_asked"
+    PENDING = "pending"
+    DECLINED = "declined"
+    ENDED = "ended"
+    VALID = "valid"
+
+
+def application_consent_state(application, *, on: datetime.date | None = None) -> ConsentState:
+    """The consent rule for one application (``on``: today at the program's school by default): needed when its
+    campaign asks for a guardian's consent, valid when its consent is in force by the same definition
+    ``with_consent_state`` annotates (``GuardianConsent.objects.in_force``). One query, read afresh."""
+    campaign = application.campaign
+    if not campaign.requires_guardian_consent:
+        return ConsentState.NOT_NEEDED
+    on = on or school_today(campaign.program.school)
+    row = (
+        GuardianConsent.objects.filter(application=application)
+        .annotate(counts=Exists(GuardianConsent.objects.filter(pk=OuterRef("pk")).in_force(on)))
+        .values_list("status", "counts")
+        .first()
+    )
+    if row is None:
+        return ConsentState.NOT_ASKED
+    status, counts = row
+    if counts:
+        return ConsentState.VALID
+    return {
+        GuardianConsent.Status.PENDING: ConsentState.PENDING,
+        GuardianConsent.Status.DECLINED: ConsentState.DECLINED,
+    }.get(status, ConsentState.ENDED)
 
 
 def peers_with_valid_consent(students, *, on: datetime.date):

@@ -49,8 +49,9 @@ def _queue_email(*, template: str, context: dict, to: str) -> None:
 
 
 def consent_link(consent: GuardianConsent, *, site_url: str) -> str:
-    signed = tokens.sign(consent.token, salt=tokens.CONSENT_SALT)
-    return site_url.rstrip("/") + reverse("recruitment:consent", kwargs={"signed": signed})
+    return tokens.signed_link(
+        consent.token, salt=tokens.CONSENT_SALT, url_name="recruitment:consent", site_url=site_url
+    )
 
 
 def invitation_link(nomination: Nomination, *, site_url: str) -> str:
@@ -205,19 +206,10 @@ def consent_from_link(signed: str) -> GuardianConsent:
 
 
 def consent_valid_until(campaign) -> datetime.date:
-    """Consent lasts until the end of the school year of the campaign's term: the term's school year, or the
-    school-year term that contains a semester entered without one, or the term itself."""
-    term = campaign.term
-    if term.parent_id:
-        return term.parent.end_date
-    if term.kind != Term.Kind.SCHOOL_YEAR:
-        year = Term.objects.filter(
-            school_id=term.school_id, kind=Term.Kind.SCHOOL_YEAR, start_date__lte=term.start_date,
-            end_date__gte=term.end_date,
-        ).first()
-        if year is not None:
-            return year.end_date
-    return term.end_date
+    """Consent lasts until the end of the school year of the campaign's term (``Term.objects.school_year_of``); when
+    the school has not entered that school year, until the end of the term itself."""
+    year = Term.objects.school_year_of(campaign.term)
+    return (year or campaign.term).end_date
 
 
 def consent_respond(*, consent: GuardianConsent, agree: bool, typed_name: str, ip: str | None) -> bool:
@@ -233,15 +225,6 @@ def consent_respond(*, consent: GuardianConsent, agree: bool, typed_name: str, i
             valid_until=consent_valid_until(consent.application.campaign) if agree else None,
         )
     return bool(claimed)
-
-
-def consent_is_valid(application) -> bool:
-    """May this application be accepted as far as consent goes: no consent needed, or a guardian consented and the
-    consent has not run out (it lasts until the end of the school year)."""
-    if not application.campaign.requires_guardian_consent:
-        return True
-    consent = GuardianConsent.objects.filter(application=application).first()
-    return consent is not None and consent.is_valid
 
 
 def nomination_from_link(signed: str, *, campaign) -> Nomination | None:

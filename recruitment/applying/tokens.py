@@ -9,6 +9,7 @@ import datetime
 
 from django.conf import settings
 from django.core import signing
+from django.urls import reverse
 
 CONSENT_SALT = "recruitment.guardian-consent"
 INVITATION_SALT = "recruitment.nomination-invitation"
@@ -39,6 +40,11 @@ def invitation_link_age() -> datetime.timedelta:
 
 def sign(token, *, salt: str) -> str:
     return signing.TimestampSigner(salt=salt).sign(str(token))
+
+
+def signed_link(token, *, salt: str, url_name: str, site_url: str) -> str:
+    """The full address of a page that takes a signed token (``<signed>`` in its URL)."""
+    return site_url.rstrip("/") + reverse(url_name, kwargs={"signed": sign(token, salt=salt)})
 
 
 def unsign(value: str, *, salt: str, max_age: datetime.timedelta) -> str:

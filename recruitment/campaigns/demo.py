@@ -6,10 +6,9 @@ Idempotent: campaigns are found by program and term, channels by campaign and ch
 
 import datetime
 
-from programs.demo_data import PROGRAMS
-from programs.models import PlanningTeamMember, Program
+from programs.selectors import school_programs, team_users
 from schools.dates import school_today
-from schools.models import Membership, Term
+from schools.models import Membership, School, Term
 
 from ..models import CampaignChannel, Channel, RecruitmentCampaign
 
@@ -51,12 +50,14 @@ TEXTS = {
 
 
 def seed() -> str:
-    campaigns = [campaign for slug, spec in PROGRAMS.items() if (campaign := _campaign(slug, spec)) is not None]
+    campaigns = [campaign for slug in TEXTS if (campaign := _campaign(slug)) is not None]
     return f"{len(campaigns)} campaigns, {CampaignChannel.objects.filter(campaign__in=campaigns).count()} channels"
 
 
-def _campaign(slug: str, spec: dict) -> RecruitmentCampaign | None:
-    program = Program.objects.filter(school__slug=slug, name=spec["name"]).select_related("school").first()
+def _campaign(slug: str) -> RecruitmentCampaign | None:
+    # The demo program of each demo school is the school's first (``programs.demo`` seeds one per school).
+    school = School.objects.filter(slug=slug).first()
+    program = school_programs(school=school).first() if school is not None else None
     if program is None:
         return None
     today = school_today(program.school)
@@ -91,8 +92,7 @@ def _campaign(slug: str, spec: dict) -> RecruitmentCampaign | None:
 
 
 def _owners(program) -> list:
-    members = PlanningTeamMember.objects.filter(program=program, user__isnull=False).select_related("user")
-    users = [m.user for m in members.order_by("-is_coordinator", "pk")]
+    users = team_users(program=program)
     if not users:
         users = [m.user for m in Membership.objects.filter(school=program.school).select_related("user")[:2]]
     return users

@@ -13,41 +13,20 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_filters.constants import EMPTY_VALUES
 
+from schools import selectors as school_selectors
 from schools.dates import school_today, school_zone
+from schools.form_fields import (
+    FAR_FROM_TODAY_YEARS,
+    STAFF_CHOICE_ERROR,
+    StaffChoiceField,
+    date_fields,
+    not_far_from_today,
+)
 
 from ..models import QUALITIES, CampaignChannel, PeerApplication, RecruitmentCampaign
-from . import selectors
 
 LONG_TEXT = 4000
 MAX_TARGET = 200  # peers in one campaign; more is a typing mistake
-FAR_YEARS = 5
-DATE_FORMATS = ["%Y-%m-%d", "%m/%d/%Y"]
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-
-class StaffChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, user):
-        return user.display_name
-
-
-def _dates(form, *names):
-    for name in names:
-        field = form.fields[name]
-        field.widget = DateInput()
-        field.input_formats = DATE_FORMATS
-        field.error_messages["invalid"] = _("Enter a date such as 2025-09-15.")
-
-
-def _check_year(form, value):
-    if value is not None and abs(value.year - school_today(form.school).year) > FAR_YEARS:
-        raise ValidationError(_("Check the year: %(date)s is far from today.") % {"date": value.isoformat()})
-    return value
 
 
 class CampaignForm(forms.ModelForm):
@@ -70,18 +49,18 @@ class CampaignForm(forms.ModelForm):
     def __init__(self, *args, access, **kwargs):
         super().__init__(*args, **kwargs)
         self.school = access.school
-        self.fields["term"].queryset = selectors.terms(access=access)
+        self.fields["term"].queryset = school_selectors.terms(school=access.school)
         self.fields["term"].error_messages["invalid_choice"] = _("Choose a term of your school from the list.")
-        _dates(self, "opens_on", "closes_on")
+        date_fields(self, "opens_on", "closes_on")
         for name in ("what_peers_do", "how_to_join"):
             self.fields[name].widget = forms.Textarea(attrs={"rows": 3, "maxlength": LONG_TEXT})
             self.fields[name].validators.append(MaxLengthValidator(LONG_TEXT))
 
     def clean_opens_on(self):
-        return _check_year(self, self.cleaned_data.get("opens_on"))
+        return not_far_from_today(self.cleaned_data.get("opens_on"), school=self.school)
 
     def clean_closes_on(self):
-        return _check_year(self, self.cleaned_data.get("closes_on"))
+        return not_far_from_today(self.cleaned_data.get("closes_on"), school=self.school)
 
     def clean(self):
         data = super().clean()
@@ -99,7 +78,7 @@ class CampaignForm(forms.ModelForm):
 class ChannelForm(forms.ModelForm):
     owner = StaffChoiceField(
         queryset=None, required=False, label=_("Owner"),
-        error_messages={"invalid_choice": _("Choose a staff member of your school from the list.")},
+        error_messages={"invalid_choice": STAFF_CHOICE_ERROR},
     )
 
     class Meta:
@@ -109,15 +88,15 @@ class ChannelForm(forms.ModelForm):
     def __init__(self, *args, access, **kwargs):
         super().__init__(*args, **kwargs)
         self.school = access.school
-        self.fields["owner"].queryset = selectors.staff_members(access=access)
+        self.fields["owner"].queryset = school_selectors.staff_members(school=access.school)
         self.fields["channel"].error_messages["invalid_choice"] = _("Choose a channel from the list.")
-        _dates(self, "planned_on", "done_on")
+        date_fields(self, "planned_on", "done_on")
 
     def clean_planned_on(self):
-        return _check_year(self, self.cleaned_data.get("planned_on"))
+        return not_far_from_today(self.cleaned_data.get("planned_on"), school=self.school)
 
     def clean_done_on(self):
-        done = _check_year(self, self.cleaned_data.get("done_on"))
+        done = not_far_from_today(self.cleaned_data.get("done_on"), school=self.school)
         if done and done > school_today(self.school):
             raise ValidationError(_("A channel can only be marked done on a day that has come."))
         return done
@@ -165,7 +144,7 @@ class ScoreForm(forms.Form):
             return None
         naive = timezone.make_naive(value) if timezone.is_aware(value) else value
         aware = timezone.make_aware(naive, school_zone(self.school))
-        if abs(aware.year - school_today(self.school).year) > FAR_YEARS:
+        if abs(aware.year - school_today(self.school).year) > FAR_FROM_TODAY_YEARS:
             raise ValidationError(_("Check the year of the interview."))
         return aware
 

@@ -3,13 +3,12 @@
 List selectors run a fixed number of queries however many rows they return (counts come from subqueries).
 """
 
-from django.contrib.auth import get_user_model
 from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
-from programs.models import Program, ProgramParticipant
-from schools.models import Membership, PeerPreference, Student, Term
+from programs import selectors as program_selectors
+from schools.models import PeerPreference, Student
 from schools.permissions import can_view_sensitive
 
 from ..models import QUALITIES, CampaignChannel, Channel, PeerApplication, RecruitmentCampaign
@@ -26,10 +25,6 @@ def _count(queryset):
 def campaign_queryset(*, access):
     """Campaigns a view may open: the active school's only, so another school's campaign is a 404."""
     return RecruitmentCampaign.objects.visible_to(access).select_related("program__school", "term")
-
-
-def program_queryset(*, access):
-    return Program.objects.visible_to(access).select_related("school")
 
 
 def campaign_list(*, access, program=None):
@@ -106,20 +101,6 @@ def later_duplicates(*, access, application):
     )
 
 
-def staff_members(*, access):
-    """Staff of the active school, who may own a channel."""
-    memberships = Membership.objects.visible_to(access).filter(is_active=True, user__is_active=True)
-    return (
-        get_user_model()
-        .objects.filter(pk__in=memberships.values("user"))
-        .order_by("last_name", "first_name", "username")
-    )
-
-
-def terms(*, access):
-    return Term.objects.visible_to(access).order_by("start_date", "-end_date")
-
-
 def focus_student_preferences(*, access, application) -> dict:
     """The program's focus students' own preferences that name this applicant, for the reviewer.
 
@@ -128,9 +109,7 @@ def focus_student_preferences(*, access, application) -> dict:
     every student returned with ``record_access``.
     """
     program = application.campaign.program
-    focus = ProgramParticipant.objects.filter(
-        program=program, status=ProgramParticipant.Status.ACTIVE, student__kind=Student.Kind.FOCUS
-    ).values("student")
+    focus = program_selectors.active_participants(program=program, kind=Student.Kind.FOCUS)
     names_applicant = Q(
         peer__first_name__iexact=application.first_name.strip(), peer__last_name__iexact=application.last_name.strip()
     )

@@ -11,11 +11,10 @@ from django.utils.translation import gettext as _
 
 from programs import services as program_services
 from programs.selectors import program_grades_text, program_has_grade
-from schools.dates import school_today
-from schools.models import Membership, PeerAvailability, Student, Weekday
-from schools.selectors import homeroom_of_teacher
-from schools.services import email_queue
+from schools.models import Membership, Student
+from schools.services import email_queue, roster_peer_link
 
+from ..applying.selectors import ConsentState, application_consent_state
 from ..models import QUALITIES, CampaignChannel, Interest, PeerApplication, RecruitmentCampaign
 
 Status = PeerApplication.Status
@@ -125,27 +124,24 @@ def application_score(*, application, scores: dict, review_notes: str = "", inte
 
 
 def consent_problem(application: PeerApplication) -> str | None:
-    """Why the application may not be accepted yet for want of guardian consent, or ``None``.
-
-    Reads ``application.consent`` only (the consent flow lives in ``recruitment.applying``).
-    """
-    campaign = application.campaign
-    if not campaign.requires_guardian_consent:
+    """Why the application may not be accepted yet for want of guardian consent, or ``None``: the consent rule's
+    state (``recruitment.applying.selectors.application_consent_state``, today at the program's school) in the
+    reviewer's words."""
+    state = application_consent_state(application)
+    if state in (ConsentState.NOT_NEEDED, ConsentState.VALID):
         return None
     consent = getattr(application, "consent", None)
-    if consent is None:
+    if state == ConsentState.NOT_ASKED or consent is None:
         return _("This program needs a parent or guardian's consent, and none has been asked for yet.")
-    if consent.status == consent.Status.PENDING:
+    if state == ConsentState.PENDING:
         return _("This program needs a parent or guardian's consent. %(name)s has not answered yet.") % {
             "name": consent.guardian_name
         }
-    if consent.status == consent.Status.DECLINED:
+    if state == ConsentState.DECLINED:
         return _("%(name)s did not give consent, so this peer cannot be accepted.") % {"name": consent.guardian_name}
-    if consent.valid_until and consent.valid_until < school_today(campaign.program.school):
-        return _("The guardian's consent ended on %(date)s. Ask for consent again before accepting.") % {
-            "date": consent.valid_until.isoformat()
-        }
-    return None
+    return _("The guardian's consent ended on %(date)s. Ask for consent again before accepting.") % {
+        "date": consent.valid_until.isoformat()
+    }
 
 
 def grade_problem(application: PeerApplication) -> str | None:
@@ -169,40 +165,22 @@ def _interests_text(application: PeerApplication) -> str:
 
 
 def _roster_peer(application: PeerApplication) -> Student:
-    """The accepted peer's roster record: the linked one, else a peer of the school with the same name and grade,
-    else a new one. Empty fields are filled from the application; nothing on the roster is overwritten."""
+    """The accepted peer's roster record (``schools.services.roster_peer_link``): the linked one, else a peer of the
+    school with the same name and grade, else a new one, with the application's interests, prior experience,
+    homeroom and free periods filling what the roster does not know yet. The teacher's name stays on the
+    application."""
     school = application.campaign.program.school
-    student = application.student
-    if student is None:
-        student = (
-            Student.objects.filter(
-                school=school, kind=Student.Kind.PEER, grade=application.grade,
-                first_name__iexact=application.first_name.strip(), last_name__iexact=application.last_name.strip(),
-            )
-            .order_by("-is_active", "pk")
-            .first()
-        )
-    if student is None:
-        student = Student(
-            school=school, kind=Student.Kind.PEER, first_name=application.first_name.strip(),
-            last_name=application.last_name.strip(), grade=application.grade,
-        )
-    if not student.interests:
-        student.interests = _interests_text(application)
-    if not student.prior_experience:
-        student.prior_experience = application.prior_experience
-    if not student.homeroom:
-        # ``homeroom`` is the homeroom class ("Room 12"), not the teacher the applicant named: it is set only when
-        # the roster has exactly one homeroom class of that teacher. The teacher's name stays on the application.
-        student.homeroom = homeroom_of_teacher(school=school, teacher_name=application.homeroom_teacher) or ""
-    student.full_clean()
-    student.save()
-    periods = application.available_periods.filter(schedule__school=school)
-    PeerAvailability.objects.bulk_create(
-        [PeerAvailability(student=student, period=period, weekday=day) for period in periods for day in Weekday],
-        ignore_conflicts=True,
+    return roster_peer_link(
+        school=school,
+        student=application.student,
+        first_name=application.first_name,
+        last_name=application.last_name,
+        grade=application.grade,
+        interests=_interests_text(application),
+        prior_experience=application.prior_experience,
+        homeroom_teacher=application.homeroom_teacher,
+        free_periods=application.available_periods.filter(schedule__school=school),
     )
-    return student
 
 
 def _email_applicant(application: PeerApplication) -> None:

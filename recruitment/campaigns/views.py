@@ -9,10 +9,11 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import FormView, ListView, TemplateView, View
+from django.views.generic import FormView, ListView, TemplateView
 
+from programs import selectors as program_selectors
 from schools.forms import show_service_error
-from schools.mixins import SchoolPermissionMixin
+from schools.mixins import SchoolActionView, SchoolObjectMixin, SchoolPermissionMixin
 from schools.models import AccessLogEntry
 from schools.permissions import has_permission
 from schools.services import record_access
@@ -60,7 +61,7 @@ class CampaignListView(RecruitmentMixin, ListView):
         program_pk = self.request.GET.get("program", "")
         if not program_pk.isdigit():
             return None
-        return get_object_or_404(selectors.program_queryset(access=self.request.access), pk=program_pk)
+        return get_object_or_404(program_selectors.program_queryset(access=self.request.access), pk=program_pk)
 
     def get_queryset(self):
         return selectors.campaign_list(access=self.request.access, program=self.program)
@@ -68,7 +69,7 @@ class CampaignListView(RecruitmentMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["program"] = self.program
-        context["programs"] = selectors.program_queryset(access=self.request.access).order_by("name")
+        context["programs"] = program_selectors.program_queryset(access=self.request.access).order_by("name")
         return context
 
 
@@ -106,7 +107,8 @@ class CampaignCreateView(CampaignFormView):
 
     @cached_property
     def program(self):
-        return get_object_or_404(selectors.program_queryset(access=self.request.access), pk=self.kwargs["program_pk"])
+        programs = program_selectors.program_queryset(access=self.request.access)
+        return get_object_or_404(programs, pk=self.kwargs["program_pk"])
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": RecruitmentCampaign(program=self.program)}
@@ -231,17 +233,20 @@ class ReviewQueueView(CampaignMixin, TemplateView):
         return context
 
 
-class ApplicationMixin(RecruitmentMixin):
-    @cached_property
+class ApplicationMixin(RecruitmentMixin, SchoolObjectMixin):
+    def get_queryset(self):
+        return selectors.application_queryset(access=self.request.access)
+
+    @property
     def application(self):
-        return get_object_or_404(selectors.application_queryset(access=self.request.access), pk=self.kwargs["pk"])
+        return self.object
 
     def detail_context(self, score_form=None) -> dict:
         access, application = self.request.access, self.application
         preferences = selectors.focus_student_preferences(access=access, application=application)
         for student, _preferences in preferences["students"]:
-            record_access(access=access, request=self.request, student=student, action=AccessLogEntry.Action.VIEW,
-                          what="peer preferences (application review)")
+            record_access(user=access.user, school=student.school, student=student, request=self.request,
+                          action=AccessLogEntry.Action.VIEW, what="peer preferences (application review)")
         return {
             "application": application,
             "campaign": application.campaign,
@@ -298,9 +303,8 @@ class ApplicationScoreView(ApplicationMixin, TemplateView):
         return self.render_to_response({**self.get_context_data(), **self.detail_context(score_form=form)})
 
 
-class DecisionView(ApplicationMixin, View):
+class DecisionView(ApplicationMixin, SchoolActionView):
     permission = "review_applications"
-    http_method_names = ["post"]
     form_class = DecisionForm
     DECISIONS = {
         "accept": (services.application_accept, gettext_lazy("%(name)s is accepted and on the program's roster.")),
@@ -314,20 +318,19 @@ class DecisionView(ApplicationMixin, View):
         extra = {"grade_reason": form.cleaned_data["grade_reason"]} if service is services.application_accept else {}
         return service, extra, message
 
-    def post(self, request, *args, **kwargs):
-        form = self.form_class(request.POST)
-        try:
-            if not form.is_valid():
-                raise ValidationError([e for errors in form.errors.values() for e in errors])
-            service, extra, message = self.decision(form)
-            application = service(application=self.application, decided_by=request.user, **extra)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, message % {"name": application})
-            if application.email:
-                messages.info(request, _("An email telling them is on its way."))
-        return self.back()
+    def perform_action(self):
+        form = self.form_class(self.request.POST)
+        if not form.is_valid():
+            raise ValidationError([e for errors in form.errors.values() for e in errors])
+        service, extra, message = self.decision(form)
+        application = service(application=self.application, decided_by=self.request.user, **extra)
+        messages.success(self.request, message % {"name": application})
+        if application.email:
+            # After the decision's own message, so the two read in order.
+            messages.info(self.request, _("An email telling them is on its way."))
+
+    def get_success_url(self):
+        return reverse("recruitment:application_detail", kwargs={"pk": self.application.pk})
 
 
 class PromoteView(DecisionView):

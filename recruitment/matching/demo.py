@@ -6,8 +6,8 @@ Runs after the programs (their focus students and returning peers) and the appli
 in the program). Idempotent: a program that already has matches in its current term is left as it is.
 """
 
-from programs.models import Program
-from schools.models import Membership, Role, Student
+from programs.selectors import school_programs
+from schools.models import Membership, Role, School, Student
 from schools.scoping import Access
 
 from ..models import Match
@@ -22,7 +22,8 @@ BY_HAND = [
 
 def seed() -> str:
     confirmed = 0
-    for program in Program.objects.select_related("school").order_by("pk"):
+    programs = [program for school in School.objects.order_by("pk") for program in school_programs(school=school)]
+    for program in programs:
         term = selectors.current_term(program=program)
         if term is None or Match.objects.filter(program=program, term=term).exists():
             continue

@@ -1,7 +1,7 @@
 """What peers and students see of their own pairings: a peer opens the peer-safe profile of each focus student they
 are paired with (confirmed matches); a focus student sees the first names and interests of their peers.
 
-Nothing here reaches a confidential field: profiles go through ``schools.student_views.peer_safe_profile``.
+Nothing here reaches a confidential field: profiles go through ``schools.peer_safe.peer_safe_profile``.
 """
 
 from django.http import Http404
@@ -10,9 +10,9 @@ from django.views.generic import TemplateView
 
 from schools.dashboard import DashboardPanel, register_panel
 from schools.mixins import SchoolPermissionMixin
+from schools.peer_safe import peer_safe_profile, shared_name
 from schools.scoping import PEER
 from schools.selectors import own_student_record
-from schools.student_views import peer_safe_profile, shared_name
 
 from . import selectors
 

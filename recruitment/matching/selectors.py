@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q
 
-from programs.models import Program, ProgramParticipant
+from programs import selectors as program_selectors
 from schools.dates import school_today
 from schools.models import PeerPreference, Student, Term
 from schools.permissions import has_permission
@@ -13,7 +13,7 @@ from ..applying.selectors import ExpiredConsent, expired_consents, peers_with_va
 from ..models import Match, MatchingSettings
 
 
-def current_term(*, program: Program) -> Term | None:
+def current_term(*, program) -> Term | None:
     """The program's term running today (the shortest first); the school's current term when none is listed."""
     terms = Term.objects.filter(school_id=program.school_id).current()
     return terms.filter(programs=program).first() or terms.first()
@@ -28,7 +28,7 @@ def previous_term(*, term: Term) -> Term | None:
     )
 
 
-def matching_settings(*, program: Program) -> MatchingSettings:
+def matching_settings(*, program) -> MatchingSettings:
     """The program's settings, or the defaults (unsaved) when the coordinator has not changed them."""
     try:
         return program.matching_settings
@@ -36,29 +36,19 @@ def matching_settings(*, program: Program) -> MatchingSettings:
         return MatchingSettings(program=program)
 
 
-def participants(*, program: Program, kind: str):
+def participants(*, program, kind: str):
     """Active students taking part in the program, of one kind (focus students, or peers)."""
-    return (
-        Student.objects.filter(
-            school_id=program.school_id,
-            kind=kind,
-            is_active=True,
-            program_participations__program=program,
-            program_participations__status=ProgramParticipant.Status.ACTIVE,
-        )
-        .order_by("last_name", "first_name", "pk")
-        .distinct()
-    )
+    return program_selectors.active_participants(program=program, kind=kind).filter(is_active=True)
 
 
-def placeable_peers(*, program: Program):
+def placeable_peers(*, program):
     """Peers of the program who may be placed into new pairings today: taking part, and consent in force (the one
     consent rule, ``recruitment.applying.selectors.with_consent_state``). Confirmed pairings are not undone."""
     peers = participants(program=program, kind=Student.Kind.PEER)
     return peers_with_valid_consent(peers, on=school_today(program.school))
 
 
-def peers_left_out(*, program: Program) -> list[ExpiredConsent]:
+def peers_left_out(*, program) -> list[ExpiredConsent]:
     """Peers of the program left out of new pairings because their guardian's consent has run out (one query)."""
     peers = participants(program=program, kind=Student.Kind.PEER)
     return expired_consents(peers, on=school_today(program.school))
@@ -79,7 +69,7 @@ class StudentRow:
         return [m for m in self.matches if m.status == Match.Status.PROPOSED]
 
 
-def matching_rows(*, access, program: Program, term: Term) -> list[StudentRow]:
+def matching_rows(*, access, program, term: Term) -> list[StudentRow]:
     """One row per focus student with their proposed and confirmed matches: a fixed number of queries."""
     live = Match.objects.visible_to(access).filter(
         program=program, term=term, status__in=[Match.Status.PROPOSED, Match.Status.CONFIRMED]
@@ -116,7 +106,7 @@ def partners_of(*, student: Student, term: Term | None = None):
     return Student.objects.filter(pk__in=matches.values("focus_student")).order_by("last_name", "first_name")
 
 
-def peers_of_focus_student(*, student: Student, term: Term | None = None, program: Program | None = None):
+def peers_of_focus_student(*, student: Student, term: Term | None = None, program=None):
     """The peers a focus student is paired with (confirmed matches), in one term or program, or any."""
     filters = Q(focus_student=student)
     if term is not None:
@@ -131,7 +121,7 @@ def peers_of_focus_student(*, student: Student, term: Term | None = None, progra
 def program_summaries(*, access):
     """The school's programs with their counts of proposed and confirmed matches (one query)."""
     return (
-        Program.objects.visible_to(access)
+        program_selectors.program_queryset(access=access)
         .annotate(
             proposed_count=Count("matches", filter=Q(matches__status=Match.Status.PROPOSED)),
             confirmed_count=Count("matches", filter=Q(matches__status=Match.Status.CONFIRMED)),

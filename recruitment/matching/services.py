@@ -11,7 +11,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from programs.models import Program
 from schools.models import AccessLogEntry, PeerAvailability, PeerPreference, Period, SchoolClass, Student, Term
 from schools.services import record_access
 
@@ -36,7 +35,7 @@ def _terms_with_schedules(term: Term) -> list[int]:
     return [term.pk] + ([term.parent_id] if term.parent_id else [])
 
 
-def matching_inputs(*, program: Program, term: Term, kept: list[Match] | None = None) -> Inputs:
+def matching_inputs(*, program, term: Term, kept: list[Match] | None = None) -> Inputs:
     """The solver's view of the program in ``term``, from a fixed number of queries.
 
     ``kept`` matches (confirmed or by hand) count against the peers' capacity and the students' limits.
@@ -120,7 +119,7 @@ def matching_inputs(*, program: Program, term: Term, kept: list[Match] | None = 
 
 
 @transaction.atomic
-def matching_settings_save(*, program: Program, peer_capacity: int, min_peers: int, max_peers: int) -> MatchingSettings:
+def matching_settings_save(*, program, peer_capacity: int, min_peers: int, max_peers: int) -> MatchingSettings:
     settings = selectors.matching_settings(program=program)
     settings.peer_capacity = peer_capacity
     settings.min_peers_per_student = min_peers
@@ -131,7 +130,7 @@ def matching_settings_save(*, program: Program, peer_capacity: int, min_peers: i
 
 
 @transaction.atomic
-def matches_propose(*, program: Program, term: Term, by) -> solver.Result:
+def matches_propose(*, program, term: Term, by) -> solver.Result:
     """Replace the program's earlier solver proposals in ``term`` with the optimal ones.
 
     Confirmed matches and pairs made by hand stay, and count against capacity and limits. Guarantees: no stored
@@ -160,7 +159,7 @@ def matches_propose(*, program: Program, term: Term, by) -> solver.Result:
     return result
 
 
-def match_add(*, access, request=None, program: Program, term: Term, focus_student: Student, peer: Student,
+def match_add(*, access, request=None, program, term: Term, focus_student: Student, peer: Student,
               reveal_avoid: bool) -> Match:
     """Pair a peer with a focus student by hand. The hard constraints still hold: a pair that breaks one is refused
     with the reason (the avoid list named only to people who may see it, and that look is logged)."""
@@ -170,8 +169,8 @@ def match_add(*, access, request=None, program: Program, term: Term, focus_stude
     if problems:
         if avoided and reveal_avoid:
             # Written after the refused transaction, so the log keeps the look at the avoid list.
-            record_access(access=access, request=request, student=focus_student, action=AccessLogEntry.Action.VIEW,
-                          what="peer preferences (avoid list, hand pairing refused)")
+            record_access(user=access.user, school=focus_student.school, student=focus_student, request=request,
+                          action=AccessLogEntry.Action.VIEW, what="peer preferences (avoid list, hand pairing refused)")
         raise ValidationError(problems)
     return match
 
@@ -215,7 +214,7 @@ def _match_add(*, program, term, focus_student, peer, by, reveal_avoid):
     return match, [], False
 
 
-def _consent_expired(program: Program, peer_id: int) -> bool:
+def _consent_expired(program, peer_id: int) -> bool:
     return any(row.student.pk == peer_id for row in selectors.peers_left_out(program=program))
 
 
@@ -244,7 +243,7 @@ class Confirmed:
 
 
 @transaction.atomic
-def matches_confirm(*, program: Program, term: Term, by, match: Match | None = None) -> Confirmed:
+def matches_confirm(*, program, term: Term, by, match: Match | None = None) -> Confirmed:
     """Confirm one proposal, or every proposal of the program in ``term``.
 
     Each is checked against the hard constraints as they are now (best score first): a proposal that no longer

@@ -9,10 +9,10 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.generic import FormView, TemplateView, View
+from django.views.generic import FormView, TemplateView
 
-from programs.models import Program
-from schools.mixins import SchoolPermissionMixin
+from programs.selectors import program_queryset
+from schools.mixins import SchoolActionView, SchoolObjectMixin, SchoolPermissionMixin
 from schools.models import AccessLogEntry, Student
 from schools.permissions import can_view_sensitive, has_permission
 from schools.services import record_access
@@ -22,12 +22,17 @@ from . import selectors, services
 from .forms import HandPairingForm, MatchingSettingsForm
 
 
-class MatchingMixin(SchoolPermissionMixin):
+class MatchingMixin(SchoolObjectMixin):
+    """Pages of one program's matching: the program is the URL's object (another school's is a 404)."""
+
     permission = "view_recruitment"
 
-    @cached_property
+    def get_queryset(self):
+        return program_queryset(access=self.request.access)
+
+    @property
     def program(self):
-        return get_object_or_404(Program.objects.visible_to(self.request.access), pk=self.kwargs["pk"])
+        return self.object
 
     @cached_property
     def term(self):
@@ -71,28 +76,23 @@ class MatchingView(MatchingMixin, TemplateView):
         return context
 
 
-class PostActionView(MatchingMixin, View):
-    """A button on the matches page: POST only, back to the page with a message saying what happened."""
+class MatchingActionView(MatchingMixin, SchoolActionView):
+    """A button on the matches page: back to the page with messages saying what happened."""
 
     permission = "manage_matching"
-    http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
         if self.term is None:
             messages.error(request, _("There is no current term for this program, so there is nothing to match."))
             return HttpResponseRedirect(self.page_url())
-        try:
-            self.act()
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        return HttpResponseRedirect(self.page_url())
+        return super().post(request, *args, **kwargs)
 
-    def act(self) -> None:
-        raise NotImplementedError
+    def get_success_url(self):
+        return self.page_url()
 
 
-class ProposeView(PostActionView):
-    def act(self):
+class ProposeView(MatchingActionView):
+    def perform_action(self):
         form = MatchingSettingsForm(self.request.POST, instance=selectors.matching_settings(program=self.program))
         if not form.is_valid():
             raise ValidationError([e for errors in form.errors.values() for e in errors])
@@ -133,8 +133,8 @@ class ProposeView(PostActionView):
         return reasons[:most] + ([_("And %(count)d more.") % {"count": rest}] if rest > 0 else [])
 
 
-class ConfirmView(PostActionView):
-    def act(self):
+class ConfirmView(MatchingActionView):
+    def perform_action(self):
         match = None
         if self.request.POST.get("match"):
             match = get_object_or_404(
@@ -151,8 +151,8 @@ class ConfirmView(PostActionView):
             messages.error(self.request, text)
 
 
-class RemoveView(PostActionView):
-    def act(self):
+class RemoveView(MatchingActionView):
+    def perform_action(self):
         match = get_object_or_404(
             Match.objects.visible_to(self.request.access).filter(program=self.program), pk=self.kwargs["match_pk"]
         )
@@ -222,7 +222,7 @@ class PreferencesView(MatchingMixin, TemplateView):
         )
         if not can_view_sensitive(self.request.access, student):
             raise PermissionDenied
-        record_access(access=self.request.access, request=self.request, student=student,
+        record_access(user=self.request.access.user, school=student.school, student=student, request=self.request,
                       action=AccessLogEntry.Action.VIEW, what="peer preferences (matching)")
         context.update(student=student, preferences=selectors.preferences_of(student=student))
         return context

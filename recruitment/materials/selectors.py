@@ -12,27 +12,29 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from programs.models import Program, Purpose
+from programs.selectors import program_purposes
 from recruitment.models import RecruitmentCampaign, RecruitmentMaterial
 
 # The printed words are read by peers of 10 to 14: plain words in the guide's spirit (friendship, helping, learning
 # together), never the planning team's vocabulary. Each statement about the program is built from its own data
 # (purposes, form, grades) or is the campaign's text written for the public; nothing here describes one program.
+# Keyed by the values of ``programs.models.Purpose`` and ``Program.Form`` (tests/recruitment/materials checks that
+# every value has its words), so this module reads programs only through ``programs.selectors``.
 PURPOSE_WORDS = {
-    Purpose.INCLUSIVE_SCHOOL: gettext_lazy("Make our school a place where everyone belongs"),
-    Purpose.FRIENDSHIPS: gettext_lazy("Make new friends"),
-    Purpose.EVERYDAY_INVOLVEMENT: gettext_lazy("Do everyday school things together: class, lunch, recess and clubs"),
-    Purpose.NEW_SKILLS: gettext_lazy("Learn new things from each other"),
+    "inclusive_school": gettext_lazy("Make our school a place where everyone belongs"),
+    "friendships": gettext_lazy("Make new friends"),
+    "everyday_involvement": gettext_lazy("Do everyday school things together: class, lunch, recess and clubs"),
+    "new_skills": gettext_lazy("Learn new things from each other"),
 }
 FORM_WORDS = {
     # The guide's two forms: a club that meets weekly or monthly; a course of one period each day.
-    Program.Form.CLUB: gettext_lazy(
+    "club": gettext_lazy(
         "This is a club. It meets every week or every month to have fun, make things and help out together."
     ),
-    Program.Form.COURSE: gettext_lazy(
+    "course": gettext_lazy(
         "This is a class. You spend one class period each day with your schoolmates, helping and learning together."
     ),
-    Program.Form.BOTH: gettext_lazy(
+    "both": gettext_lazy(
         "There is a club that meets every week or every month, and a class where you spend one class period each "
         "day with your schoolmates."
     ),
@@ -85,7 +87,7 @@ def _grade_label(grade: int) -> str:
     return _("K") if grade == 0 else str(grade)
 
 
-def _grades(program: Program) -> tuple[str, str]:
+def _grades(program) -> tuple[str, str]:
     """The program's grades as a heading ("Grades 3 to 5") and inside a sentence ("grades 3 to 5")."""
     if program.lowest_grade == program.highest_grade:
         values = {"grade": _grade_label(program.lowest_grade)}
@@ -103,7 +105,7 @@ def material_content(*, campaign: RecruitmentCampaign) -> dict:
     team's notes (purpose in their own words, who may join, core components) are written for staff and never
     printed for children.
     """
-    program: Program = campaign.program
+    program = campaign.program
     grades, grades_in_sentence = _grades(program)
     return {
         "program_name": program.name,
@@ -112,8 +114,8 @@ def material_content(*, campaign: RecruitmentCampaign) -> dict:
         "who_can_join": _(
             "Any student in %(grades)s who wants to get to know their schoolmates and has time to take part."
         ) % {"grades": grades_in_sentence},
-        "how_often": str(FORM_WORDS[Program.Form(program.form)]),
-        "purposes": [str(PURPOSE_WORDS[Purpose(value)]) for value in program.purposes or [] if value in Purpose.values],
+        "how_often": str(FORM_WORDS[program.form]),
+        "purposes": [str(PURPOSE_WORDS[value]) for value in program_purposes(program)],
         "peer_gains": [str(gain) for gain in PEER_GAINS],
         "what_peers_do": campaign.what_peers_do.strip(),
         "time_commitment": campaign.time_commitment.strip(),

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from ..dates import school_today
 from ..models import Student, User
 from ..privacy.models import ConsentRecord
 from .sessions import end_sessions
@@ -40,7 +41,8 @@ def generate_sign_in_code() -> str:
 
 
 def has_account_consent(student: Student) -> bool:
-    return student.consent_records.valid().filter(scope=ConsentRecord.Scope.ACCOUNT).exists()
+    on = school_today(student.school)
+    return student.consent_records.valid(on).filter(scope=ConsentRecord.Scope.ACCOUNT).exists()
 
 
 def check_may_have_sign_in(student: Student) -> None:

@@ -20,14 +20,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.conf import settings
 from django.db.models import Model
 from django.db.models.fields.files import FieldFile
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..pdf_fetcher import url_fetcher
+from .. import pdf
 
 
 @dataclass(frozen=True)
@@ -135,13 +133,10 @@ def collect(student) -> list[dict]:
 
 
 def render_pdf(*, student, collected: list[dict], generated_at) -> bytes:
-    from weasyprint import HTML
-
-    html = render_to_string(
-        "schools/privacy/bundle.html",
-        {"student": student, "school": student.school, "sections": collected, "generated_at": generated_at},
+    return pdf.render_pdf(
+        template_name="schools/privacy/bundle.html",
+        context={"student": student, "school": student.school, "sections": collected, "generated_at": generated_at},
     )
-    return HTML(string=html, base_url=settings.SITE_URL + "/", url_fetcher=url_fetcher()).write_pdf()
 
 
 def student_record_bundle(student) -> bytes:

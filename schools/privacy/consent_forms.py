@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..form_fields import DateInput
 from .models import ConsentRecord
 
 
@@ -12,8 +13,8 @@ class ConsentRecordForm(forms.ModelForm):
         model = ConsentRecord
         fields = ["scope", "given_by", "relationship", "given_on", "method", "expires_on"]
         widgets = {
-            "given_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "expires_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "given_on": DateInput(),
+            "expires_on": DateInput(),
         }
         error_messages = {
             "given_by": {"required": _("Write the name of the parent or guardian who consented.")},

@@ -25,7 +25,8 @@ class ConsentRecordListView(OneStudentMixin, View):
         if student.is_focus_student:
             # The names of a focus student's parents are part of the confidential record.
             school_services.record_access(
-                access=self.request.access,
+                user=self.request.access.user,
+                school=student.school,
                 request=self.request,
                 student=student,
                 action=AccessLogEntry.Action.VIEW,
@@ -35,7 +36,7 @@ class ConsentRecordListView(OneStudentMixin, View):
             "student": student,
             "consents": ConsentRecord.objects.visible_to(self.request.access)
             .filter(student=student)
-            .select_related("recorded_by"),
+            .select_related("recorded_by", "school"),
             "form": form,
         }
         return render(self.request, self.template_name, context, status=status)

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ..form_fields import DateInput
 from .models import Disclosure, InspectionRequest
 
 
@@ -46,7 +47,7 @@ class InspectionRequestForm(forms.ModelForm):
         model = InspectionRequest
         fields = ["student", "requested_by", "relationship", "contact", "received_on", "notes"]
         widgets = {
-            "received_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "received_on": DateInput(),
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
         help_texts = {

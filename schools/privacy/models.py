@@ -12,28 +12,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..append_only import AppendOnlyModel
+from ..dates import school_today
 from ..scoping import SchoolOwnedQuerySet
 
 # FERPA 34 CFR 99.10(b): a school answers a request to inspect records within 45 days.
 INSPECTION_DAYS = 45
 
 
-def school_year_end(school_id: int, on: datetime.date) -> datetime.date | None:
-    """The last day of the school's school year that contains ``on`` (None when the school has not entered it)."""
-    from ..models import Term  # schools.models imports this module at its end
-
-    term = (
-        Term.objects.filter(school_id=school_id, kind=Term.Kind.SCHOOL_YEAR, start_date__lte=on, end_date__gte=on)
-        .order_by("end_date")
-        .first()
-    )
-    return term.end_date if term is not None else None
-
-
 class ConsentRecordQuerySet(SchoolOwnedQuerySet):
-    def valid(self, on: datetime.date | None = None):
-        """Consents in force on the day: given, not withdrawn and not expired."""
-        on = on or timezone.localdate()
+    def valid(self, on: datetime.date):
+        """Consents in force on the day: given, not withdrawn and not expired. The day is the caller's, counted at the
+        school (``schools.dates.school_today``): a queryset may hold several schools' rows, so there is no default."""
         return self.filter(given_on__lte=on).filter(
             Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gt=on),
             Q(expires_on__isnull=True) | Q(expires_on__gte=on),
@@ -88,11 +77,15 @@ class ConsentRecord(models.Model):
     def save(self, *args, **kwargs):
         # Entered by hand without an end: consent lasts until the end of the school year it was given in.
         if self.expires_on is None and self.school_id and self.given_on:
-            self.expires_on = school_year_end(self.school_id, self.given_on)
+            from ..models import Term  # schools.models imports this module at its end
+
+            self.expires_on = Term.objects.school_year_end(self.school_id, self.given_on)
         super().save(*args, **kwargs)
 
     def is_valid(self, on: datetime.date | None = None) -> bool:
-        on = on or timezone.localdate()
+        """In force on ``on`` (today at the school by default): the same conditions as ``ConsentRecordQuerySet.valid``
+        (``tests/privacy/test_consent_rule.py`` holds the two together at every edge)."""
+        on = on or school_today(self.school)
         return (
             self.given_on <= on
             and (self.withdrawn_on is None or self.withdrawn_on > on)

@@ -28,7 +28,6 @@ from ..models import (
     Student,
     Term,
 )
-from ..scoping import Access
 from ..services import record_access
 from .models import ConsentRecord
 
@@ -87,7 +86,8 @@ class RetentionDue:
 def _school_years(school_ids) -> dict[int, list[tuple[datetime.date, datetime.date]]]:
     years: dict[int, list[tuple[datetime.date, datetime.date]]] = {}
     for school_id, start, end in (
-        Term.objects.filter(school_id__in=school_ids, kind=Term.Kind.SCHOOL_YEAR)
+        Term.objects.school_years()
+        .filter(school_id__in=school_ids)
         .order_by("start_date")
         .values_list("school_id", "start_date", "end_date")
     ):
@@ -234,7 +234,8 @@ def student_anonymise(*, student: Student, reason: str, by=None, request=None) -
         if user is not None:
             _sign_in_off(user)
         record_access(
-            access=Access(user=by, school=student.school),
+            user=by,
+            school=student.school,
             request=request,
             student=student,
             action=AccessLogEntry.Action.CHANGE,

@@ -114,7 +114,8 @@ def records_request_bundle(*, access, request, inspection_request) -> bytes:
         inspection_request=inspection_request,
     )
     record_access(
-        access=access,
+        user=access.user,
+        school=student.school,
         request=request,
         student=student,
         action=AccessLogEntry.Action.EXPORT,
@@ -136,7 +137,8 @@ def student_export(*, access, request, student, recipient: str = "", purpose: st
             disclosed_by=access.user,
         )
     record_access(
-        access=access,
+        user=access.user,
+        school=student.school,
         request=request,
         student=student,
         action=AccessLogEntry.Action.EXPORT,
@@ -159,7 +161,8 @@ def guardian_disclosures_link_send(*, access, request, guardian, site_url: str) 
         "days": guardian_links.LINK_DAYS,
     }
     record_access(
-        access=access,
+        user=access.user,
+        school=student.school,
         request=request,
         student=student,
         action=AccessLogEntry.Action.EXPORT,
@@ -195,7 +198,7 @@ def consent_record_withdraw(*, consent: ConsentRecord, withdrawn_by, on=None) ->
     consent = ConsentRecord.objects.select_for_update().get(pk=consent.pk)
     if consent.withdrawn_on is not None:
         return consent
-    consent.withdrawn_on = on or timezone.localdate()
+    consent.withdrawn_on = on or school_today(consent.school)
     consent.full_clean()
     consent.save(update_fields=["withdrawn_on"])
     log.info(

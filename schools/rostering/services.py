@@ -20,7 +20,6 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from ..models import AccessLogEntry, School
-from ..scoping import Access
 from ..services import record_access
 from . import oneroster, planning, selectors, template
 from .files import UploadProblem, zip_csv_members
@@ -165,11 +164,11 @@ def roster_export(*, access, request, file_format: str) -> tuple[str, str, bytes
     content = write(rows)
     school = access.school
     record_access(
-        access=access,
+        user=access.user,
+        school=school,
         request=request,
         action=AccessLogEntry.Action.EXPORT,
         what=_("Roster export (%(format)s): %(count)s students") % {"format": file_format.upper(), "count": len(rows)},
-        school=school,
     )
     filename = f"roster-{school.slug}-{timezone.localdate():%Y-%m-%d}.{file_format}"
     return filename, content_type, content
@@ -291,12 +290,12 @@ def _log_change(roster_import: RosterImport, plan: planning.Plan) -> None:
         return
     counts = plan.counts()["students"]
     record_access(
-        access=Access(user=user, school=plan.school),
+        user=user,
+        school=plan.school,
         action=AccessLogEntry.Action.CHANGE,
         what=_("Roster import %(id)s: %(created)s students added, %(updated)s updated, %(deactivated)s deactivated")
         % {"id": roster_import.pk, "created": counts["create"], "updated": counts["update"],
            "deactivated": counts["deactivate"]},
-        school=plan.school,
     )
 
 

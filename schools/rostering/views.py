@@ -2,14 +2,13 @@
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView
-from django.views.generic.detail import SingleObjectMixin
 
-from ..mixins import SchoolPermissionMixin
+from ..mixins import SchoolActionView, SchoolObjectMixin, SchoolPermissionMixin
 from . import progress, selectors, services, template
 from .files import MAX_UPLOAD_BYTES
 from .forms import OrgChoiceForm, RosterUploadForm
@@ -51,15 +50,20 @@ class UploadView(SchoolPermissionMixin, FormView):
         return redirect("rostering:import_detail", pk=roster_import.pk)
 
 
-class ImportDetailView(SchoolPermissionMixin, DetailView):
-    """Progress while a file is checked or imported; then the preview, the errors or the result."""
+class ImportMixin(SchoolObjectMixin):
+    """Pages of one import of the active school (``<int:pk>``)."""
 
     permission = "import_roster"
-    template_name = "schools/rostering/import_detail.html"
-    context_object_name = "roster_import"
 
     def get_queryset(self):
         return selectors.roster_import_list(access=self.request.access)
+
+
+class ImportDetailView(ImportMixin, DetailView):
+    """Progress while a file is checked or imported; then the preview, the errors or the result."""
+
+    template_name = "schools/rostering/import_detail.html"
+    context_object_name = "roster_import"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -72,59 +76,47 @@ class ImportDetailView(SchoolPermissionMixin, DetailView):
         return context
 
 
-class ImportProgressView(SchoolPermissionMixin, View):
+class ImportProgressView(ImportMixin, View):
     """A small JSON answer for the progress bar (static/js/import-progress.js polls it)."""
 
-    permission = "import_roster"
-
     def get(self, request, pk):
-        roster_import = get_object_or_404(selectors.roster_import_list(access=request.access), pk=pk)
-        data = progress.snapshot(roster_import)
+        data = progress.snapshot(self.object)
         data["detail_url"] = reverse("rostering:import_detail", kwargs={"pk": pk})
         return JsonResponse(data)
 
 
-class _ImportActionView(SchoolPermissionMixin, SingleObjectMixin, View):
-    permission = "import_roster"
-    http_method_names = ["post"]
+class ImportActionView(ImportMixin, SchoolActionView):
+    """A button on an import's page; back to that page."""
 
-    def get_queryset(self):
-        return selectors.roster_import_list(access=self.request.access)
-
-    def post(self, request, *args, **kwargs):
-        self.object = self.get_object()
-        self.act(request)
-        return redirect("rostering:import_detail", pk=self.object.pk)
-
-    def act(self, request):
-        raise NotImplementedError
+    def get_success_url(self):
+        return reverse("rostering:import_detail", kwargs={"pk": self.object.pk})
 
 
-class ChooseOrgView(_ImportActionView):
-    def act(self, request):
-        form = OrgChoiceForm(request.POST, orgs=self.object.report.get("org_choices", []))
+class ChooseOrgView(ImportActionView):
+    def perform_action(self):
+        form = OrgChoiceForm(self.request.POST, orgs=self.object.report.get("org_choices", []))
         if self.object.status != RosterImport.Status.NEEDS_ORG:
-            messages.info(request, _("The school is already chosen for this import."))
+            messages.info(self.request, _("The school is already chosen for this import."))
         elif not form.is_valid():
-            messages.error(request, _("Choose one of the orgs in the file."))
+            messages.error(self.request, _("Choose one of the orgs in the file."))
         else:
             services.roster_import_choose_org(roster_import=self.object, org_source_id=form.cleaned_data["org"])
 
 
-class ConfirmView(_ImportActionView):
-    def act(self, request):
-        if services.roster_import_confirm(roster_import=self.object, confirmed_by=request.user):
-            messages.success(request, _("The import has started."))
-        else:
-            messages.info(request, _("This import is not waiting for a confirmation any more."))
+class ConfirmView(ImportActionView):
+    def perform_action(self):
+        if services.roster_import_confirm(roster_import=self.object, confirmed_by=self.request.user):
+            return _("The import has started.")
+        messages.info(self.request, _("This import is not waiting for a confirmation any more."))
+        return None
 
 
-class CancelView(_ImportActionView):
-    def act(self, request):
+class CancelView(ImportActionView):
+    def perform_action(self):
         if services.roster_import_cancel(roster_import=self.object):
-            messages.success(request, _("The import is cancelled; nothing was changed."))
-        else:
-            messages.info(request, _("This import can no longer be cancelled."))
+            return _("The import is cancelled; nothing was changed.")
+        messages.info(self.request, _("This import can no longer be cancelled."))
+        return None
 
 
 def _attachment(filename: str, content_type: str, content: bytes) -> HttpResponse:

@@ -11,7 +11,6 @@ from pypdf import PdfReader
 from schools.privacy import bundle
 from schools.privacy.bundle import student_record_bundle
 from schools.privacy.models import ConsentRecord
-from schools.scoping import resolve_access
 from schools.services import record_access
 
 from ..factories import (
@@ -66,9 +65,7 @@ def full_record(world, records):
     ConsentRecord.objects.create(school=world.school, student=student, scope="account", given_by="Erin Bennett")
     application = PeerApplicationFactory(first_name="Noah", last_name="Bennett", grade=3, student=student)
     GuardianConsentFactory(application=application, guardian_name="Erin Bennett")
-    record_access(
-        access=resolve_access(world.user("coordinator"), None), student=student, action="view", what="IEP goals"
-    )
+    record_access(user=world.user("coordinator"), school=world.school, student=student, action="view", what="IEP goals")
     return note
 
 
@@ -121,13 +118,16 @@ def test_the_bundle_is_not_written_to_disk(world, settings, tmp_path):
 
 
 def test_the_pdf_fetches_nothing_from_another_host(world, monkeypatch):
-    """The bundle's PDF uses the site's restricted fetcher: a template asking for another host is refused."""
+    """The bundle's PDF goes through the one renderer (``schools.pdf``) and its restricted fetcher: a template asking
+    for another host is refused."""
     from django.template import engines
 
+    from schools import pdf
+
     template = engines["django"].from_string('<link rel="stylesheet" href="https://cdn.example.com/x.css"><p>hi</p>')
-    monkeypatch.setattr(bundle, "render_to_string", lambda name, context: template.render(context))
+    monkeypatch.setattr(pdf, "render_to_string", lambda name, context: template.render(context))
     fetched = []
-    real = bundle.url_fetcher
+    real = pdf.url_fetcher
 
     def spying_fetcher():
         fetcher = real()
@@ -143,7 +143,7 @@ def test_the_pdf_fetches_nothing_from_another_host(world, monkeypatch):
         fetcher.fetch = fetch
         return fetcher
 
-    monkeypatch.setattr(bundle, "url_fetcher", spying_fetcher)
+    monkeypatch.setattr(pdf, "url_fetcher", spying_fetcher)
     bundle.render_pdf(student=world.focus_student, collected=[], generated_at=None)
     # Asked and refused (WeasyPrint logs the refusal and prints the rest).
     assert fetched == [("https://cdn.example.com/x.css", "RefusedURL")]

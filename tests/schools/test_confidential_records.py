@@ -78,7 +78,8 @@ def test_a_peer_never_reaches_the_record_or_the_peer_view(client_for, world, con
 
 
 def test_the_access_log_is_append_only(world):
-    entry = record_access(access=_access(world), student=world.focus_student, action="view", what="IEP goals")
+    entry = record_access(user=world.user("coordinator"), school=world.school, student=world.focus_student,
+                          action="view", what="IEP goals")
     entry.what = "nothing"
     with pytest.raises(PermissionError):
         entry.save()
@@ -91,17 +92,11 @@ def test_the_access_log_is_append_only(world):
     assert AccessLogEntry.objects.get().what == "IEP goals"
 
 
-def _access(world):
-    from schools.scoping import resolve_access
-
-    return resolve_access(world.user("coordinator"), None)
-
-
 def test_the_principal_reads_the_schools_access_log_and_only_it(client_for, world):
     client_for("coordinator").get(detail(world))
     putnam_student = FocusStudentFactory(school=world.other_school, grade=7)
-    record_access(access=_access(world), student=putnam_student, action="view", what="IEP goals",
-                  school=world.other_school)
+    record_access(user=world.user("coordinator"), school=world.other_school, student=putnam_student, action="view",
+                  what="IEP goals")
     response = client_for("school_admin").get(reverse("access_log"))
     entries = list(response.context["entries"])
     assert [e.student for e in entries] == [world.focus_student]
@@ -142,3 +137,24 @@ def test_another_schools_students_are_not_in_the_log_filter_choices(client_for, 
     other = FocusStudentFactory(school=SchoolFactory(district=world.school.district))
     form = client_for("school_admin").get(reverse("access_log")).context["filter"].form
     assert other not in form.fields["student"].queryset
+
+
+def test_opening_the_record_logs_one_row_naming_what_was_shown(client_for, world, confidential):
+    client_for("coordinator").get(detail(world))
+    client_for("staff").get(detail(world))  # not on the support team: nothing opened, nothing logged
+    client_for("coordinator").get(reverse("student_detail", kwargs={"pk": world.peer_student.pk}))  # a peer: no record
+    entry = AccessLogEntry.objects.get()
+    assert (entry.school, entry.user, entry.student) == (world.school, world.user("coordinator"), world.focus_student)
+    assert entry.what == "support needs, IEP goals, behavior notes, own voice, guardians"
+
+
+def test_the_log_takes_the_user_and_the_school_so_a_task_can_write_it(world):
+    """No request and no ``Access``: what a background task has."""
+    entry = record_access(user=world.user("coordinator"), school=world.school, action="export", what="Roster export")
+    assert (entry.school, entry.user, entry.student, entry.ip_address) == (
+        world.school, world.user("coordinator"), None, None
+    )
+    with pytest.raises(ValueError):
+        record_access(user=world.user("coordinator"), school=world.other_school, student=world.focus_student,
+                      action="view", what="IEP goals")
+    assert AccessLogEntry.objects.count() == 1

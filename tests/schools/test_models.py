@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from schools.models import Membership, Role, Term
+from schools.models import Membership, Role, Term, calendar_school_year_start
 
 from ..factories import MembershipFactory, SchoolFactory, StudentFactory, TermFactory
 
@@ -67,3 +67,61 @@ def test_a_students_grade_must_exist_at_the_school(db):
 def test_a_students_preferred_name_is_used(db):
     student = StudentFactory(first_name="Elizabeth", preferred_name="Lizzie", last_name="Ng")
     assert student.full_name == "Lizzie Ng"
+
+
+# --- The school year: one definition, the school's own "school year" term ---
+
+
+@pytest.fixture
+def two_years(db):
+    school = SchoolFactory()
+    this = TermFactory(school=school, name="2025–26", kind=Term.Kind.SCHOOL_YEAR,
+                       start_date=datetime.date(2025, 8, 12), end_date=datetime.date(2026, 5, 28))
+    following = TermFactory(school=school, name="2026–27", kind=Term.Kind.SCHOOL_YEAR,
+                            start_date=datetime.date(2026, 8, 11), end_date=datetime.date(2027, 5, 27))
+    # A semester of this year is not a school year, and another school's year never counts.
+    TermFactory(school=school, name="Fall 2025", parent=this,
+                start_date=datetime.date(2025, 8, 12), end_date=datetime.date(2025, 12, 19))
+    TermFactory(school=SchoolFactory(), name="Elsewhere", kind=Term.Kind.SCHOOL_YEAR,
+                start_date=datetime.date(2025, 7, 1), end_date=datetime.date(2026, 6, 30))
+    return school, this, following
+
+
+def test_the_school_year_containing_a_day_at_its_edges(two_years):
+    school, this, following = two_years
+    containing = Term.objects.school_year_containing
+    assert containing(school, datetime.date(2025, 8, 11)) is None  # the summer before
+    assert containing(school, datetime.date(2025, 8, 12)) == this  # first day
+    assert containing(school, datetime.date(2026, 5, 28)) == this  # last day
+    assert containing(school.pk, datetime.date(2026, 5, 28)) == this  # a school's id will do
+    assert containing(school, datetime.date(2026, 5, 29)) is None  # the summer between
+    assert containing(school, datetime.date(2026, 8, 11)) == following
+    assert Term.objects.school_year_end(school, datetime.date(2025, 12, 1)) == datetime.date(2026, 5, 28)
+    assert Term.objects.school_year_end(school, datetime.date(2026, 7, 1)) is None
+
+
+def test_the_school_year_of_a_term(two_years):
+    school, this, following = two_years
+    fall = Term.objects.get(name="Fall 2025")
+    loose = TermFactory(school=school, name="Spring 2027 (no parent)",
+                        start_date=datetime.date(2027, 1, 5), end_date=datetime.date(2027, 5, 27))
+    summer = TermFactory(school=school, name="Summer 2026", kind=Term.Kind.SUMMER,
+                         start_date=datetime.date(2026, 6, 8), end_date=datetime.date(2026, 7, 31))
+    assert Term.objects.school_year_of(this) == this
+    assert Term.objects.school_year_of(fall) == this  # its parent
+    assert Term.objects.school_year_of(loose) == following  # the year around it
+    assert Term.objects.school_year_of(summer) is None  # between two years
+
+
+def test_the_next_school_year(two_years):
+    school, this, following = two_years
+    assert Term.objects.next_school_year(school, after=datetime.date(2026, 5, 28)) == following
+    assert Term.objects.next_school_year(school, after=datetime.date(2025, 8, 11)) == this
+    assert Term.objects.next_school_year(school, after=datetime.date(2026, 8, 11)) is None
+
+
+def test_without_terms_the_calendar_gives_the_year_a_school_year_started_in():
+    assert calendar_school_year_start(datetime.date(2026, 6, 30)) == 2025
+    assert calendar_school_year_start(datetime.date(2026, 7, 1)) == 2026
+    assert calendar_school_year_start(datetime.date(2026, 12, 31)) == 2026
+    assert calendar_school_year_start(datetime.date(2027, 1, 1)) == 2026

@@ -96,10 +96,9 @@ def test_every_admin_page_opens_for_support_staff(client, world):
 
 
 def test_support_staff_cannot_write_the_access_log_in_the_admin(client, world):
-    from schools.scoping import resolve_access
     from schools.services import record_access
 
-    entry = record_access(access=resolve_access(world.user("coordinator"), None), student=world.focus_student,
+    entry = record_access(user=world.user("coordinator"), school=world.school, student=world.focus_student,
                           action="view", what="IEP goals")
     sign_in_verified(client, UserFactory(username="support3", is_staff=True, is_superuser=True))
     assert client.get(reverse("admin:schools_accesslogentry_add")).status_code == 403

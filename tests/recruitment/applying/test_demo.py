@@ -42,7 +42,7 @@ def test_every_campaign_gets_applications_nominations_and_consents(campaigns):
         consents = GuardianConsent.objects.filter(application__campaign=campaign)
         assert set(consents.values_list("status", flat=True)) == set(GuardianConsent.Status.values)
         for application in applications.filter(status="accepted"):
-            assert application.consent.is_valid and application.student is not None
+            assert application.consent.is_valid() and application.student is not None
             assert application.decided_by.memberships.filter(school=campaign.program.school, role="coordinator")
         nominated = applications.filter(nomination__isnull=False)
         assert nominated.exists()

@@ -11,7 +11,7 @@ from django.core import mail
 from django.urls import reverse
 
 from recruitment.applying import tokens
-from recruitment.applying.services import consent_is_valid
+from recruitment.applying.selectors import ConsentState, application_consent_state
 from recruitment.models import GuardianConsent, PeerApplication
 from tests.recruitment_factories import CampaignFactory, GuardianConsentFactory, PeerApplicationFactory
 
@@ -42,7 +42,7 @@ def test_a_new_address_ends_the_old_consent_and_asks_the_new_one(
     client, client_for, accepted, django_capture_on_commit_callbacks
 ):
     old_link = consent_link(accepted.consent)
-    assert consent_is_valid(accepted)
+    assert application_consent_state(accepted) == ConsentState.VALID
     with django_capture_on_commit_callbacks(execute=True):
         response = client_for("coordinator").post(url(accepted), {
             "guardian_name": "Dan Johnson", "guardian_email": "dan@family.example.org"}, follow=True)
@@ -52,7 +52,7 @@ def test_a_new_address_ends_the_old_consent_and_asks_the_new_one(
     assert accepted.status == "accepted"
     consent = GuardianConsent.objects.get(application=accepted)
     assert (consent.guardian_email, consent.status) == ("dan@family.example.org", "pending")
-    assert not consent_is_valid(accepted)
+    assert application_consent_state(accepted) == ConsentState.PENDING
     # Nothing lost: the old consent's facts are in the history, which the review page shows.
     assert "Grace Johnson <grace@family.example.org>" in accepted.history
     assert "Consented" in accepted.history and "signed “Grace Johnson”" in accepted.history
@@ -73,7 +73,7 @@ def test_correcting_the_name_keeps_the_consent(client_for, accepted, django_capt
     accepted.refresh_from_db()
     assert accepted.guardian_name == "Grace A. Johnson"
     assert GuardianConsent.objects.get(application=accepted).pk == consent.pk
-    assert consent_is_valid(accepted)
+    assert application_consent_state(accepted) == ConsentState.VALID
     assert mail.outbox == []
     assert "corrected the parent or guardian's name" in accepted.history
 

@@ -8,8 +8,9 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from recruitment.applying.services import consent_is_valid
+from recruitment.applying.selectors import ConsentState, application_consent_state
 from recruitment.models import GuardianConsent
+from schools.dates import school_today
 from tests.factories import TermFactory
 
 from .objects import east_applying
@@ -49,7 +50,7 @@ def test_consent_records_name_time_ip_and_school_year(client, consent_url, objec
     assert consent.responded_ip == "203.0.113.9"
     assert timezone.now() - consent.responded_at < datetime.timedelta(minutes=1)
     assert consent.valid_until == school_year.end_date
-    assert consent_is_valid(objects.application)
+    assert application_consent_state(objects.application) == ConsentState.VALID
 
 
 def test_without_a_school_year_consent_lasts_to_the_end_of_the_term(client, consent_url, objects, world):
@@ -82,7 +83,7 @@ def test_a_guardian_may_decline(client, consent_url, objects):
     consent = GuardianConsent.objects.get(pk=objects.consent.pk)
     assert consent.status == GuardianConsent.Status.DECLINED
     assert consent.valid_until is None
-    assert not consent_is_valid(objects.application)
+    assert application_consent_state(objects.application) == ConsentState.DECLINED
 
 
 def test_a_replayed_link_is_already_answered(client, consent_url, objects):
@@ -141,17 +142,19 @@ def test_a_signed_link_of_a_deleted_consent_does_not_work(client, objects):
     assert "This link does not work" in client.get(url).content.decode()
 
 
-def test_consent_is_valid_rules(objects):
+def test_the_consent_rule_for_one_application(objects):
     application = objects.application
-    assert not consent_is_valid(application)  # pending
+    assert application_consent_state(application) == ConsentState.PENDING
     GuardianConsent.objects.filter(pk=objects.consent.pk).update(
-        status="consented", valid_until=timezone.localdate() - datetime.timedelta(days=1)
+        status="consented", valid_until=school_today(objects.campaign.program.school) - datetime.timedelta(days=1)
     )
-    assert not consent_is_valid(application)  # ran out with last school year
-    GuardianConsent.objects.filter(pk=objects.consent.pk).update(valid_until=timezone.localdate())
-    assert consent_is_valid(application)
+    assert application_consent_state(application) == ConsentState.ENDED  # ran out with last school year
+    GuardianConsent.objects.filter(pk=objects.consent.pk).update(
+        valid_until=school_today(objects.campaign.program.school)
+    )
+    assert application_consent_state(application) == ConsentState.VALID
     objects.campaign.requires_guardian_consent = False
     objects.campaign.save()
     GuardianConsent.objects.filter(pk=objects.consent.pk).delete()
     application.refresh_from_db()
-    assert consent_is_valid(application)  # not needed for this campaign
+    assert application_consent_state(application) == ConsentState.NOT_NEEDED

@@ -5,6 +5,8 @@ import pytest
 from django.urls import reverse
 
 from programs.demo_data import PROGRAMS
+from programs.models import Program, Purpose
+from recruitment.materials.selectors import FORM_WORDS, PURPOSE_WORDS
 
 from ...factories import ProgramFactory
 from ...recruitment_factories import CampaignFactory
@@ -99,3 +101,9 @@ def test_no_fixed_text_uses_jargon(client_for, campaign, kind, form):
     campaign.program.save()
     lowered = preview(client_for("coordinator"), campaign, kind).lower()
     assert [word for word in JARGON if word in lowered] == []
+
+
+def test_every_purpose_and_form_of_a_program_has_printed_words():
+    # The printed words are keyed by the programs app's values; a purpose or form added there must get its words here.
+    assert set(PURPOSE_WORDS) == set(Purpose.values)
+    assert set(FORM_WORDS) == set(Program.Form.values)

@@ -1,0 +1,25 @@
+"""The public read surface of recruitment, for the apps built on it (orientation, activities, evaluation).
+
+Those apps import this module (and ``recruitment.services`` when one is needed), never recruitment's models or its
+areas' modules. Each function takes the program, not a request's ``access``, so tasks can call it too; the program
+itself comes from ``programs.selectors`` (already scoped to the school).
+"""
+
+from .matching import selectors as matching_selectors
+from .models import Match
+
+
+def confirmed_pairs(*, program, term=None):
+    """The program's confirmed matches (a peer with a focus student), in one term or any, with ``peer``,
+    ``focus_student`` and ``term`` loaded. Proposals not yet confirmed and ended pairings are not pairs."""
+    matches = Match.objects.confirmed().filter(program=program)
+    if term is not None:
+        matches = matches.filter(term=term)
+    return matches.select_related("peer", "focus_student", "term")
+
+
+def peers_with_valid_consent(*, program):
+    """The program's peers who may be placed into something new today (at the school's date): enrolled, taking part
+    in the program, and with guardian consent in force or not needed. The rule itself is the one consent rule,
+    ``recruitment.applying.selectors.with_consent_state``; matching's proposals use the same queryset."""
+    return matching_selectors.placeable_peers(program=program)

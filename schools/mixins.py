@@ -10,6 +10,7 @@ from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.generic import View
 
+from .models import Student
 from .permissions import has_permission
 
 
@@ -115,8 +116,6 @@ class OneStudentMixin(SchoolPermissionMixin):
 
     @cached_property
     def student(self):
-        from .models import Student
-
         queryset = Student.objects.visible_to(self.request.access).select_related("school", "user")
         return get_object_or_404(queryset, pk=self.kwargs["pk"])
 

@@ -71,23 +71,8 @@ class ProgramForm(CrispyMixin, forms.ModelForm):
 
     class Meta:
         model = Program
-        fields = [
-            "name",
-            "form",
-            "purposes",
-            "purpose_notes",
-            "core_components",
-            "lowest_grade",
-            "highest_grade",
-            "who_may_join",
-            "staff_support",
-            "anticipated_challenges",
-            "faculty_presented_on",
-            "faculty_feedback",
-            "terms",
-            "is_model_program",
-            "visit_information",
-        ]
+        # The team's planned fields and the terms; the crispy layout below gives their order on the page.
+        fields = [*Program.PLANNING_FIELDS, "terms"]
         widgets = {"form": forms.RadioSelect, "terms": forms.CheckboxSelectMultiple}
         help_texts = {
             "name": _("The team chooses the name, e.g. Peer to Peer, Peer Connections, Peer Buddy."),

@@ -52,6 +52,25 @@ class Program(models.Model):
     # Approved or active: the district said yes, so the program may take peers.
     RUNNING = (Status.APPROVED, Status.ACTIVE)
 
+    # What the core planning team decides (the planning form and the services that save it); the status changes only
+    # through ``services.program_change_status``.
+    PLANNING_FIELDS = (
+        "name",
+        "form",
+        "purposes",
+        "purpose_notes",
+        "core_components",
+        "lowest_grade",
+        "highest_grade",
+        "who_may_join",
+        "staff_support",
+        "anticipated_challenges",
+        "faculty_presented_on",
+        "faculty_feedback",
+        "is_model_program",
+        "visit_information",
+    )
+
     school = models.ForeignKey(School, on_delete=models.PROTECT, related_name="programs")
     name = models.CharField(_("name"), max_length=120, help_text=_("e.g. Peer to Peer, Peer Connections, Peer Buddy"))
     form = models.CharField(_("form"), max_length=10, choices=Form.choices)

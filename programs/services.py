@@ -34,24 +34,7 @@ from .models import (
 )
 
 # The fields a coordinator edits on the planning form; status changes only through ``program_change_status``.
-PROGRAM_FIELDS = frozenset(
-    {
-        "name",
-        "form",
-        "purposes",
-        "purpose_notes",
-        "core_components",
-        "lowest_grade",
-        "highest_grade",
-        "who_may_join",
-        "staff_support",
-        "anticipated_challenges",
-        "faculty_presented_on",
-        "faculty_feedback",
-        "is_model_program",
-        "visit_information",
-    }
-)
+PROGRAM_FIELDS = frozenset(Program.PLANNING_FIELDS)
 
 
 def is_staff_of(user, school) -> bool:

@@ -14,7 +14,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView, V
 from . import selectors, services
 from .filters import AccessLogFilter
 from .mixins import OneStudentMixin, SchoolPermissionMixin
-from .models import BehaviorNote, BellSchedule, Guardian, IEPGoal, PeerPreference, Period, Student
+from .models import BehaviorNote, BellSchedule, Guardian, IEPGoal, PeerPreference, Period, Student, Weekday
 from .peer_safe import peer_safe_profile
 from .permissions import can_edit_profile, can_view_sensitive, has_permission
 from .profile_forms import (
@@ -67,8 +67,6 @@ class MyStudentsView(SchoolPermissionMixin, ListView):
 
 def availability_grid(student):
     """{weekday label: [period names]} for the student's free periods, in weekday order."""
-    from .models import Weekday
-
     grid = {}
     for slot in student.availability.all():
         grid.setdefault(Weekday(slot.weekday).label, []).append(slot.period.name)

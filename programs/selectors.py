@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 
 from schools import selectors as school_selectors
 from schools.dates import school_today
-from schools.models import GRADE_CHOICES, Student
+from schools.models import GRADE_CHOICES, Student, Term
 
 from .models import (
     ActionItem,
@@ -316,6 +316,17 @@ def active_participants(*, program: Program, kind: str | None = None):
     if kind is not None:
         students = students.filter(kind=kind)
     return students.order_by("last_name", "first_name", "pk").distinct()
+
+
+def students_taking_part():
+    """The ids of students with an open participation period in any program, as a subquery
+    (``student_id__in=…``): who "takes part in a program now" for another app's filters."""
+    return ProgramParticipant.objects.filter(status=ProgramParticipant.Status.ACTIVE).values("student_id")
+
+
+def program_terms(*, program: Program):
+    """The terms the program runs in."""
+    return Term.objects.filter(programs=program)
 
 
 def school_programs(*, school):

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from programs import selectors as program_selectors
 from schools.dates import school_today
 from schools.models import Student, Term
 from schools.privacy.renewals import claim_due, window_last_day
@@ -51,7 +52,7 @@ def renewal_candidates(*, today: datetime.date):
             application__status=PeerApplication.Status.ACCEPTED,
             application__student__is_active=True,
             application__student__anonymised_at=None,
-            application__student__program_participations__status="active",
+            application__student_id__in=program_selectors.students_taking_part(),
         )
         .exclude(application__student__participation=Student.Participation.FORMER)
         .exclude(guardian_email="")

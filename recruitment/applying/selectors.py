@@ -9,6 +9,7 @@ from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, 
 from django.http import Http404
 from django.utils import timezone
 
+from programs import selectors as program_selectors
 from schools.dates import school_today
 from schools.models import ConsentRecord, Period, Student
 from schools.selectors import current_bell_schedule
@@ -205,7 +206,7 @@ def peers_taking_part(*, access):
         Student.objects.visible_to(access)
         .peers()
         .active()
-        .filter(anonymised_at=None, program_participations__status="active")
+        .filter(anonymised_at=None, pk__in=program_selectors.students_taking_part())
         .exclude(participation=Student.Participation.FORMER)
         .distinct()
     )

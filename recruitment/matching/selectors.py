@@ -16,7 +16,7 @@ from ..models import Match, MatchingSettings
 def current_term(*, program) -> Term | None:
     """The program's term running today (the shortest first); the school's current term when none is listed."""
     terms = Term.objects.filter(school_id=program.school_id).current()
-    return terms.filter(programs=program).first() or terms.first()
+    return (terms & program_selectors.program_terms(program=program)).first() or terms.first()
 
 
 def previous_term(*, term: Term) -> Term | None:

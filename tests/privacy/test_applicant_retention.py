@@ -14,8 +14,8 @@ from recruitment.models import GuardianConsent, Nomination, PeerApplication
 from schools.models import Term
 from schools.privacy import retention
 
-from ...factories import ProgramFactory, StudentFactory, TermFactory
-from ...recruitment_factories import (
+from ..factories import ProgramFactory, StudentFactory, TermFactory
+from ..recruitment_factories import (
     CampaignFactory,
     GuardianConsentFactory,
     NominationFactory,

@@ -10,7 +10,7 @@ from recruitment.models import Match
 from schools.models import Student
 from schools.rostering.template import HEADERS
 
-from ...recruitment.matching.objects import east_matching
+from ..recruitment.matching.objects import east_matching
 
 
 def opt_out(student):

@@ -28,7 +28,7 @@ from schools.models import (
 from schools.privacy import retention
 from schools.privacy.tasks import anonymise_students_task
 
-from ...factories import (
+from ..factories import (
     BehaviorNoteFactory,
     FocusStudentFactory,
     GuardianFactory,
@@ -38,7 +38,7 @@ from ...factories import (
     StudentFactory,
     TermFactory,
 )
-from ...recruitment_factories import GuardianConsentFactory, NominationFactory, PeerApplicationFactory
+from ..recruitment_factories import GuardianConsentFactory, NominationFactory, PeerApplicationFactory
 
 CHICAGO = ZoneInfo("America/Chicago")
 LAST_TERM_END = datetime.date(2025, 6, 30)

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.test import Client, override_settings
 from django.urls import reverse
 
-from tests.factories import UserFactory
+from tests.schools.factories import UserFactory
 from tests.two_factor import sign_in_verified
 
 from .foreign_loads import foreign_loads

@@ -3,7 +3,7 @@ link, the student's bundle and downloads, retention and deleting one child's dat
 
 import pytest
 
-from .objects import east_records
+from tests.schools.factories import east_records
 
 
 @pytest.fixture

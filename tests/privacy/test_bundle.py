@@ -13,15 +13,9 @@ from schools.privacy.bundle import student_record_bundle
 from schools.privacy.models import ConsentRecord
 from schools.scoping import resolve_access
 from schools.services import record_access
-
-from ..factories import (
-    BehaviorNoteFactory,
-    GuardianFactory,
-    PeerPreferenceFactory,
-    ProgramFactory,
-    ProgramParticipantFactory,
-)
-from ..recruitment_factories import GuardianConsentFactory, PeerApplicationFactory
+from tests.programs.factories import ProgramFactory, ProgramParticipantFactory
+from tests.recruitment.factories import GuardianConsentFactory, PeerApplicationFactory
+from tests.schools.factories import BehaviorNoteFactory, GuardianFactory, PeerPreferenceFactory
 
 pytestmark = pytest.mark.usefixtures("weasyprint_ready")
 

@@ -10,9 +10,8 @@ from django.utils import timezone
 
 from recruitment.applying.services import consent_is_valid
 from recruitment.models import GuardianConsent
-from tests.factories import TermFactory
-
-from .objects import east_applying
+from tests.recruitment.factories import east_applying
+from tests.schools.factories import TermFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -5,9 +5,8 @@ import pytest
 from django.urls import reverse
 
 from programs.demo import PROGRAMS
-
-from ...factories import ProgramFactory
-from ...recruitment_factories import CampaignFactory
+from tests.programs.factories import ProgramFactory
+from tests.recruitment.factories import CampaignFactory
 
 KINDS = ["brochure", "poster"]
 

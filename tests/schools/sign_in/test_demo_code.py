@@ -16,8 +16,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 import schools.demo
 from schools.demo_codes import DEMO_ACCOUNTS_GROUP
 from schools.models import User
+from tests.schools.factories import PASSWORD
 
-from ...factories import PASSWORD
 from ...two_factor import current_code
 
 pytestmark = pytest.mark.django_db

@@ -117,14 +117,22 @@ def east_applying(world) -> ApplyingObjects:
         return cached
     program = ProgramFactory(school=world.school, name="Lunch Buddies", purposes=["friendships"])
     campaign = CampaignFactory(program=program, term=world.term)
-    nomination = NominationFactory(campaign=campaign, nominated_by=world.user("staff"), first_name="Maya",
-                                   last_name="Okafor", grade=4)
+    nomination = NominationFactory(
+        campaign=campaign, nominated_by=world.user("staff"), first_name="Maya", last_name="Okafor", grade=4
+    )
     application = PeerApplicationFactory(campaign=campaign, first_name="Liam", last_name="Chen", grade=4)
     consent = GuardianConsentFactory(application=application)
-    duplicate = PeerApplicationFactory(campaign=campaign, first_name="Liam", last_name="Chen", grade=4,
-                                       why_join="I asked again.", possible_duplicate_of=application)
-    objects = ApplyingObjects(campaign=campaign, nomination=nomination, application=application, consent=consent,
-                              duplicate=duplicate)
+    duplicate = PeerApplicationFactory(
+        campaign=campaign,
+        first_name="Liam",
+        last_name="Chen",
+        grade=4,
+        why_join="I asked again.",
+        possible_duplicate_of=application,
+    )
+    objects = ApplyingObjects(
+        campaign=campaign, nomination=nomination, application=application, consent=consent, duplicate=duplicate
+    )
     world._east_applying = objects
     return objects
 
@@ -132,8 +140,9 @@ def east_applying(world) -> ApplyingObjects:
 def east_renewal_link(world) -> str:
     """A signed renewal link for a consented, accepted peer of East's campaign (made when its row is requested)."""
     applying = east_applying(world)
-    application = PeerApplicationFactory(campaign=applying.campaign, first_name="Ava", last_name="Renew", grade=4,
-                                         status="accepted")
+    application = PeerApplicationFactory(
+        campaign=applying.campaign, first_name="Ava", last_name="Renew", grade=4, status="accepted"
+    )
     consent = GuardianConsentFactory(application=application, status="consented", renewal_token=uuid.uuid4())
     return tokens.sign(consent.renewal_token, salt=tokens.RENEWAL_SALT)
 
@@ -193,8 +202,12 @@ def east_matching(world) -> MatchingObjects:
     ProgramParticipantFactory(program=program, student=world.peer_student)
     PeerAvailability.objects.get_or_create(student=world.peer_student, period=world.period, weekday=0)
     match = Match.objects.create(
-        program=program, term=world.term, focus_student=world.focus_student, peer=world.peer_student,
-        explanation="Shares soccer and drawing; both free Lunch (Mon); 1 grade apart.", score=31,
+        program=program,
+        term=world.term,
+        focus_student=world.focus_student,
+        peer=world.peer_student,
+        explanation="Shares soccer and drawing; both free Lunch (Mon); 1 grade apart.",
+        score=31,
     )
     objects = MatchingObjects(program=program, match=match)
     world._east_matching = objects

@@ -190,12 +190,24 @@ class RosterImportFactory(factory.django.DjangoModelFactory):
     file_format = "csv"
     new_student_kind = "peer"
     status = "ready"
-    report = factory.LazyFunction(lambda: {"format": "Template (CSV)", "errors": [], "errors_total": 0,
-                                           "skipped": [], "skipped_total": 0, "skipped_summary": [], "notes": [],
-                                           "notes_total": 0, "changes": [], "changes_total": 0,
-                                           "counts": {what: dict.fromkeys(("create", "update", "deactivate",
-                                                                           "unchanged"), 0)
-                                                      for what in ("students", "guardians", "classes")}})
+    report = factory.LazyFunction(
+        lambda: {
+            "format": "Template (CSV)",
+            "errors": [],
+            "errors_total": 0,
+            "skipped": [],
+            "skipped_total": 0,
+            "skipped_summary": [],
+            "notes": [],
+            "notes_total": 0,
+            "changes": [],
+            "changes_total": 0,
+            "counts": {
+                what: dict.fromkeys(("create", "update", "deactivate", "unchanged"), 0)
+                for what in ("students", "guardians", "classes")
+            },
+        }
+    )
 
 
 def give_authenticator(user) -> TOTPDevice:

@@ -11,8 +11,7 @@ from django.conf import settings
 settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 from schools.models import Role  # noqa: E402
-
-from .factories import (  # noqa: E402
+from tests.schools.factories import (  # noqa: E402
     BellScheduleFactory,
     DistrictAdministratorFactory,
     DistrictFactory,
@@ -25,6 +24,7 @@ from .factories import (  # noqa: E402
     TermFactory,
     UserFactory,
 )
+
 from .two_factor import sign_in_verified  # noqa: E402
 
 ROLES = (

@@ -10,13 +10,9 @@ school B (Putnam Middle School) in the same district.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .privacy.objects import east_records
-from .programs.objects import east_participant, east_program
-from .recruitment.applying.objects import east_applying, east_renewal_link
-from .recruitment.campaigns.objects import east_campaign
-from .recruitment.matching.objects import east_matching
-from .recruitment.materials.objects import east_materials
-from .schools.sign_in.objects import east_account_consent
+from tests.programs.factories import east_participant, east_program
+from tests.recruitment.factories import east_applying, east_campaign, east_matching, east_materials, east_renewal_link
+from tests.schools.factories import RosterImportFactory, east_account_consent, east_records
 
 # Outcomes
 OK = "ok"  # 200
@@ -61,7 +57,7 @@ class Route:
     school_object: bool = False
 
 
-# Programs (see tests/programs/objects.py): who plans, who reads.
+# Programs (see east_program in tests/programs/factories.py): who plans, who reads.
 PROGRAM_MANAGERS = ("coordinator", "school_admin")
 
 
@@ -89,16 +85,15 @@ def program_manage(kwargs, method: str = "get", **options) -> Route:
 
 def east_roster_import(world) -> dict:
     """URL kwargs for one of East's roster imports, waiting for confirmation (made when its row is requested)."""
-    from .factories import RosterImportFactory
-
     return {"pk": RosterImportFactory(school=world.school, status="ready").pk}
 
 
 ROSTER_MANAGERS = ("coordinator", "school_admin")
 
 
-# Recruitment (see tests/recruitment/campaigns/objects.py): every East staff member reads; the coordinator and the
-# principal run campaigns; they and special educators review. The district oversees programs, not applications.
+# Recruitment (see east_campaign in tests/recruitment/factories.py): every East staff member reads; the coordinator
+# and the principal run campaigns; they and special educators review. The district oversees programs, not
+# applications.
 def recruitment_route(kwargs, allowed: tuple[str, ...], method: str = "get", **options) -> Route:
     outcome = OK if method == "get" else REDIRECT
     return Route(
@@ -115,7 +110,8 @@ RECRUITMENT_MANAGERS = ("coordinator", "school_admin")
 REVIEWERS = ("coordinator", "school_admin")  # the matrix's coordinator is also a special educator
 
 
-# Recruitment materials (see tests/recruitment/materials/objects.py): staff read, the coordinator and principal print.
+# Recruitment materials (see east_materials in tests/recruitment/factories.py): staff read, the coordinator and
+# principal print.
 MATERIAL_READERS = ("staff", "coordinator", "school_admin")
 MATERIAL_MANAGERS = ("coordinator", "school_admin")
 
@@ -129,8 +125,9 @@ def material_view(kwargs) -> Route:
     )
 
 
-# Records (see tests/privacy/objects.py): the coordinator and the principal keep the school's disclosures, records
-# requests and exports ("manage_records"); everyone else gets 403, another school's coordinator 404 for East's objects.
+# Records (see east_records in tests/schools/factories.py): the coordinator and the principal keep the school's
+# disclosures, records requests and exports ("manage_records"); everyone else gets 403, another school's coordinator
+# 404 for East's objects.
 RECORDS_MANAGERS = ("coordinator", "school_admin")
 
 
@@ -148,9 +145,9 @@ def records_route(kwargs, method: str = "get", outcome: str | None = None, **opt
 RECORDS_SCHOOL_PAGE = expect(FORBIDDEN, anonymous=LOGIN, other_coordinator=OK, **roles(OK, *RECORDS_MANAGERS))
 
 
-# Matching (see tests/recruitment/matching/objects.py): East's staff read ("view_recruitment"), the coordinator and
-# special educators change ("manage_matching"; the matrix's coordinator is both); the principal reads; students and
-# the district get 403; another school's coordinator gets 404.
+# Matching (see east_matching in tests/recruitment/factories.py): East's staff read ("view_recruitment"), the
+# coordinator and special educators change ("manage_matching"; the matrix's coordinator is both); the principal
+# reads; students and the district get 403; another school's coordinator gets 404.
 MATCHING_READERS = ("staff", "coordinator", "school_admin")
 MATCHING_MANAGERS = ("coordinator",)
 
@@ -389,7 +386,8 @@ MATRIX: dict[str, Route] = {
     "programs:approval_edit": program_manage(lambda p: {"pk": p.program.pk, "approval_pk": p.approval.pk}),
     "programs:approval_document": program_view(lambda p: {"pk": p.program.pk, "approval_pk": p.approval.pk}),
     # --- Recruitment: applying, consent, nominations ---
-    # Public pages (see tests/recruitment/applying/objects.py): everyone, signed in or not, gets the same page.
+    # Public pages (see east_applying in tests/recruitment/factories.py): everyone, signed in or not, gets the same
+    # page.
     "recruitment:join": Route(expect(OK)),
     "recruitment:join_campaign": Route(expect(OK), kwargs=lambda world: {"pk": east_applying(world).campaign.pk}),
     "recruitment:apply": Route(expect(OK), kwargs=lambda world: {"pk": east_applying(world).campaign.pk}),

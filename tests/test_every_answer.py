@@ -1,50 +1,22 @@
-"""Every URL of the role matrix, asked by every role: the answer is never cached, and no page loads anything from
-another host.
+"""Answers the role matrix's walk does not reach: never cached, and nothing loaded from another host.
 
 ``schools.middleware.NoStoreMiddleware`` sends ``Cache-Control: no-store`` on every answer Django gives (pages, CSV and
 Excel exports, PDFs, uploaded files, redirects, errors); static files, served by WhiteNoise before it, stay cacheable.
+Every URL of the role matrix, asked by every role, is checked for both in the matrix's one walk
+(``tests/test_role_matrix.py``); here: the downloads as a file, the admin as its staff, static files, stylesheets and
+email templates.
 """
 
 from pathlib import Path
 
-import pytest
 from django.conf import settings
 from django.test import Client, override_settings
 from django.urls import reverse
 
-from tests.factories import UserFactory
+from tests.schools.factories import UserFactory
 from tests.two_factor import sign_in_verified
 
 from .foreign_loads import foreign_loads
-from .role_matrix import MATRIX, ROLES
-from .test_role_matrix import GENERIC_KWARGS, PATTERNS, route_for
-
-
-def ask(client_for, world, name, kwarg_names, roles=ROLES):
-    """(role, response) for each role, asked the way the role matrix asks."""
-    route = route_for(name)
-    kwargs = route.kwargs(world) if name in MATRIX else {k: GENERIC_KWARGS[k] for k in kwarg_names}
-    url = reverse(name, kwargs=kwargs or None)
-    for role in roles:
-        response = getattr(client_for(role), route.method)(url, route.data(world))
-        yield role, response
-
-
-def is_html(response) -> bool:
-    return response.get("Content-Type", "").startswith("text/html")
-
-
-@pytest.mark.parametrize("name,kwarg_names", PATTERNS, ids=[p[0] for p in PATTERNS])
-def test_no_answer_is_cached_and_no_page_loads_from_another_host(client_for, world, name, kwarg_names):
-    problems = []
-    for role, response in ask(client_for, world, name, kwarg_names):
-        if "no-store" not in response.get("Cache-Control", ""):
-            problems.append(f"{role}: {response.status_code} without no-store ({response.get('Cache-Control')})")
-        if response.status_code == 200 and is_html(response):
-            loads = foreign_loads(response.content.decode())
-            if loads:
-                problems.append(f"{role}: loads from another host: {loads}")
-    assert not problems, f"{name}: {problems}"
 
 
 def test_downloads_are_never_cached(client_for, world):

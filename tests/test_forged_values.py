@@ -16,7 +16,8 @@ from urllib.parse import urlsplit
 import pytest
 from django.urls import reverse
 
-from .programs.objects import east_program
+from tests.programs.factories import east_program
+
 from .role_matrix import MATRIX, OK
 
 # The role that opens a page: the first of these the matrix lets see it.

@@ -20,12 +20,10 @@ from django.urls import reverse
 from recruitment.campaigns import services as decisions
 from recruitment.models import GuardianConsent
 from schools.models import PeerPreference, Student
+from tests.recruitment.factories import GuardianConsentFactory, PeerApplicationFactory, east_applying, east_matching
+from tests.schools.factories import BehaviorNoteFactory, GuardianFactory, PeerPreferenceFactory
 
-from .factories import BehaviorNoteFactory, GuardianFactory, PeerPreferenceFactory
 from .foreign_loads import foreign_loads
-from .recruitment.applying.objects import east_applying
-from .recruitment.matching.objects import east_matching
-from .recruitment_factories import GuardianConsentFactory, PeerApplicationFactory
 from .role_matrix import MATRIX, OK
 
 SECRET = "zq7"  # in every marker, so a leak is found whatever field it came from

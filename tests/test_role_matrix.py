@@ -1,8 +1,15 @@
-"""Walks every URL pattern of the project, for every role, against the declarative table in role_matrix.py."""
+"""Walks every URL pattern of the project, for every role, against the declarative table in role_matrix.py.
+
+One walk, three checks on each answer: the outcome the matrix expects; ``Cache-Control: no-store`` on every answer
+Django gives (``schools.middleware.NoStoreMiddleware``: pages, exports, PDFs, uploaded files, redirects, errors); and no
+HTML page that loads anything from another host (tests/foreign_loads.py). The answers not walked here (the admin's
+pages, static files, stylesheets, email templates) are checked in tests/test_every_answer.py.
+"""
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from .foreign_loads import foreign_loads
 from .role_matrix import (
     ADMIN_LOGIN,
     FORBIDDEN,
@@ -85,17 +92,35 @@ def observed(response) -> str:
     return {403: FORBIDDEN, 404: NOT_FOUND, 405: NOT_ALLOWED}.get(response.status_code, str(response.status_code))
 
 
+def is_html(response) -> bool:
+    return response.get("Content-Type", "").startswith("text/html")
+
+
+def answer_problems(response) -> list[str]:
+    """What is wrong with one answer whatever the role: it may be cached, or its page loads from another host."""
+    problems = []
+    if "no-store" not in response.get("Cache-Control", ""):
+        problems.append(f"{response.status_code} without no-store (Cache-Control: {response.get('Cache-Control')})")
+    if response.status_code == 200 and is_html(response):
+        loads = foreign_loads(response.content.decode())
+        if loads:
+            problems.append(f"loads from another host: {loads}")
+    return problems
+
+
 @pytest.mark.parametrize("name,kwarg_names", PATTERNS, ids=[p[0] for p in PATTERNS])
 def test_url_answers_each_role_as_the_matrix_says(client_for, world, name, kwarg_names):
     route = route_for(name)
     assert route is not None, f"{name} has no row in tests/role_matrix.py"
     kwargs = route.kwargs(world) if name in MATRIX else {k: GENERIC_KWARGS[k] for k in kwarg_names}
     url = reverse(name, kwargs=kwargs or None)
-    mismatches = {}
+    failures = {}
     for role in ROLES:
         client = client_for(role)
         response = getattr(client, route.method)(url, route.data(world))
         got = observed(response)
-        if got != route.expected[role]:
-            mismatches[role] = f"expected {route.expected[role]}, got {got}"
-    assert not mismatches, f"{name} ({url}): {mismatches}"
+        wrong = [] if got == route.expected[role] else [f"expected {route.expected[role]}, got {got}"]
+        wrong += answer_problems(response)
+        if wrong:
+            failures[role] = "; ".join(wrong)
+    assert not failures, f"{name} ({url}): {failures}"

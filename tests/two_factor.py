@@ -1,4 +1,5 @@
-"""Signing in with the second step in tests: a confirmed authenticator, its current code, a verified session."""
+"""Signing in with the second step in tests: the current code of an authenticator (made by
+``tests.schools.factories.give_authenticator``), a verified session."""
 
 import django_otp
 from django.urls import reverse
@@ -6,12 +7,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from schools.accounts.two_factor import may_use_second_factor
-
-
-def give_authenticator(user) -> TOTPDevice:
-    """The person's confirmed authenticator app (made if they have none)."""
-    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-    return device or TOTPDevice.objects.create(user=user, name="Test phone", confirmed=True)
+from tests.schools.factories import give_authenticator
 
 
 def current_code(device: TOTPDevice) -> str:

@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from tests.factories import PASSWORD, UserFactory
-from tests.two_factor import give_authenticator
+from tests.recruitment.factories import east_campaign
+from tests.schools.factories import PASSWORD, UserFactory, give_authenticator
 
 from .conftest import CSP_VIOLATION_PREFIX, assert_no_axe_violations, pass_second_step
 
@@ -71,8 +71,6 @@ def test_axe_runs_under_the_policy(new_page, live_server):
 
 
 def test_name_search_and_campaign_progress_work_without_inline_code(new_page, live_server, world):
-    from tests.recruitment.campaigns.objects import east_campaign
-
     from .test_coordinator_journey import sign_in
 
     campaign = east_campaign(world).campaign

@@ -9,7 +9,7 @@ import pytest
 from django.utils.text import slugify
 from playwright.sync_api import expect
 
-from tests.factories import PASSWORD
+from tests.schools.factories import PASSWORD
 
 from .conftest import PHONE, assert_no_axe_violations, pass_second_step, save_screenshot
 

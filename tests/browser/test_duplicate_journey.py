@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from ..recruitment.applying.objects import east_applying
-from ..recruitment_factories import GuardianConsentFactory, PeerApplicationFactory
+from tests.recruitment.factories import GuardianConsentFactory, PeerApplicationFactory, east_applying
+
 from .conftest import PHONE, assert_no_axe_violations, save_screenshot
 from .test_coordinator_journey import sign_in
 

@@ -6,9 +6,10 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from ..factories import DistrictFactory, ProgramFactory, SchoolFactory, TermFactory
-from ..recruitment.applying.objects import east_applying
-from ..recruitment_factories import CampaignFactory
+from tests.programs.factories import ProgramFactory
+from tests.recruitment.factories import CampaignFactory, east_applying
+from tests.schools.factories import DistrictFactory, SchoolFactory, TermFactory
+
 from .conftest import PHONE, assert_no_axe_violations, save_screenshot
 
 pytestmark = pytest.mark.browser

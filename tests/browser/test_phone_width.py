@@ -9,10 +9,10 @@ import pytest
 from django.urls import reverse
 
 from recruitment.models import Match
-from tests.factories import PASSWORD, ProgramParticipantFactory, StudentFactory
-from tests.recruitment.matching.objects import east_matching
-from tests.recruitment.materials.objects import east_materials
+from tests.programs.factories import ProgramParticipantFactory
+from tests.recruitment.factories import east_matching, east_materials
 from tests.role_matrix import MATRIX, NAMESPACE_EXCEPTIONS, OK
+from tests.schools.factories import PASSWORD, StudentFactory
 
 from .conftest import DESKTOP, PHONE, assert_no_axe_violations, pass_second_step, save_screenshot
 

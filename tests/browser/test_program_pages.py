@@ -6,8 +6,8 @@ Screenshots land in test-artifacts/ (desktop-programs-* and phone-programs-*).
 import pytest
 from playwright.sync_api import expect
 
-from tests.factories import PASSWORD
-from tests.programs.objects import east_program
+from tests.programs.factories import east_program
+from tests.schools.factories import PASSWORD, FocusStudentFactory, StudentFactory
 
 from .conftest import PHONE, assert_no_axe_violations, pass_second_step, save_screenshot
 
@@ -99,7 +99,6 @@ def test_the_participants_page_adds_searches_and_removes(new_page, world, settin
     """A coordinator adds an imported focus student in a few clicks, finds a peer by name, then removes them: every
     step accessible, and at 390 px nothing wider than the screen (the tables scroll inside their own region)."""
     from programs.models import ProgramParticipant
-    from tests.factories import FocusStudentFactory, StudentFactory
 
     settings.MEDIA_ROOT = tmp_path
     objects = east_program(world)

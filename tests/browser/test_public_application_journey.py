@@ -7,7 +7,8 @@ from django.core import mail
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from ..recruitment.applying.objects import east_applying
+from tests.recruitment.factories import east_applying
+
 from .conftest import PHONE, assert_no_axe_violations, save_screenshot
 
 pytestmark = pytest.mark.browser

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from tests.privacy.objects import east_records
+from tests.schools.factories import east_records
 
 from .conftest import PHONE, assert_no_axe_violations, save_screenshot
 from .test_program_pages import HEADINGS_IN_ORDER, sign_in

@@ -8,9 +8,10 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from schools.models import Student
+from tests.programs.factories import ProgramFactory, ProgramParticipantFactory
+from tests.recruitment.factories import CampaignFactory, GuardianConsentFactory, PeerApplicationFactory
+from tests.schools.factories import StudentFactory
 
-from ..factories import ProgramFactory, ProgramParticipantFactory, StudentFactory
-from ..recruitment_factories import CampaignFactory, GuardianConsentFactory, PeerApplicationFactory
 from .conftest import PHONE, assert_no_axe_violations
 from .test_coordinator_journey import sign_in
 

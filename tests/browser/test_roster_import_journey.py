@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from schools.models import Student
 from schools.rostering.models import RosterImport
-from tests.factories import RosterImportFactory
+from tests.schools.factories import RosterImportFactory
 
 from .conftest import PHONE, assert_no_axe_violations, save_screenshot
 from .test_coordinator_journey import heading, sign_in

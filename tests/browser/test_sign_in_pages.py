@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.factories import StudentFactory
+from tests.schools.factories import StudentFactory
 
 from .conftest import PHONE
 from .test_coordinator_journey import check_page, sign_in

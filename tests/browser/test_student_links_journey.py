@@ -6,8 +6,8 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from recruitment.models import Match
+from tests.recruitment.factories import east_matching
 
-from ..recruitment.matching.objects import east_matching
 from .conftest import PHONE, assert_no_axe_violations, save_screenshot
 from .test_coordinator_journey import sign_in
 

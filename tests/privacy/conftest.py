@@ -1,6 +1,9 @@
+"""Fixtures of the privacy tests, all in this folder: consent records, disclosures, records requests, the guardian's
+link, the student's bundle and downloads, retention and deleting one child's data (``schools.privacy``)."""
+
 import pytest
 
-from .objects import east_records
+from tests.schools.factories import east_records
 
 
 @pytest.fixture

@@ -12,15 +12,9 @@ from schools.privacy import bundle
 from schools.privacy.bundle import student_record_bundle
 from schools.privacy.models import ConsentRecord
 from schools.services import record_access
-
-from ..factories import (
-    BehaviorNoteFactory,
-    GuardianFactory,
-    PeerPreferenceFactory,
-    ProgramFactory,
-    ProgramParticipantFactory,
-)
-from ..recruitment_factories import GuardianConsentFactory, PeerApplicationFactory
+from tests.programs.factories import ProgramFactory, ProgramParticipantFactory
+from tests.recruitment.factories import GuardianConsentFactory, PeerApplicationFactory
+from tests.schools.factories import BehaviorNoteFactory, GuardianFactory, PeerPreferenceFactory
 
 pytestmark = pytest.mark.usefixtures("weasyprint_ready")
 

@@ -12,8 +12,7 @@ from schools.accounts.student_accounts import has_account_consent
 from schools.dates import school_today
 from schools.models import ConsentRecord
 from schools.privacy.services import consent_record_withdraw
-
-from ..factories import TermFactory
+from tests.schools.factories import TermFactory
 
 pytestmark = pytest.mark.django_db
 

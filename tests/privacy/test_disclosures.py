@@ -6,8 +6,7 @@ from django.urls import reverse
 
 from schools.privacy.models import Disclosure
 from schools.privacy.services import disclosure_record
-
-from ..factories import FocusStudentFactory
+from tests.schools.factories import FocusStudentFactory
 
 
 def test_the_orm_refuses_to_change_or_delete_a_disclosure(records):

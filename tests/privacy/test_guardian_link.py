@@ -13,8 +13,7 @@ from django.urls import reverse
 from schools.models import AccessLogEntry
 from schools.privacy import guardian_links
 from schools.privacy.services import disclosure_record
-
-from ..factories import BehaviorNoteFactory, FocusStudentFactory, GuardianFactory
+from tests.schools.factories import BehaviorNoteFactory, FocusStudentFactory, GuardianFactory
 
 
 def send(client_for, records, django_capture_on_commit_callbacks):

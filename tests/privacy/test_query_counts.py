@@ -8,8 +8,7 @@ from django.urls import reverse
 
 from schools.privacy.models import InspectionRequest
 from schools.privacy.services import disclosure_record
-
-from ..factories import FocusStudentFactory
+from tests.schools.factories import FocusStudentFactory
 
 
 def queries_for(client, url) -> int:

@@ -8,8 +8,7 @@ import time_machine
 from django.urls import reverse
 
 from schools.privacy.models import InspectionRequest
-
-from ..factories import FocusStudentFactory
+from tests.schools.factories import FocusStudentFactory
 
 # Noon in Chicago (East's zone), so the school's date and UTC's date agree.
 NOW = datetime.datetime(2026, 11, 23, 18, 0, tzinfo=datetime.UTC)

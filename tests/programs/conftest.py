@@ -2,7 +2,7 @@
 
 import pytest
 
-from .objects import east_program
+from tests.programs.factories import east_program
 
 
 @pytest.fixture(autouse=True)

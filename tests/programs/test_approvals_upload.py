@@ -10,9 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from programs.models import DistrictApproval
-
-from ..factories import DistrictApprovalFactory, ProgramFactory
-from .objects import PDF_BYTES
+from tests.programs.factories import PDF_BYTES, DistrictApprovalFactory, ProgramFactory
 
 PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 JPEG_BYTES = b"\xff\xd8\xff\xe0" + b"\x00" * 32

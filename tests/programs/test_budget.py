@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from programs.models import BudgetItem
-
-from ..factories import BudgetItemFactory, TermFactory
+from tests.programs.factories import BudgetItemFactory
+from tests.schools.factories import TermFactory
 
 
 def add(client, program, **data):

@@ -4,7 +4,8 @@ import datetime
 
 from django.urls import reverse
 
-from ..factories import ActionItemFactory, MembershipFactory, ProgramFactory
+from tests.programs.factories import ActionItemFactory, ProgramFactory
+from tests.schools.factories import MembershipFactory
 
 
 def panel(response, template):

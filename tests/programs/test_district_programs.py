@@ -6,8 +6,7 @@ from django.urls import reverse
 
 from programs import selectors
 from schools.scoping import resolve_access
-
-from ..factories import (
+from tests.programs.factories import (
     ExpansionStageFactory,
     PlanningTeamMemberFactory,
     ProgramFactory,

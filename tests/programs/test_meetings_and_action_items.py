@@ -9,8 +9,8 @@ from django.urls import reverse
 from programs import services
 from programs.models import ActionItem, PlanningMeeting
 from schools.dates import school_today
-
-from ..factories import ActionItemFactory, MembershipFactory, PlanningMeetingFactory, ProgramFactory
+from tests.programs.factories import ActionItemFactory, PlanningMeetingFactory, ProgramFactory
+from tests.schools.factories import MembershipFactory
 
 
 def meeting_data(held_on, items=(), *, existing=(), **fields):

@@ -3,8 +3,7 @@
 from django.urls import reverse
 
 from programs.models import ProgramParticipant
-
-from ..factories import ProgramParticipantFactory
+from tests.programs.factories import ProgramParticipantFactory
 
 
 def own_page(client_for, role) -> str:

@@ -14,8 +14,8 @@ from programs import services
 from programs.models import ProgramParticipant
 from schools.dates import school_today
 from schools.models import Student
-
-from ..factories import FocusStudentFactory, ProgramFactory, ProgramParticipantFactory, StudentFactory
+from tests.programs.factories import ProgramFactory, ProgramParticipantFactory
+from tests.schools.factories import FocusStudentFactory, StudentFactory
 
 
 def page(program):

@@ -6,8 +6,8 @@ from django.urls import reverse
 
 from programs import services
 from programs.models import PlanningTeamMember
-
-from ..factories import MembershipFactory, PlanningTeamMemberFactory, ProgramFactory, UserFactory
+from tests.programs.factories import PlanningTeamMemberFactory, ProgramFactory
+from tests.schools.factories import MembershipFactory, UserFactory
 
 
 def add(client, program, **data):

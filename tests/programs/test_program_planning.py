@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from programs import services
 from programs.models import PlanningTeamMember, Program
-
-from ..factories import ProgramFactory, TermFactory, UserFactory
+from tests.programs.factories import ProgramFactory
+from tests.schools.factories import TermFactory, UserFactory
 
 
 def program_data(world, **overrides):

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from ..factories import (
+from tests.programs.factories import (
     ActionItemFactory,
     BudgetItemFactory,
     DistrictApprovalFactory,
@@ -14,8 +14,8 @@ from ..factories import (
     PlanningTeamMemberFactory,
     ProgramFactory,
     ProgramParticipantFactory,
-    TermFactory,
 )
+from tests.schools.factories import TermFactory
 
 
 def queries_for(client, url) -> int:

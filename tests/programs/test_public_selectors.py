@@ -4,15 +4,8 @@ selectors that take a program or a school, not a request, so tasks and demo seed
 from programs import selectors
 from programs.models import ProgramParticipant
 from schools.models import Student
-
-from ..factories import (
-    FocusStudentFactory,
-    PlanningTeamMemberFactory,
-    ProgramFactory,
-    ProgramParticipantFactory,
-    StudentFactory,
-    UserFactory,
-)
+from tests.programs.factories import PlanningTeamMemberFactory, ProgramFactory, ProgramParticipantFactory
+from tests.schools.factories import FocusStudentFactory, StudentFactory, UserFactory
 
 
 def test_active_participants_are_the_students_taking_part_now_by_kind(world):

@@ -9,8 +9,8 @@ from django.conf import settings
 from peerpartners.celery import app
 from programs.models import ActionItem
 from programs.tasks import send_action_item_reminders
-
-from ..factories import ActionItemFactory, MembershipFactory, ProgramFactory, SchoolFactory, UserFactory
+from tests.programs.factories import ActionItemFactory, ProgramFactory
+from tests.schools.factories import MembershipFactory, SchoolFactory, UserFactory
 
 # 07:00 in Chicago (CDT) on Tuesday, March 10, 2026: the school's "tomorrow" is March 11.
 MORNING = datetime.datetime(2026, 3, 10, 12, 0, tzinfo=datetime.UTC)

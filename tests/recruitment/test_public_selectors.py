@@ -7,9 +7,9 @@ from programs.models import ProgramParticipant
 from recruitment import selectors
 from recruitment.models import Match
 from schools.dates import school_today
-
-from ..factories import FocusStudentFactory, ProgramFactory, ProgramParticipantFactory, StudentFactory, TermFactory
-from ..recruitment_factories import CampaignFactory, GuardianConsentFactory, PeerApplicationFactory
+from tests.programs.factories import ProgramFactory, ProgramParticipantFactory
+from tests.recruitment.factories import CampaignFactory, GuardianConsentFactory, PeerApplicationFactory
+from tests.schools.factories import FocusStudentFactory, StudentFactory, TermFactory
 
 
 def taking_part(program, **kwargs):

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from schools.models import Period
+from tests.schools.factories import BellScheduleFactory, PeriodFactory, TermFactory
 
 
 def test_staff_read_the_bell_schedule(client_for, world):
@@ -49,8 +50,6 @@ def test_bad_period_input_is_explained(client_for, world, data, message):
 
 
 def test_a_period_of_another_schedule_is_not_found_through_this_one(client_for, world):
-    from ..factories import BellScheduleFactory, PeriodFactory
-
     other = PeriodFactory(schedule=BellScheduleFactory(school=world.school, term=world.term, name="Late start"))
     url = reverse("period_edit", kwargs={"schedule_pk": world.bell_schedule.pk, "period_pk": other.pk})
     assert client_for("coordinator").get(url).status_code == 404
@@ -58,8 +57,6 @@ def test_a_period_of_another_schedule_is_not_found_through_this_one(client_for, 
 
 def test_coordinator_adds_a_bell_schedule_for_one_of_the_schools_terms(client_for, world):
     from schools.models import BellSchedule
-
-    from ..factories import TermFactory
 
     client = client_for("coordinator")
     url = reverse("bell_schedule_add")

@@ -7,8 +7,7 @@ from django.urls import reverse
 
 from schools.models import AccessLogEntry
 from schools.services import record_access
-
-from ..factories import (
+from tests.schools.factories import (
     BehaviorNoteFactory,
     FocusStudentFactory,
     GuardianFactory,

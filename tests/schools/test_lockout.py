@@ -8,7 +8,8 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from ..factories import PASSWORD, UserFactory
+from tests.schools.factories import PASSWORD, UserFactory
+
 from ..two_factor import sign_in_verified
 
 LOCKED = "Too many wrong passwords for this account. Try again in 15 minutes, or ask your coordinator."

@@ -7,8 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from schools.models import Membership, Role, Term, calendar_school_year_start
-
-from ..factories import MembershipFactory, SchoolFactory, StudentFactory, TermFactory
+from tests.schools.factories import MembershipFactory, SchoolFactory, StudentFactory, TermFactory
 
 
 def test_the_current_term_is_the_semester_not_the_whole_year(db):

@@ -8,8 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from schools.models import AccessLogEntry, Role
+from tests.schools.factories import FocusStudentFactory, MembershipFactory, StudentFactory, UserFactory
 
-from ..factories import FocusStudentFactory, MembershipFactory, StudentFactory, UserFactory
 from ..two_factor import sign_in_verified
 
 URL = reverse("my_students")

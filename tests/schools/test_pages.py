@@ -7,7 +7,8 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.views.defaults import server_error
 
-from ..factories import UserFactory
+from tests.schools.factories import UserFactory
+
 from ..two_factor import sign_in_verified
 
 

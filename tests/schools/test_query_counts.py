@@ -4,7 +4,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from ..factories import FocusStudentFactory, IEPGoalFactory, MembershipFactory, SchoolFactory, StudentFactory
+from tests.schools.factories import (
+    FocusStudentFactory,
+    IEPGoalFactory,
+    MembershipFactory,
+    SchoolFactory,
+    StudentFactory,
+)
 
 
 def queries_for(client, url) -> int:

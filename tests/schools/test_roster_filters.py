@@ -3,7 +3,7 @@ not as a required field of a form."""
 
 from django.urls import reverse
 
-from ..factories import StudentFactory
+from tests.schools.factories import StudentFactory
 
 
 def grade_options(response) -> list[str]:

@@ -5,8 +5,15 @@ from django.urls import reverse
 
 from schools.models import IEPGoal, Membership, Role, Student, Term
 from schools.scoping import resolve_access
+from tests.schools.factories import (
+    FocusStudentFactory,
+    IEPGoalFactory,
+    MembershipFactory,
+    StudentFactory,
+    TermFactory,
+    UserFactory,
+)
 
-from ..factories import FocusStudentFactory, IEPGoalFactory, MembershipFactory, StudentFactory, TermFactory, UserFactory
 from ..two_factor import sign_in_verified
 
 

@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from schools.log_format import UTCFormatter
 from schools.models import Role
+from tests.schools.factories import PASSWORD, MembershipFactory, UserFactory
 
-from ..factories import PASSWORD, MembershipFactory, UserFactory
 from ..two_factor import sign_in_verified
 
 WRONG = "my-secret-wrong-passphrase"

@@ -6,8 +6,8 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from ..factories import PASSWORD, UserFactory
-from ..two_factor import give_authenticator, pass_second_step
+from tests.schools.factories import PASSWORD, UserFactory, give_authenticator
+from tests.two_factor import pass_second_step
 
 
 def test_staff_sign_in_lands_on_the_dashboard(client, world):

@@ -8,8 +8,7 @@ from django.urls import reverse
 
 from schools import selectors
 from schools.models import Role
-
-from ..factories import MembershipFactory, TermFactory, UserFactory
+from tests.schools.factories import MembershipFactory, TermFactory, UserFactory
 
 
 @pytest.fixture

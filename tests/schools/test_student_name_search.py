@@ -6,8 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from schools.views import StudentListView
-
-from ..factories import StudentFactory
+from tests.schools.factories import StudentFactory
 
 
 def test_a_name_search_finds_the_student_without_the_name_in_any_url(client_for, world):

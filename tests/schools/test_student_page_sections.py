@@ -8,10 +8,9 @@ from django.urls import reverse
 
 from recruitment.models import Match, PeerApplication
 from schools.models import PeerPreference
-
-from ..factories import FocusStudentFactory, PeerPreferenceFactory, ProgramParticipantFactory, StudentFactory
-from ..recruitment.matching.objects import east_matching
-from ..recruitment_factories import CampaignFactory, PeerApplicationFactory
+from tests.programs.factories import ProgramParticipantFactory
+from tests.recruitment.factories import CampaignFactory, PeerApplicationFactory, east_matching
+from tests.schools.factories import FocusStudentFactory, PeerPreferenceFactory, StudentFactory
 
 
 def page(client, student) -> str:

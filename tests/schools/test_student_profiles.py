@@ -5,11 +5,7 @@ import pytest
 from django.urls import reverse
 
 from schools.models import AccessLogEntry, IEPGoal, PeerAvailability, PeerPreference, Student
-
-from ..factories import (
-    PeriodFactory,
-    StudentFactory,
-)
+from tests.schools.factories import PeriodFactory, StudentFactory
 
 
 def edit_url(student):

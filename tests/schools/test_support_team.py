@@ -5,8 +5,8 @@ import pytest
 from django.urls import reverse
 
 from schools.models import AccessLogEntry, Role
+from tests.schools.factories import MembershipFactory, UserFactory
 
-from ..factories import MembershipFactory, UserFactory
 from ..two_factor import sign_in_verified
 
 

@@ -11,7 +11,7 @@ from django.http import Http404
 from schools.mixins import SchoolActionView
 from schools.models import Student
 from schools.scoping import resolve_access
-from tests.factories import StudentFactory
+from tests.schools.factories import StudentFactory
 
 
 class ShortNameAction(SchoolActionView):

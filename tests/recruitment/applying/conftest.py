@@ -5,9 +5,9 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
-from ...factories import ProgramFactory, TermFactory
-from ...recruitment_factories import CampaignFactory
-from .objects import east_applying
+from tests.programs.factories import ProgramFactory
+from tests.recruitment.factories import CampaignFactory, east_applying
+from tests.schools.factories import TermFactory
 
 
 @pytest.fixture(autouse=True)

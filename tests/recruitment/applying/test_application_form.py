@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from recruitment.models import GuardianConsent, PeerApplication
-from tests.factories import BellScheduleFactory, PeriodFactory, TermFactory
+from tests.schools.factories import BellScheduleFactory, PeriodFactory, TermFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,7 @@ from django.utils import timezone
 
 from recruitment.applying import services
 from recruitment.models import GuardianConsent, PeerApplication
-
-from .objects import east_applying
+from tests.recruitment.factories import east_applying
 
 pytestmark = pytest.mark.django_db
 

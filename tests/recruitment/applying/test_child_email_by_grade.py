@@ -7,9 +7,9 @@ from django.core import mail
 from django.urls import reverse
 
 from recruitment.models import PeerApplication
-
-from ...factories import ProgramFactory, SchoolFactory, TermFactory
-from ...recruitment_factories import CampaignFactory
+from tests.programs.factories import ProgramFactory
+from tests.recruitment.factories import CampaignFactory
+from tests.schools.factories import SchoolFactory, TermFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -15,9 +15,9 @@ from recruitment.models import GuardianConsent
 from recruitment.tasks import send_consent_renewals
 from schools.models import ConsentRecord, Student, Term
 from schools.privacy.tasks import send_consent_record_renewals
-
-from ...factories import GuardianFactory, ProgramFactory, ProgramParticipantFactory, StudentFactory, TermFactory
-from ...recruitment_factories import CampaignFactory, GuardianConsentFactory, PeerApplicationFactory
+from tests.programs.factories import ProgramFactory, ProgramParticipantFactory
+from tests.recruitment.factories import CampaignFactory, GuardianConsentFactory, PeerApplicationFactory
+from tests.schools.factories import GuardianFactory, StudentFactory, TermFactory
 
 YEAR_END = datetime.date(2026, 6, 30)
 NEXT_YEAR_END = datetime.date(2027, 6, 30)

@@ -19,9 +19,9 @@ from recruitment.campaigns.services import application_accept, consent_problem
 from recruitment.models import GuardianConsent
 from schools.dates import school_today
 from schools.models import Student
-
-from ...factories import ProgramFactory, StudentFactory
-from ...recruitment_factories import CampaignFactory, GuardianConsentFactory, PeerApplicationFactory
+from tests.programs.factories import ProgramFactory
+from tests.recruitment.factories import CampaignFactory, GuardianConsentFactory, PeerApplicationFactory
+from tests.schools.factories import StudentFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -9,10 +9,8 @@ from django.urls import reverse
 
 from recruitment.applying import tokens
 from recruitment.models import GuardianConsent, PeerApplication
-from tests.factories import PeriodFactory
-from tests.recruitment_factories import CampaignFactory, GuardianConsentFactory, PeerApplicationFactory
-
-from .objects import east_applying
+from tests.recruitment.factories import CampaignFactory, GuardianConsentFactory, PeerApplicationFactory, east_applying
+from tests.schools.factories import PeriodFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.factories import DistrictFactory, ProgramFactory, SchoolFactory, TermFactory
-from tests.recruitment_factories import CampaignFactory
+from tests.programs.factories import ProgramFactory
+from tests.recruitment.factories import CampaignFactory
+from tests.schools.factories import DistrictFactory, SchoolFactory, TermFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -13,9 +13,7 @@ from django.urls import reverse
 from recruitment.applying import tokens
 from recruitment.applying.selectors import ConsentState, application_consent_state
 from recruitment.models import GuardianConsent, PeerApplication
-from tests.recruitment_factories import CampaignFactory, GuardianConsentFactory, PeerApplicationFactory
-
-from .objects import east_applying
+from tests.recruitment.factories import CampaignFactory, GuardianConsentFactory, PeerApplicationFactory, east_applying
 
 pytestmark = pytest.mark.django_db
 

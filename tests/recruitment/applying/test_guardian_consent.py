@@ -11,9 +11,8 @@ from django.utils import timezone
 from recruitment.applying.selectors import ConsentState, application_consent_state
 from recruitment.models import GuardianConsent
 from schools.dates import school_today
-from tests.factories import TermFactory
-
-from .objects import east_applying
+from tests.recruitment.factories import east_applying
+from tests.schools.factories import TermFactory
 
 pytestmark = pytest.mark.django_db
 

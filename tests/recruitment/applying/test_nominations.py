@@ -8,10 +8,9 @@ from django.core import mail
 from django.urls import reverse
 
 from recruitment.models import Nomination, PeerApplication
-from tests.factories import ProgramFactory, StudentFactory, TermFactory
-from tests.recruitment_factories import CampaignFactory, NominationFactory
-
-from .objects import east_applying
+from tests.programs.factories import ProgramFactory
+from tests.recruitment.factories import CampaignFactory, NominationFactory, east_applying
+from tests.schools.factories import StudentFactory, TermFactory
 
 pytestmark = pytest.mark.django_db
 

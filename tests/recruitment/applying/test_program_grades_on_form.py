@@ -5,9 +5,8 @@ import pytest
 from django.urls import reverse
 
 from recruitment.models import Nomination, PeerApplication
-
-from ...factories import ProgramFactory
-from ...recruitment_factories import CampaignFactory
+from tests.programs.factories import ProgramFactory
+from tests.recruitment.factories import CampaignFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.factories import ProgramFactory
-from tests.recruitment_factories import CampaignFactory
+from tests.programs.factories import ProgramFactory
+from tests.recruitment.factories import CampaignFactory
 
 pytestmark = pytest.mark.django_db
 

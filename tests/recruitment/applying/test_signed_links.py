@@ -9,10 +9,8 @@ from django.urls import reverse
 
 from recruitment.applying import duplicates, services, tokens
 from recruitment.models import PeerApplication
-from tests.factories import StudentFactory
-from tests.recruitment_factories import GuardianConsentFactory, NominationFactory, PeerApplicationFactory
-
-from .objects import east_applying
+from tests.recruitment.factories import GuardianConsentFactory, NominationFactory, PeerApplicationFactory, east_applying
+from tests.schools.factories import StudentFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from .objects import east_campaign
+from tests.recruitment.factories import east_campaign
 
 
 @pytest.fixture(autouse=True)

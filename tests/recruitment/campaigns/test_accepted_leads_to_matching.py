@@ -8,8 +8,7 @@ from django.urls import reverse
 
 from recruitment.campaigns import services
 from recruitment.models import GuardianConsent, Match
-
-from ...recruitment_factories import GuardianConsentFactory
+from tests.recruitment.factories import GuardianConsentFactory
 
 
 def accepted(world, east):

@@ -6,8 +6,9 @@ import pytest
 from django.urls import reverse
 
 from recruitment.models import RecruitmentCampaign
+from tests.programs.factories import ProgramFactory
+from tests.schools.factories import TermFactory
 
-from ...factories import ProgramFactory, TermFactory
 from .conftest import form_errors
 
 

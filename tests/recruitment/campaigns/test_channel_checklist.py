@@ -5,8 +5,8 @@ import datetime
 from django.urls import reverse
 
 from recruitment.models import CampaignChannel
+from tests.schools.factories import MembershipFactory, UserFactory
 
-from ...factories import MembershipFactory, UserFactory
 from .conftest import form_errors
 
 

@@ -6,9 +6,8 @@ from django.urls import reverse
 
 from recruitment.campaigns import selectors
 from recruitment.models import PeerApplication
-
-from ...factories import ProgramFactory
-from ...recruitment_factories import CampaignChannelFactory, CampaignFactory, PeerApplicationFactory
+from tests.programs.factories import ProgramFactory
+from tests.recruitment.factories import CampaignChannelFactory, CampaignFactory, PeerApplicationFactory
 
 
 def queries_for(client, url) -> int:

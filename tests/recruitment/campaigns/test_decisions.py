@@ -10,9 +10,9 @@ from programs.models import ProgramParticipant
 from recruitment.campaigns import services
 from recruitment.models import GuardianConsent
 from schools.models import PeerAvailability, Student
-
-from ...factories import StudentFactory
-from ...recruitment_factories import GuardianConsentFactory, PeerApplicationFactory
+from tests.programs.factories import ProgramFactory
+from tests.recruitment.factories import CampaignFactory, GuardianConsentFactory, PeerApplicationFactory
+from tests.schools.factories import StudentFactory
 
 
 @pytest.fixture
@@ -148,9 +148,6 @@ def test_another_schools_coordinator_cannot_decide(client_for, east, decide):
 
 
 def test_an_application_elsewhere_is_not_found(client_for, world):
-    from ...factories import ProgramFactory
-    from ...recruitment_factories import CampaignFactory
-
     foreign = PeerApplicationFactory(campaign=CampaignFactory(program=ProgramFactory(school=world.other_school)))
     assert client_for("coordinator").get(
         reverse("recruitment:application_detail", args=[foreign.pk])

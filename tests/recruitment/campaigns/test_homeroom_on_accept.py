@@ -5,8 +5,7 @@ import pytest
 
 from recruitment.campaigns import services
 from schools.models import SchoolClass
-
-from ...factories import StudentFactory
+from tests.schools.factories import StudentFactory
 
 pytestmark = pytest.mark.django_db
 

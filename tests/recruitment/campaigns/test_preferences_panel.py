@@ -5,8 +5,8 @@ import pytest
 from django.urls import reverse
 
 from schools.models import AccessLogEntry, PeerPreference
-
-from ...factories import PeerPreferenceFactory, ProgramParticipantFactory, StudentFactory
+from tests.programs.factories import ProgramParticipantFactory
+from tests.schools.factories import PeerPreferenceFactory, StudentFactory
 
 
 @pytest.fixture

@@ -4,8 +4,9 @@ on the campaign form and when saving an open campaign, that students can apply t
 import pytest
 from django.urls import reverse
 
-from ...factories import ProgramFactory, TermFactory
-from ...recruitment_factories import CampaignFactory
+from tests.programs.factories import ProgramFactory
+from tests.recruitment.factories import CampaignFactory
+from tests.schools.factories import TermFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,7 @@ import pytest
 from django.urls import reverse
 
 from recruitment.models import PeerApplication
-
-from ...recruitment_factories import PeerApplicationFactory
+from tests.recruitment.factories import PeerApplicationFactory
 
 QUALITY_NAMES = [name for name, _label in PeerApplication.QUALITIES]
 

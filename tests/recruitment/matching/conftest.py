@@ -6,9 +6,9 @@ import pytest
 
 from programs.models import ProgramParticipant
 from schools.models import PeerAvailability, PeerPreference, SchoolClass
-
-from ...factories import FocusStudentFactory, PeriodFactory, ProgramParticipantFactory, StudentFactory
-from .objects import east_matching
+from tests.programs.factories import ProgramParticipantFactory
+from tests.recruitment.factories import east_matching
+from tests.schools.factories import FocusStudentFactory, PeriodFactory, StudentFactory
 
 
 @dataclass

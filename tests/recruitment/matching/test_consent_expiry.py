@@ -15,8 +15,9 @@ from recruitment.matching import services
 from recruitment.models import Match
 from schools.models import ConsentRecord, Student
 from schools.scoping import resolve_access
-
-from ...recruitment_factories import CampaignFactory, GuardianConsentFactory, PeerApplicationFactory
+from tests.programs.factories import ProgramParticipantFactory
+from tests.recruitment.factories import CampaignFactory, GuardianConsentFactory, PeerApplicationFactory
+from tests.schools.factories import StudentFactory
 
 CHICAGO = ZoneInfo("America/Chicago")
 
@@ -126,8 +127,6 @@ def test_matching_page_says_nothing_when_everyone_may_take_part(world, setup, cl
 def test_matching_page_queries_do_not_grow_with_left_out_peers(world, setup, client_for, django_assert_max_num_queries):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
-
-    from ...factories import ProgramParticipantFactory, StudentFactory
 
     expired = datetime.date.today() - datetime.timedelta(days=1)
     needs_consent(setup.program, setup.harper, valid_until=expired)

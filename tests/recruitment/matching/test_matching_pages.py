@@ -8,8 +8,9 @@ from django.urls import reverse
 
 from recruitment.models import Match, MatchingSettings
 from schools.models import AccessLogEntry, PeerAvailability
+from tests.programs.factories import ProgramFactory, ProgramParticipantFactory
+from tests.schools.factories import FocusStudentFactory, StudentFactory
 
-from ...factories import FocusStudentFactory, ProgramFactory, ProgramParticipantFactory, StudentFactory
 from .conftest import add_peer
 
 

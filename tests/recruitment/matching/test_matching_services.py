@@ -10,8 +10,7 @@ from recruitment.matching import selectors, services
 from recruitment.models import Match, MatchingSettings
 from schools.models import AccessLogEntry, PeerAvailability, PeerPreference
 from schools.scoping import resolve_access
-
-from ...factories import TermFactory
+from tests.schools.factories import TermFactory
 
 
 def pairs(program):

@@ -4,9 +4,8 @@ import pytest
 from django.urls import reverse
 
 from recruitment.models import Match
-
-from ...factories import BehaviorNoteFactory, FocusStudentFactory, GuardianFactory, PeerPreferenceFactory
-from .objects import east_matching
+from tests.recruitment.factories import east_matching
+from tests.schools.factories import BehaviorNoteFactory, FocusStudentFactory, GuardianFactory, PeerPreferenceFactory
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ import html
 from django.urls import reverse
 
 from programs.models import ProgramParticipant
+from tests.programs.factories import ProgramFactory
 
-from ...factories import ProgramFactory
 from .test_consent_expiry import needs_consent
 
 SETTINGS = {"peer_capacity": 1, "min_peers_per_student": 2, "max_peers_per_student": 4}

@@ -1,6 +1,7 @@
 import pytest
 
-from ...recruitment_factories import CampaignFactory
+from tests.programs.factories import ProgramFactory
+from tests.recruitment.factories import CampaignFactory
 
 
 @pytest.fixture
@@ -12,8 +13,6 @@ def media_root(settings, tmp_path):
 
 @pytest.fixture
 def campaign(world):
-    from ...factories import ProgramFactory
-
     program = ProgramFactory(
         school=world.school,
         name="Peer Connections",

@@ -15,9 +15,9 @@ from recruitment.campaigns.forms import LONG_TEXT as CAMPAIGN_LONG_TEXT
 from recruitment.materials import services
 from recruitment.models import RecruitmentCampaign, RecruitmentMaterial
 from schools.models import School
+from tests.programs.factories import ProgramFactory
+from tests.recruitment.factories import CampaignFactory
 
-from ...factories import ProgramFactory
-from ...recruitment_factories import CampaignFactory
 from .pdf_layout import Box, layout_faults, page_count, page_text
 
 pytestmark = pytest.mark.usefixtures("weasyprint_ready", "media_root")

@@ -4,8 +4,9 @@ import pytest
 from django.urls import reverse
 
 from recruitment.models import RecruitmentMaterial
-
-from ...recruitment_factories import CampaignFactory
+from tests.programs.factories import ProgramFactory
+from tests.recruitment.factories import CampaignFactory
+from tests.schools.factories import TermFactory
 
 Status = RecruitmentMaterial.Status
 
@@ -117,8 +118,6 @@ def test_a_general_educator_reads_but_cannot_prepare(client_for, campaign):
 
 
 def test_another_schools_campaign_is_not_found(client_for, world):
-    from ...factories import ProgramFactory, TermFactory
-
     putnam_program = ProgramFactory(school=world.other_school, lowest_grade=6, highest_grade=8)
     putnam = CampaignFactory(program=putnam_program, term=TermFactory(school=world.other_school))
     client = client_for("coordinator")

@@ -7,9 +7,8 @@ from django.urls import reverse
 from programs.demo_data import PROGRAMS
 from programs.models import Program, Purpose
 from recruitment.materials.selectors import FORM_WORDS, PURPOSE_WORDS
-
-from ...factories import ProgramFactory
-from ...recruitment_factories import CampaignFactory
+from tests.programs.factories import ProgramFactory
+from tests.recruitment.factories import CampaignFactory
 
 KINDS = ["brochure", "poster"]
 

@@ -8,8 +8,7 @@ from openpyxl import load_workbook
 
 from schools.models import AccessLogEntry, Guardian
 from schools.rostering.template import HEADERS
-
-from ...factories import StudentFactory
+from tests.schools.factories import StudentFactory
 
 
 def rows_of(response) -> list[list[str]]:

@@ -6,8 +6,7 @@ from django.urls import reverse
 
 from schools.rostering.models import RosterImport
 from schools.rostering.progress import Progress
-
-from ...factories import RosterImportFactory
+from tests.schools.factories import RosterImportFactory
 
 
 def test_progress_endpoint_reports_a_running_import(client_for, world):

@@ -4,7 +4,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from ...factories import RosterImportFactory
+from tests.schools.factories import RosterImportFactory
 
 
 def queries_for(client, url) -> int:

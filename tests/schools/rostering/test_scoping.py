@@ -3,8 +3,7 @@
 from django.urls import reverse
 
 from schools.rostering.models import RosterImport
-
-from ...factories import RosterImportFactory
+from tests.schools.factories import RosterImportFactory
 
 
 def test_the_list_shows_only_the_active_schools_imports(client_for, world):

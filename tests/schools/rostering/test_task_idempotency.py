@@ -58,5 +58,16 @@ def test_a_claim_left_by_a_dead_worker_is_taken_over(world, upload, latest_impor
     assert Student.objects.filter(source_id="s1").exists()
 
 
-def test_a_task_for_a_deleted_import_does_nothing(world):
-    roster_import_apply_task.delay(import_id=987654)
+def test_a_task_for_a_deleted_import_does_nothing(world, upload, latest_import):
+    """A confirmed import deleted before a worker took it (its school removed, say): both tasks find no row and
+    import nothing, log nothing and raise nothing, so the broker does not retry them for ever."""
+    roster_import = checked_import(upload, latest_import)
+    RosterImport.objects.filter(pk=roster_import.pk).update(status=RosterImport.Status.QUEUED)
+    import_id = roster_import.pk
+    roster_import.delete()
+    logged = AccessLogEntry.objects.count()
+    roster_import_analyse_task.delay(import_id=import_id)
+    roster_import_apply_task.delay(import_id=import_id)
+    assert not RosterImport.objects.filter(pk=import_id).exists()
+    assert not Student.objects.filter(source_id__in=["s1", "s2"]).exists()
+    assert AccessLogEntry.objects.count() == logged

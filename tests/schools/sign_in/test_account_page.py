@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from ...factories import PASSWORD, UserFactory
+from tests.schools.factories import PASSWORD, UserFactory
 
 
 def save(client, user, **changes):

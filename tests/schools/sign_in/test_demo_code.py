@@ -17,8 +17,8 @@ import schools.demo
 import schools.demo_data
 from schools.accounts.demo_codes import DEMO_ACCOUNTS_GROUP
 from schools.models import User
+from tests.schools.factories import PASSWORD
 
-from ...factories import PASSWORD
 from ...two_factor import current_code
 
 pytestmark = pytest.mark.django_db

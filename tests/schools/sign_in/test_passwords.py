@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from ...factories import PASSWORD
+from tests.schools.factories import PASSWORD
 
 PASSPHRASE = "the blue heron waits by the river before the first bell rings at school today"  # 78 characters
 

@@ -10,9 +10,8 @@ from django.test import Client
 from django.urls import reverse
 
 from schools.models import SignInSession
-
-from ...factories import PASSWORD
-from ...two_factor import give_authenticator, pass_second_step, sign_in_verified
+from tests.schools.factories import PASSWORD, give_authenticator
+from tests.two_factor import pass_second_step, sign_in_verified
 
 START = datetime(2026, 11, 23, 14, 0, tzinfo=UTC)
 IDLE_MESSAGE = "You were signed out after 30 minutes without activity."

@@ -13,8 +13,7 @@ from django.urls import reverse
 from schools.accounts.student_accounts import CODE_WORDS, generate_sign_in_code
 from schools.models import Student, User
 from schools.privacy.models import ConsentRecord
-
-from ...factories import PASSWORD, FocusStudentFactory, StudentFactory
+from tests.schools.factories import PASSWORD, FocusStudentFactory, StudentFactory
 
 CONSENT_FIRST = "is under 13. Record a parent's or guardian's consent to a sign-in account first"
 

@@ -11,9 +11,8 @@ from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from schools.accounts.two_factor import requires_second_factor
-
-from ...factories import PASSWORD, UserFactory
-from ...two_factor import complete_setup, current_code, give_authenticator, pass_second_step, sign_in_verified
+from tests.schools.factories import PASSWORD, UserFactory, give_authenticator
+from tests.two_factor import complete_setup, current_code, pass_second_step, sign_in_verified
 
 SETUP_MESSAGE = "Your role can see confidential student records, so your account needs a second step at sign-in."
 

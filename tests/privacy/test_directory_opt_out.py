@@ -9,8 +9,7 @@ from django.urls import reverse
 from recruitment.models import Match
 from schools.models import Student
 from schools.rostering.template import HEADERS
-
-from ...recruitment.matching.objects import east_matching
+from tests.recruitment.factories import east_matching
 
 
 def opt_out(student):

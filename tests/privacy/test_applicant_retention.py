@@ -13,14 +13,14 @@ from django.urls import reverse
 from recruitment.models import GuardianConsent, Nomination, PeerApplication
 from schools.models import Term
 from schools.privacy import retention
-
-from ...factories import ProgramFactory, StudentFactory, TermFactory
-from ...recruitment_factories import (
+from tests.programs.factories import ProgramFactory
+from tests.recruitment.factories import (
     CampaignFactory,
     GuardianConsentFactory,
     NominationFactory,
     PeerApplicationFactory,
 )
+from tests.schools.factories import StudentFactory, TermFactory
 
 CHICAGO = ZoneInfo("America/Chicago")
 TERM_END = datetime.date(2025, 6, 30)

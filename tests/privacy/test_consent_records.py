@@ -13,8 +13,7 @@ from django.urls import reverse
 
 from schools.models import AccessLogEntry
 from schools.privacy.models import ConsentRecord
-
-from ...factories import PASSWORD
+from tests.schools.factories import PASSWORD
 
 TODAY = datetime.date(2026, 11, 23)
 VALID = {

@@ -27,18 +27,16 @@ from schools.models import (
 )
 from schools.privacy import retention
 from schools.privacy.tasks import anonymise_students_task
-
-from ...factories import (
+from tests.programs.factories import ProgramFactory, ProgramParticipantFactory
+from tests.recruitment.factories import GuardianConsentFactory, NominationFactory, PeerApplicationFactory
+from tests.schools.factories import (
     BehaviorNoteFactory,
     FocusStudentFactory,
     GuardianFactory,
     IEPGoalFactory,
-    ProgramFactory,
-    ProgramParticipantFactory,
     StudentFactory,
     TermFactory,
 )
-from ...recruitment_factories import GuardianConsentFactory, NominationFactory, PeerApplicationFactory
 
 CHICAGO = ZoneInfo("America/Chicago")
 LAST_TERM_END = datetime.date(2025, 6, 30)

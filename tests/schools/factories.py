@@ -1,7 +1,14 @@
+"""Factories of the core app (``schools``): districts, schools, terms, people, students and what is kept about them,
+roster imports, the second step's authenticator; and the school's records work the role matrix and the privacy tests
+meet (``east_records``, ``east_account_consent``). Every test builds the core app's rows from here."""
+
 import datetime
+from dataclasses import dataclass
 
 import factory
 from django.contrib.auth.hashers import make_password
+from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from schools.models import (
     BehaviorNote,
@@ -18,6 +25,9 @@ from schools.models import (
     Term,
     User,
 )
+from schools.privacy import guardian_links
+from schools.privacy.models import ConsentRecord, InspectionRequest
+from schools.privacy.services import disclosure_record
 
 # Hashing once keeps the suite fast; every factory user signs in with this password.
 PASSWORD = "correct horse battery staple"
@@ -128,7 +138,7 @@ class GuardianFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Guardian
 
-    student = factory.SubFactory("tests.factories.FocusStudentFactory")
+    student = factory.SubFactory(FocusStudentFactory)
     name = factory.Sequence(lambda n: f"Confidential Guardian {n}")
     relationship = "Mother"
     email = factory.Sequence(lambda n: f"guardian{n}@family.example.org")
@@ -140,7 +150,7 @@ class BehaviorNoteFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = BehaviorNote
 
-    student = factory.SubFactory("tests.factories.FocusStudentFactory")
+    student = factory.SubFactory(FocusStudentFactory)
     behavior = factory.Sequence(lambda n: f"Confidential behavior {n}: covers ears")
     what_it_may_communicate = "The room is too loud"
     how_to_respond = "Offer a break card"
@@ -150,7 +160,7 @@ class PeerPreferenceFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = PeerPreference
 
-    student = factory.SubFactory("tests.factories.FocusStudentFactory")
+    student = factory.SubFactory(FocusStudentFactory)
     kind = PeerPreference.Kind.AVOID
     group = factory.Sequence(lambda n: f"Confidential group {n}")
 
@@ -162,94 +172,6 @@ class IEPGoalFactory(factory.django.DjangoModelFactory):
     student = factory.SubFactory(FocusStudentFactory)
     domain = IEPGoal.Domain.SOCIAL
     goal = factory.Sequence(lambda n: f"Confidential IEP goal {n}: greet a classmate at lunch")
-
-
-# --- Programs, planning teams, meetings, action items (programs) ---
-# Models named as "app.Model" so this appended block needs no imports in the middle of the module.
-
-
-class ProgramFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = "programs.Program"
-
-    school = factory.SubFactory(SchoolFactory)
-    name = factory.Sequence(lambda n: f"Peer Program {n}")
-    form = "club"
-    purposes = factory.LazyFunction(lambda: ["inclusive_school", "friendships"])
-    lowest_grade = factory.LazyAttribute(lambda p: p.school.lowest_grade)
-    highest_grade = factory.LazyAttribute(lambda p: p.school.highest_grade)
-    status = "planning"
-
-
-class PlanningTeamMemberFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = "programs.PlanningTeamMember"
-
-    program = factory.SubFactory(ProgramFactory)
-    user = None
-    name = factory.LazyAttribute(lambda m: "" if m.user else f"Team member {m.role}")
-    role = "general_educator"
-    is_coordinator = False
-    is_core = True
-
-
-class ProgramParticipantFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = "programs.ProgramParticipant"
-
-    program = factory.SubFactory(ProgramFactory)
-    student = factory.SubFactory(StudentFactory, school=factory.SelfAttribute("..program.school"))
-
-
-class PlanningMeetingFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = "programs.PlanningMeeting"
-
-    program = factory.SubFactory(ProgramFactory)
-    held_on = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=7))
-    agenda = "Purpose, core components, who will be involved"
-    decisions = "Start small with one grade level."
-
-
-class ActionItemFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = "programs.ActionItem"
-
-    program = factory.SubFactory(ProgramFactory)
-    meeting = None
-    description = factory.Sequence(lambda n: f"Action item {n}: draft the recruitment brochure")
-    owner = factory.SubFactory(UserFactory)
-    due_on = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=7))
-
-
-class ExpansionStageFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = "programs.ExpansionStage"
-
-    program = factory.SubFactory(ProgramFactory)
-    order = factory.Sequence(lambda n: n + 1)
-    description = factory.Sequence(lambda n: f"Stage {n}: one grade level at a time")
-    target = "12 peers, 4 students"
-    target_date = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=90))
-
-
-class BudgetItemFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = "programs.BudgetItem"
-
-    program = factory.SubFactory(ProgramFactory)
-    description = factory.Sequence(lambda n: f"Field trip {n}")
-    category = "field_trip"
-    amount = 100
-
-
-class DistrictApprovalFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = "programs.DistrictApproval"
-
-    program = factory.SubFactory(ProgramFactory)
-    name = factory.Sequence(lambda n: f"Program plan {n}")
-    status = "needed"
 
 
 # --- Roster import and export (schools.rostering) ---
@@ -268,9 +190,85 @@ class RosterImportFactory(factory.django.DjangoModelFactory):
     file_format = "csv"
     new_student_kind = "peer"
     status = "ready"
-    report = factory.LazyFunction(lambda: {"format": "Template (CSV)", "errors": [], "errors_total": 0,
-                                           "skipped": [], "skipped_total": 0, "skipped_summary": [], "notes": [],
-                                           "notes_total": 0, "changes": [], "changes_total": 0,
-                                           "counts": {what: dict.fromkeys(("create", "update", "deactivate",
-                                                                           "unchanged"), 0)
-                                                      for what in ("students", "guardians", "classes")}})
+    report = factory.LazyFunction(
+        lambda: {
+            "format": "Template (CSV)",
+            "errors": [],
+            "errors_total": 0,
+            "skipped": [],
+            "skipped_total": 0,
+            "skipped_summary": [],
+            "notes": [],
+            "notes_total": 0,
+            "changes": [],
+            "changes_total": 0,
+            "counts": {
+                what: dict.fromkeys(("create", "update", "deactivate", "unchanged"), 0)
+                for what in ("students", "guardians", "classes")
+            },
+        }
+    )
+
+
+def give_authenticator(user) -> TOTPDevice:
+    """The person's confirmed authenticator app (made if they have none)."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    return device or TOTPDevice.objects.create(user=user, name="Test phone", confirmed=True)
+
+
+# --- East Elementary's records work (schools.privacy), for the role matrix and the privacy tests ---
+
+
+@dataclass
+class RecordsObjects:
+    """An open records request about the focus student, one disclosure, and a guardian with an email address (with
+    their signed link). Built once per ``world``."""
+
+    inspection_request: object
+    disclosure: object
+    guardian: object
+
+    @property
+    def guardian_link(self) -> str:
+        return guardian_links.sign(self.guardian)
+
+
+def east_records(world) -> RecordsObjects:
+    cached = getattr(world, "_east_records", None)
+    if cached is not None:
+        return cached
+    student = world.focus_student
+    received_on = timezone.localdate() - datetime.timedelta(days=3)
+    inspection_request = InspectionRequest.objects.create(
+        school=world.school,
+        student=student,
+        requested_by="Erin Bennett",
+        relationship="Mother",
+        contact="erin@family.example.org",
+        received_on=received_on,
+        due_on=received_on + datetime.timedelta(days=45),
+    )
+    disclosure = disclosure_record(
+        student=student,
+        recipient="Riverside district office",
+        purpose="Annual program report",
+        what="A report sent to the district office",
+        disclosed_by=world.user("coordinator"),
+    )
+    guardian = GuardianFactory(student=student, name="Erin Bennett", email="erin@family.example.org")
+    objects = RecordsObjects(inspection_request=inspection_request, disclosure=disclosure, guardian=guardian)
+    world._east_records = objects
+    return objects
+
+
+def east_account_consent(world) -> ConsentRecord:
+    """A consent to an account on record for East's peer (the sign-in and consent pages of the role matrix)."""
+    consent = ConsentRecord.objects.filter(student=world.peer_student, scope=ConsentRecord.Scope.ACCOUNT).first()
+    return consent or ConsentRecord.objects.create(
+        school=world.school,
+        student=world.peer_student,
+        scope=ConsentRecord.Scope.ACCOUNT,
+        given_by="Elena Ramirez",
+        relationship="Mother",
+        given_on=datetime.date(2026, 9, 1),
+    )

@@ -1,9 +1,9 @@
 """The consent record form on a student's page."""
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..dates import school_today
 from ..form_fields import DateInput
 from .models import ConsentRecord
 
@@ -22,9 +22,14 @@ class ConsentRecordForm(forms.ModelForm):
             "expires_on": {"invalid": _("Enter the date as YYYY-MM-DD.")},
         }
 
+    def __init__(self, *args, school, **kwargs):
+        super().__init__(*args, **kwargs)
+        # "In the future" is counted at the school's today, as every consent date is (not the server's).
+        self.school = school
+
     def clean_given_on(self):
         given_on = self.cleaned_data["given_on"]
-        if given_on > timezone.localdate():
+        if given_on > school_today(self.school):
             raise forms.ValidationError(_("The date consent was given cannot be in the future."))
         return given_on
 

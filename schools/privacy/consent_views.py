@@ -42,10 +42,10 @@ class ConsentRecordListView(OneStudentMixin, View):
         return render(self.request, self.template_name, context, status=status)
 
     def get(self, request, pk):
-        return self.render_page(ConsentRecordForm())
+        return self.render_page(ConsentRecordForm(school=self.student.school))
 
     def post(self, request, pk):
-        form = ConsentRecordForm(request.POST)
+        form = ConsentRecordForm(request.POST, school=self.student.school)
         if form.is_valid():
             services.consent_record_create(student=self.student, recorded_by=request.user, **form.cleaned_data)
             messages.success(request, _("Consent recorded."))

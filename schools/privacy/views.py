@@ -7,7 +7,7 @@ import logging
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -15,8 +15,8 @@ from django.views.generic import DetailView, FormView, ListView, View
 
 from ..dates import school_today
 from ..forms import show_service_error
-from ..mixins import OneStudentMixin, SchoolPermissionMixin
-from ..permissions import can_view_sensitive, has_permission
+from ..mixins import OneStudentMixin, SchoolObjectMixin, SchoolPermissionMixin
+from ..permissions import can_view_sensitive
 from . import guardian_links, selectors, services
 from .forms import (
     CloseRequestForm,
@@ -162,22 +162,19 @@ class InspectionRequestCreateView(RecordsMixin, FormView):
         return redirect("privacy:request_detail", pk=inspection_request.pk)
 
 
-class InspectionRequestMixin(RecordsMixin):
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and has_permission(request.access, self.permission):
-            self.inspection_request = get_object_or_404(
-                InspectionRequest.objects.visible_to(request.access).select_related("student", "recorded_by"),
-                pk=kwargs["pk"],
-            )
-        return super().dispatch(request, *args, **kwargs)
+class InspectionRequestMixin(RecordsMixin, SchoolObjectMixin):
+    """Pages of one records request of the active school (``manage_records`` first, then another school's is a 404)."""
+
+    queryset = InspectionRequest.objects.select_related("student", "recorded_by")
+
+    @property
+    def inspection_request(self):
+        return self.object
 
 
 class InspectionRequestDetailView(InspectionRequestMixin, DetailView):
     template_name = "schools/privacy/request_detail.html"
     context_object_name = "inspection_request"
-
-    def get_object(self, queryset=None):
-        return self.inspection_request
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

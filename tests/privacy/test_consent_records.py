@@ -130,3 +130,15 @@ def test_the_list_does_not_grow_in_queries_with_more_records(client_for, world):
     for n in range(10):
         client.post(consent_url(world.peer_student), {**VALID, "given_by": f"Guardian {n}"})
     assert queries_for(client, consent_url(world.peer_student)) == few
+
+
+def test_a_consent_given_today_at_the_school_is_not_in_the_future_when_the_servers_date_lags(client_for, world):
+    # 16:00 UTC on 23 November is already 06:00 on 24 November at Kiritimati (UTC+14): the school's today counts.
+    world.school.time_zone = "Pacific/Kiritimati"
+    world.school.save(update_fields=["time_zone"])
+    response = client_for("coordinator").post(consent_url(world.peer_student), {**VALID, "given_on": "2026-11-24"})
+    assert response.status_code == 302
+    assert ConsentRecord.objects.get(student=world.peer_student).given_on == datetime.date(2026, 11, 24)
+
+    response = client_for("coordinator").post(consent_url(world.peer_student), {**VALID, "given_on": "2026-11-25"})
+    assert "The date consent was given cannot be in the future." in html_lib.unescape(response.content.decode())

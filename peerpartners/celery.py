@@ -7,21 +7,16 @@ with backoff instead of dropping the work.
 import os
 
 from celery import Celery, Task
+from django.db import InterfaceError, OperationalError
+from kombu.exceptions import OperationalError as BrokerOperationalError
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "peerpartners.settings")
-
-
-def _transient_errors() -> tuple[type[BaseException], ...]:
-    from django.db import InterfaceError, OperationalError
-    from kombu.exceptions import OperationalError as BrokerOperationalError
-
-    return (ConnectionError, TimeoutError, OperationalError, InterfaceError, BrokerOperationalError)
 
 
 class PeerPartnersTask(Task):
     """Base for every task: retried with exponential backoff when a service blinks, never on a bug."""
 
-    autoretry_for = _transient_errors()
+    autoretry_for = (ConnectionError, TimeoutError, OperationalError, InterfaceError, BrokerOperationalError)
     retry_backoff = 5
     retry_backoff_max = 600
     retry_jitter = True

@@ -17,7 +17,7 @@ def render_pdf(*, template_name: str, context: dict, base_url: str | None = None
     """The PDF of ``template_name`` rendered with ``context``. Relative URLs resolve against ``base_url`` (the site's
     address by default) and every URL is loaded by ``pdf_fetcher.url_fetcher``: our static and media files and data
     URIs, never the network."""
-    from weasyprint import HTML
+    from weasyprint import HTML  # loaded on first use: WeasyPrint and Pango are heavy, most requests print nothing
 
     html = render_to_string(template_name, context)
     base_url = settings.SITE_URL + "/" if base_url is None else base_url

@@ -103,7 +103,7 @@ def read_csv_template(data: bytes, *, file: str, report: Report, progress) -> Pa
 
 
 def read_xlsx_template(data: bytes, *, file: str, report: Report, progress) -> ParsedRoster:
-    from openpyxl import load_workbook
+    from openpyxl import load_workbook  # loaded only for an Excel file (openpyxl is slow to import)
 
     parsed = ParsedRoster(format_label=_("Template (Excel)"))
     try:
@@ -151,7 +151,7 @@ def read_xlsx_template(data: bytes, *, file: str, report: Report, progress) -> P
 
 
 def _xlsx_column_label(index: int, header: str) -> str:
-    from openpyxl.utils import get_column_letter
+    from openpyxl.utils import get_column_letter  # as above: only for an Excel file
 
     return f"{header} ({get_column_letter(index + 1)})"
 
@@ -318,6 +318,7 @@ def _plain(value) -> str:
 
 def write_xlsx(rows) -> bytes:
     """A workbook with the roster on the “Students” sheet and the column explanations on a second sheet."""
+    # openpyxl is loaded only when an Excel file is written (slow to import).
     from openpyxl import Workbook
     from openpyxl.styles import Font
 

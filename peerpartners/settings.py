@@ -302,3 +302,9 @@ LOGGING = {
         "peerpartners.security": {"level": "INFO"},
     },
 }
+
+# Roster imports: a file stops being read after this many rows (a school's roster is far smaller; a district-wide
+# OneRoster export of 20,000 students has about 60,000 enrolments), and the report lists this many problems, then
+# counts the rest ("… and 4,512 more").
+ROSTER_MAX_ROWS = env.int("ROSTER_MAX_ROWS", default=100_000)
+ROSTER_MAX_ERRORS = 100

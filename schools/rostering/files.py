@@ -2,17 +2,29 @@
 
 Upload checks (``check_*``) raise ``UploadProblem`` with a sentence for the upload form. Content checks write into
 the import's ``Report`` with the file and line, so the preview can show every problem at once.
+
+Files are read as streams: a zip member is inflated a chunk at a time while its CSV is parsed, blank stretches are
+skipped a chunk at a time, and a file stops being read at ``settings.ROSTER_MAX_ROWS`` rows. A zip that inflates
+to the size limit (one row repeated, or blank lines) thus costs the worker a few megabytes and a fraction of a
+second, not gigabytes and minutes (``tests/schools/rostering/test_large_files.py`` measures it).
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import posixpath
+import re
 import zipfile
+import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import BinaryIO
 
+from django.conf import settings
 from django.template.defaultfilters import filesizeformat
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from .records import Report, Source
@@ -75,10 +87,22 @@ def open_zip(name: str, data: bytes) -> zipfile.ZipFile:
     return archive
 
 
-def zip_csv_members(name: str, data: bytes) -> dict[str, bytes]:
-    """The CSV files of a zip, by lower-case file name (folders inside the zip are ignored)."""
+@dataclass(frozen=True)
+class Member:
+    """A file inside an uploaded zip, inflated only while it is read (``open`` may be called again)."""
+
+    archive: zipfile.ZipFile
+    info: zipfile.ZipInfo
+
+    def open(self) -> BinaryIO:
+        return self.archive.open(self.info)
+
+
+def zip_csv_members(name: str, data: bytes) -> dict[str, Member]:
+    """The CSV files of a zip, by lower-case file name (folders inside the zip are ignored). Nothing is inflated
+    here: a damaged member is reported when it is read."""
     archive = open_zip(name, data)
-    found: dict[str, bytes] = {}
+    found: dict[str, Member] = {}
     for info in archive.infolist():
         base = posixpath.basename(info.filename)
         if info.is_dir() or info.filename.startswith("__MACOSX/") or base.startswith("."):
@@ -87,11 +111,7 @@ def zip_csv_members(name: str, data: bytes) -> dict[str, bytes]:
         if key in found:
             raise UploadProblem(_("“%(name)s” holds two files called %(file)s. Keep one and zip again.")
                                 % {"name": name, "file": base})
-        try:
-            found[key] = archive.read(info)
-        except (zipfile.BadZipFile, ValueError, OSError, EOFError):
-            raise UploadProblem(_("“%(file)s” inside “%(name)s” is damaged and cannot be read.")
-                                % {"file": base, "name": name}) from None
+        found[key] = Member(archive, info)
     return found
 
 
@@ -107,56 +127,136 @@ def bundle(files: list[UploadedFile]) -> bytes:
 # --- Text and CSV ------------------------------------------------------------------------------------------------
 
 
-def decode(data: bytes, *, file: str, report: Report) -> str | None:
-    """UTF-8 (with or without a byte-order mark); anything else is reported with the line of the first bad byte."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+# A file's text is read this many characters at a time; a stretch with nothing but separators and line breaks is
+# skipped whole, without splitting it into lines.
+CHUNK_CHARS = 1024 * 1024
+_BLANK = " \t\r\n,"
+# Stops at the first other character, so a chunk with data costs nothing to test.
+_BLANK_RUN = re.compile(r"[ \t\r\n,]*")
+# No line of a roster is this long; a longer one is not read (it would have to be held whole).
+MAX_LINE_CHARS = 2 * CHUNK_CHARS
+
+
+class _TextProblem(Exception):
+    """Stops reading a file; the problem is already in the report."""
+
+
+def max_rows() -> int:
+    return settings.ROSTER_MAX_ROWS
+
+
+def _open_text(source: bytes | Member, *, file: str, report: Report):
+    """The file as UTF-8 text (with or without a byte-order mark), decoded as it is read, or None (reported)."""
+    stream = source.open() if isinstance(source, Member) else io.BytesIO(source)
+    if stream.read(2) in (b"\xff\xfe", b"\xfe\xff"):
         report.error(
             Source(file, 1),
             _("This file is saved as UTF-16 (Excel calls it “Unicode text”). Save it as “CSV UTF-8 (Comma "
               "delimited)” and upload it again."),
         )
         return None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        report.error(
-            Source(file, data.count(b"\n", 0, error.start) + 1),
-            _("This line has a character that is not UTF-8 text, so the file was saved in another encoding. "
-              "Save it as “CSV UTF-8 (Comma delimited)” in Excel (other programs: “Unicode (UTF-8)”) and upload "
-              "it again."),
-        )
-        return None
+    stream = source.open() if isinstance(source, Member) else io.BytesIO(source)
+    return stream
+
+
+def _lines(stream: BinaryIO, *, file: str, report: Report, position: list[int]) -> Iterator[str]:
+    """The file's lines for ``csv.reader``, without the blank ones outside quotes; ``position[0]`` is always the
+    number of the last line handed out, and ``position[1]`` the line where the current CSV row began.
+
+    A line break inside quotes belongs to the value, so whether a line starts inside quotes is followed by counting
+    quote characters (a doubled quote inside a value counts twice, so it never changes the count's parity).
+    """
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    pending, line, quoted = "", 0, False
+    while True:
+        raw = stream.read(CHUNK_CHARS)
+        try:
+            text = pending + decoder.decode(raw, final=not raw)
+        except UnicodeDecodeError as error:
+            _not_utf8(file, line + 1 + error.object.count(b"\n", 0, error.start), report)
+            raise _TextProblem from None
+        if not raw:
+            cut = len(text)
+        else:
+            # Cut after the last line break; a CR at the very end may be the first half of a CRLF.
+            end = len(text) - 1 if text.endswith("\r") else len(text)
+            cut = max(text.rfind("\n", 0, end), text.rfind("\r", 0, end)) + 1
+            if cut == 0:
+                if len(text) > MAX_LINE_CHARS:
+                    report.error(Source(file, line + 1), _("This line is longer than %(limit)s characters, so the "
+                                                           "file is not a roster and was not read further.")
+                                 % {"limit": number_format(MAX_LINE_CHARS, force_grouping=True)})
+                    raise _TextProblem
+                pending = text
+                continue
+        chunk, pending = text[:cut], text[cut:]
+        if not quoted and _BLANK_RUN.match(chunk).end() == len(chunk):
+            line += chunk.count("\n") + chunk.count("\r") - chunk.count("\r\n")
+        else:
+            for piece in io.StringIO(chunk, newline=""):
+                line += 1
+                if not quoted:
+                    if not piece.strip(_BLANK):
+                        continue
+                    position[1] = line
+                position[0] = line
+                if piece.count('"') % 2:
+                    quoted = not quoted
+                yield piece
+        if not raw:
+            return
+
+
+def _not_utf8(file: str, line: int, report: Report) -> None:
+    report.error(
+        Source(file, line),
+        _("This line has a character that is not UTF-8 text, so the file was saved in another encoding. "
+          "Save it as “CSV UTF-8 (Comma delimited)” in Excel (other programs: “Unicode (UTF-8)”) and upload "
+          "it again."),
+    )
 
 
 @dataclass
 class Table:
-    """A CSV file as its header and its non-blank rows, each with the line it starts on."""
+    """A CSV file as its header and its non-blank rows, each with the line it starts on.
+
+    ``rows`` is read from the file as it is iterated (once): problems found on the way (a line that is not CSV, too
+    many values, too many rows) go into the report, and reading stops at the first that makes the rest unreliable.
+    """
 
     file: str
     header: list[str]
-    rows: list[tuple[int, list[str]]]
+    rows: Iterator[tuple[int, list[str]]]
 
 
-def read_csv(data: bytes, *, file: str, report: Report) -> Table | None:
-    text = decode(data, file=file, report=report)
-    if text is None:
-        return None
-    reader = csv.reader(io.StringIO(text, newline=""))
-    lines: list[tuple[int, list[str]]] = []
-    start = 1
+def read_csv(source: bytes | Member, *, file: str, report: Report) -> Table | None:
+    """The header now (None when the file cannot be read, with the reason in the report); the rows as they are
+    iterated."""
     try:
-        for values in reader:
-            if any(value.strip() for value in values):
-                lines.append((start, values))
-            start = reader.line_num + 1
-    except csv.Error as error:
-        report.error(Source(file, reader.line_num or 1),
-                     _("This line cannot be read as CSV (%(problem)s).") % {"problem": error})
+        stream = _open_text(source, file=file, report=report)
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError):
+        _damaged(file, report)
         return None
-    if not lines:
+    if stream is None:
+        return None
+    position = [0, 1]
+    reader = csv.reader(_lines(stream, file=file, report=report, position=position))
+    try:
+        first = next(reader, None)
+        while first is not None and not any(value.strip() for value in first):
+            first = next(reader, None)
+    except _TextProblem:
+        return None
+    except csv.Error as error:
+        _not_csv(file, position[0] or 1, error, report)
+        return None
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError):
+        _damaged(file, report)
+        return None
+    if first is None:
         report.error(Source(file, 1), _("The file is empty: there is not even a header line."))
         return None
-    header = [name.strip() for name in lines[0][1]]
+    header = [name.strip() for name in first]
     if len(header) == 1 and ";" in header[0]:
         report.error(
             Source(file, 1),
@@ -164,8 +264,65 @@ def read_csv(data: bytes, *, file: str, report: Report) -> Table | None:
               "commas separate them."),
         )
         return None
-    rows = []
-    for line, values in lines[1:]:
+    over = _line_past_limit(source, file=file)
+    if over is not None:
+        report.error(
+            Source(file, over),
+            _("%(file)s has more than %(limit)s rows, more than a school's roster holds, so it was not read. "
+              "Export only this school from your student information system.")
+            % {"file": file, "limit": number_format(max_rows(), force_grouping=True)},
+        )
+        return None
+    return Table(file=file, header=header, rows=_rows(reader, header, position, file=file, report=report))
+
+
+def _line_past_limit(source: bytes | Member, *, file: str) -> int | None:
+    """The line of the first row past ``ROSTER_MAX_ROWS``, or None. Counts in a first pass that keeps nothing, so
+    a file of a million rows is refused before a single row is held in memory; problems are left to the reading
+    pass, which reports them."""
+    scratch = Report()
+    stream = _open_text(source, file=file, report=scratch)
+    if stream is None:
+        return None
+    limit, count, position = max_rows(), -1, [0, 1]  # -1: the header is not a row
+    try:
+        for values in csv.reader(_lines(stream, file=file, report=scratch, position=position)):
+            if any(value.strip() for value in values):
+                count += 1
+                if count > limit:
+                    return position[1]
+    except (_TextProblem, csv.Error, zipfile.BadZipFile, zlib.error, OSError, EOFError):
+        pass
+    return None
+
+
+def _rows(reader, header: list[str], position: list[int], *, file: str, report: Report):
+    limit, count = max_rows(), 0
+    while True:
+        try:
+            values = next(reader, None)
+        except _TextProblem:
+            return
+        except csv.Error as error:
+            _not_csv(file, position[0], error, report)
+            return
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError):
+            _damaged(file, report)
+            return
+        if values is None:
+            return
+        if not any(value.strip() for value in values):
+            continue  # quoted blanks, or spaces other than the ASCII ones skipped before
+        line = position[1]
+        count += 1
+        if count > limit:
+            report.error(
+                Source(file, line),
+                _("%(file)s has more than %(limit)s rows, more than a school's roster holds, so it was not read "
+                  "further. Export only this school from your student information system.")
+                % {"file": file, "limit": number_format(limit, force_grouping=True)},
+            )
+            return
         if len(values) > len(header):
             extra = values[len(header):]
             if any(value.strip() for value in extra):
@@ -177,5 +334,12 @@ def read_csv(data: bytes, *, file: str, report: Report) -> Table | None:
                 continue
             values = values[: len(header)]
         # Short lines are padded: some systems leave out trailing empty values.
-        rows.append((line, values + [""] * (len(header) - len(values))))
-    return Table(file=file, header=header, rows=rows)
+        yield line, values + [""] * (len(header) - len(values))
+
+
+def _not_csv(file: str, line: int, error: csv.Error, report: Report) -> None:
+    report.error(Source(file, line or 1), _("This line cannot be read as CSV (%(problem)s).") % {"problem": error})
+
+
+def _damaged(file: str, report: Report) -> None:
+    report.error(Source(file), _("“%(file)s” is damaged and cannot be read. Export it again.") % {"file": file})

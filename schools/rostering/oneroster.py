@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from .files import Table, read_csv
+from .files import Member, Table, read_csv
 from .records import (
     ClassRecord,
     GuardianRecord,
@@ -178,7 +178,7 @@ def _unique(rows: _Rows, column: str, report: Report) -> list[tuple[int, dict[st
 
 
 class _Reader:
-    def __init__(self, members: dict[str, bytes], *, org_source_id: str, report: Report, progress):
+    def __init__(self, members: dict[str, bytes | Member], *, org_source_id: str, report: Report, progress):
         self.members = members
         self.org_source_id = org_source_id
         self.report = report
@@ -294,7 +294,7 @@ class _Reader:
         return users
 
 
-def read(members: dict[str, bytes], *, org_source_id: str, report: Report, progress) -> ParsedRoster:
+def read(members: dict[str, bytes | Member], *, org_source_id: str, report: Report, progress) -> ParsedRoster:
     """Read a OneRoster upload (CSV files by lower-case name) for the org ``org_source_id``.
 
     With no org id yet, only the org choices are filled (``ParsedRoster.needs_org``).
@@ -653,8 +653,10 @@ class _Interpreter:
             if guardian.phone:
                 record.set("phone", guardian.phone, guardian.row.at("phone"))
             self.parsed.guardians.append(record)
+        # One set, built once: rebuilding ``linked | explained`` for every user made this quadratic in the roster.
+        accounted = linked | explained
         for user in self.users.values():
-            if user.is_guardian and user.source_id not in linked | explained:
+            if user.is_guardian and user.source_id not in accounted:
                 report.skip(user.row, record=user.name, reason=_("Parent or guardian not linked to a student here"))
 
 

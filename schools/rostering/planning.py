@@ -36,6 +36,7 @@ class Change:
     details: list[str] = field(default_factory=list)
     student_source_id: str = ""  # guardians: whose
     student_ids: set[str] | None = None  # classes: the students it will have (source ids), when they change
+    fields: list[str] = field(default_factory=list)  # updates: the model fields that change (saved in bulk)
 
     def as_json(self) -> dict:
         return {
@@ -105,9 +106,10 @@ def _shown(instance, name: str, value) -> str:
     return str(value) if value not in (None, "") else "—"
 
 
-def _apply_fields(instance, values: dict) -> list[str]:
-    """Set the values that differ; describe each change in words (private values are not repeated)."""
-    details = []
+def _apply_fields(instance, values: dict) -> tuple[list[str], list[str]]:
+    """Set the values that differ; describe each change in words (private values are not repeated). Returns the
+    words and the names of the fields changed (the apply step updates only those, in bulk)."""
+    details, changed = [], []
     for name, value in values.items():
         old = getattr(instance, name)
         if old == value:
@@ -119,11 +121,14 @@ def _apply_fields(instance, values: dict) -> list[str]:
             details.append(_("%(field)s: %(old)s → %(new)s")
                            % {"field": label, "old": _shown(instance, name, old), "new": _shown(instance, name, value)})
         setattr(instance, name, value)
-    return details
+        changed.append(name)
+    return details, changed
 
 
 def _plan_students(plan: Plan, parsed: ParsedRoster, new_student_kind: str, report: Report) -> None:
     existing = {s.source_id: s for s in Student.objects.filter(school=plan.school).exclude(source_id="")}
+    for student in existing.values():
+        student.school = plan.school  # validation reads the school's grades: one object, not a query per student
     plan.students_by_source_id.update(existing)
     for record in parsed.students:
         student = existing.get(record.source_id)
@@ -134,7 +139,7 @@ def _plan_students(plan: Plan, parsed: ParsedRoster, new_student_kind: str, repo
             elif student.is_active:
                 student.is_active = False
                 plan.students.append(Change(DEACTIVATE, "student", record.label, record.source_id, student,
-                                            [_("no longer enrolled")]))
+                                            [_("no longer enrolled")], fields=["is_active"]))
             else:
                 plan.students.append(Change(UNCHANGED, "student", record.label, record.source_id, student))
             continue
@@ -154,9 +159,9 @@ def _plan_students(plan: Plan, parsed: ParsedRoster, new_student_kind: str, repo
             if record.kind:
                 values["kind"] = record.kind
             values["is_active"] = True
-            details = _apply_fields(student, values)
+            details, changed = _apply_fields(student, values)
             change = Change(UPDATE if details else UNCHANGED, "student", record.label, record.source_id, student,
-                            details)
+                            details, fields=changed)
         if change.action != UNCHANGED and not _validate(student, record, ["school", "user"], report):
             continue
         plan.students_by_source_id[record.source_id] = student
@@ -193,9 +198,9 @@ def _plan_guardians(plan: Plan, parsed: ParsedRoster, report: Report) -> None:
             values = dict(record.fields)
             if record.source_id and not guardian.source_id:
                 values["source_id"] = record.source_id
-            details = _apply_fields(guardian, values)
+            details, changed = _apply_fields(guardian, values)
             change = Change(UPDATE if details else UNCHANGED, "guardian", record.label, record.source_id, guardian,
-                            details)
+                            details, fields=changed)
         change.student_source_id = record.student_source_id
         if change.action != UNCHANGED and not _validate(guardian, record, ["student"], report):
             continue
@@ -225,6 +230,7 @@ def _plan_classes(plan: Plan, parsed: ParsedRoster, report: Report) -> None:
         c.source_id: c
         for c in SchoolClass.objects.filter(school=plan.school)
         .exclude(source_id="")
+        .select_related("term")  # validation compares the term's school: not a query per class
         .prefetch_related(Prefetch("students", queryset=Student.objects.only("pk", "source_id")))
     }
     terms = list(Term.objects.filter(school=plan.school))
@@ -242,13 +248,13 @@ def _plan_classes(plan: Plan, parsed: ParsedRoster, report: Report) -> None:
                         % {"class": record.label, "sessions": ", ".join(s.title for s in record.sessions)})
         if klass is None:
             klass = SchoolClass(school=plan.school, source_id=record.source_id, **values)
-            action, details, current = CREATE, [], set()
+            action, details, changed, current = CREATE, [], [], set()
         else:
-            details = _apply_fields(klass, values)
+            details, changed = _apply_fields(klass, values)
             action = UPDATE if details else UNCHANGED
             current = {s.source_id for s in klass.students.all() if s.source_id}
         wanted = _class_students(record, current, deactivated)
-        change = Change(action, "class", record.label, record.source_id, klass, details)
+        change = Change(action, "class", record.label, record.source_id, klass, details, fields=changed)
         if wanted != current:
             added, removed = len(wanted - current), len(current - wanted)
             change.student_ids = wanted

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 # Lists in the report are cut here (their totals are always complete): a page of 10,000 skipped rows helps nobody.
@@ -128,8 +129,10 @@ class Report:
         self.skipped_reasons: Counter = Counter()
 
     def error(self, source: Source, message: str) -> None:
+        # The first ``settings.ROSTER_MAX_ERRORS`` are kept; the rest are only counted ("… and 4,512 more"): a
+        # file with an error on every one of its 100,000 lines needs fixing at its source, not a list.
         self.error_total += 1
-        if len(self.errors) < REPORT_LIST_LIMIT:
+        if len(self.errors) < settings.ROSTER_MAX_ERRORS:
             self.errors.append(
                 {"file": source.file, "line": source.line, "column": source.column, "message": str(message)}
             )
@@ -162,6 +165,7 @@ class Report:
         return {
             "errors": self.errors,
             "errors_total": self.error_total,
+            "errors_more": self.error_total - len(self.errors),
             "skipped": self.skipped,
             "skipped_total": self.skipped_total,
             "skipped_summary": [

@@ -97,7 +97,7 @@ def read_csv_template(data: bytes, *, file: str, report: Report, progress) -> Pa
     table = read_csv(data, file=file, report=report)
     if table is None:
         return parsed
-    _interpret(table.header, table.rows, file=file, column_label=lambda index, header: header, parsed=parsed,
+    _interpret(table.header, list(table.rows), file=file, column_label=lambda index, header: header, parsed=parsed,
                report=report, progress=progress)
     return parsed
 

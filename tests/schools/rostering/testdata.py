@@ -97,3 +97,36 @@ def small_set(*user_rows, classes="", enrollments="", sessions="", demographics=
     if manifest:
         files["manifest.csv"] = "propertyName,value\n" + manifest
     return files
+
+
+def generated_set(students: int, *, enrolments_per_student: int = 3, students_per_class: int = 30) -> dict[str, str]:
+    """A large, tidy OneRoster 1.1 set for org sch-1: ``students`` students (grades 1-5), each with one guardian and
+    a birth date, one teacher per class, and ``enrolments_per_student`` class enrolments each.
+
+    For the speed and query-count checks; a student's ids and names depend only on its number, so two sizes of
+    set describe the same first students.
+    """
+    class_count = max(enrolments_per_student, students * enrolments_per_student // students_per_class)
+    users, enrollments, demographics = [USERS_HEADER], [], []
+    for n in range(class_count):
+        users.append(user_row(f"t{n}", f"Teacher{n}", "Staff", role="teacher", grades=""))
+        enrollments.append(f"e-t{n},active,,c{n},sch-1,t{n},teacher,true,,")
+    for n in range(students):
+        users.append(user_row(f"s{n}", f"Student{n}", f"Family{n}", grades=str(1 + n % 5), agents=f"g{n}"))
+        users.append(user_row(f"g{n}", f"Parent{n}", f"Family{n}", role="parent", grades="", agents=f"s{n}",
+                              email=f"parent{n}@example.org"))
+        demographics.append(f"s{n},active,,{2012 + n % 5}-0{1 + n % 9}-1{n % 10},")
+        for k in range(enrolments_per_student):
+            # Consecutive students share classes; each of a student's enrolments is in another block of classes.
+            klass = (n // students_per_class + k * (class_count // enrolments_per_student)) % class_count
+            enrollments.append(f"e-s{n}-{k},active,,c{klass},sch-1,s{n},student,false,,")
+    classes = "".join(f"c{n},active,,Class {n},,,C{n},scheduled,Room {n},sch-1,term-1,,,{1 + n % 6}\n"
+                      for n in range(class_count))
+    return small_set(
+        *users[1:],
+        classes=classes,
+        enrollments="\n".join(enrollments) + "\n",
+        sessions="term-1,active,,Fall,semester,2026-08-20,2026-12-20,,2027\n",
+        demographics="\n".join(demographics) + "\n",
+        manifest="oneroster.version,1.1\nfile.enrollments,bulk\n",
+    )

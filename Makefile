@@ -73,7 +73,9 @@ lint: install
 	$(BIN)/ruff check .
 	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
 
-# The matching budget (1,000 peers × 200 students under a second); benchmarks are not part of `make test`.
+# The matching budget (1,000 peers × 200 students under a second) and the roster import budget (20,000 students and
+# 60,000 enrolments checked, then applied, each under 10 s; set DATABASE_URL to time it on PostgreSQL); benchmarks
+# are not part of `make test`.
 bench: install
 	$(BIN)/python -m pytest benchmarks --benchmark-only -p no:cacheprovider
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .files import Member, Table, read_csv
 from .records import (
@@ -660,5 +661,9 @@ class _Interpreter:
                 report.skip(user.row, record=user.name, reason=_("Parent or guardian not linked to a student here"))
 
 
+_RELATIONSHIPS = {"parent": gettext_lazy("Parent"), "guardian": gettext_lazy("Guardian"),
+                  "relative": gettext_lazy("Relative")}
+
+
 def _relationship_label(role: str) -> str:
-    return {"parent": _("Parent"), "guardian": _("Guardian"), "relative": _("Relative")}[role]
+    return str(_RELATIONSHIPS[role])  # one translation per guardian, not three

@@ -12,10 +12,11 @@ import re
 import zipfile
 from dataclasses import dataclass
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .files import UploadProblem, open_zip, read_csv
+from .files import UploadProblem, max_rows, open_zip, read_csv
 from .records import (
     GuardianRecord,
     ParsedRoster,
@@ -129,10 +130,17 @@ def read_xlsx_template(data: bytes, *, file: str, report: Report, progress) -> P
             )
             return parsed
         label = _("%(file)s, sheet %(sheet)s") % {"file": file, "sheet": sheet_name}
-        rows = []
+        rows, limit = [], max_rows() + 1  # the header, then at most ROSTER_MAX_ROWS rows, as in a CSV file
         for number, values in enumerate(workbook[sheet_name].iter_rows(values_only=True), start=1):
             cells = [_cell_text(value) for value in values]
             if any(cells):
+                if len(rows) == limit:
+                    report.error(
+                        Source(label, number),
+                        _("The sheet has more than %(limit)s rows, more than a school's roster holds, so it was not "
+                          "read further.") % {"limit": number_format(limit - 1, force_grouping=True)},
+                    )
+                    return parsed
                 rows.append((number, cells))
     finally:
         workbook.close()

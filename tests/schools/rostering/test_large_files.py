@@ -13,7 +13,8 @@ from schools.rostering.files import MAX_UNZIPPED_BYTES, zip_csv_members
 from schools.rostering.models import RosterImport
 from schools.rostering.records import Report
 
-from .testdata import ORGS, USERS_HEADER, oneroster_zip, small_set, user_row
+from .test_bad_input import xlsx
+from .testdata import HEADER, ORGS, USERS_HEADER, oneroster_zip, small_set, template_csv, user_row
 
 # The old reader held the whole inflated file, its text and every row: about 20 times the file, gigabytes here.
 PEAK_BYTES = 64 * 1024 * 1024
@@ -102,6 +103,18 @@ def test_a_file_over_the_row_cap_names_the_file_and_the_cap(world, upload, lates
     assert roster_import.status == RosterImport.Status.FAILED
     assert [(e["file"], e["line"]) for e in roster_import.report["errors"]] == [("users.csv", 7)]
     assert "users.csv has more than 5 rows" in roster_import.report["errors"][0]["message"]
+
+
+def test_a_template_over_the_row_cap_is_refused(world, upload, latest_import, settings):
+    settings.ROSTER_MAX_ROWS = 5
+    rows = [f"s{n},Ana,Diaz{n},,4,peer,,,,,,," for n in range(6)]
+    upload([template_csv(*rows)], source="template")
+    upload([xlsx({"Roster": [HEADER.split(","), *(row.split(",") for row in rows)]})], source="template")
+    csv_import, xlsx_import = RosterImport.objects.filter(school=world.school).order_by("pk")
+    assert [(e["file"], e["line"]) for e in csv_import.report["errors"]] == [("roster.csv", 7)]
+    assert "roster.csv has more than 5 rows" in csv_import.report["errors"][0]["message"]
+    assert [(e["file"], e["line"]) for e in xlsx_import.report["errors"]] == [("roster.xlsx, sheet Roster", 7)]
+    assert "more than 5 rows" in xlsx_import.report["errors"][0]["message"]
 
 
 def test_a_file_at_the_row_cap_is_read(world, upload, latest_import, settings):

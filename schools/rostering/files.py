@@ -145,66 +145,81 @@ def max_rows() -> int:
     return settings.ROSTER_MAX_ROWS
 
 
-def _open_text(source: bytes | Member, *, file: str, report: Report):
-    """The file as UTF-8 text (with or without a byte-order mark), decoded as it is read, or None (reported)."""
+def _open_text(source: bytes | Member, *, file: str, report: Report) -> BinaryIO | None:
+    """The file's bytes as a stream (decoded by ``_Lines``), or None when it is UTF-16 (reported)."""
     stream = source.open() if isinstance(source, Member) else io.BytesIO(source)
     if stream.read(2) in (b"\xff\xfe", b"\xfe\xff"):
+        stream.close()
         report.error(
             Source(file, 1),
             _("This file is saved as UTF-16 (Excel calls it “Unicode text”). Save it as “CSV UTF-8 (Comma "
               "delimited)” and upload it again."),
         )
         return None
-    stream = source.open() if isinstance(source, Member) else io.BytesIO(source)
+    stream.seek(0)
     return stream
 
 
-def _lines(stream: BinaryIO, *, file: str, report: Report, position: list[int]) -> Iterator[str]:
-    """The file's lines for ``csv.reader``, without the blank ones outside quotes; ``position[0]`` is always the
-    number of the last line handed out, and ``position[1]`` the line where the current CSV row began.
+class _Lines:
+    """A file's lines for ``csv.reader``, decoded from UTF-8 (with or without a byte-order mark) as they are read.
 
-    A line break inside quotes belongs to the value, so whether a line starts inside quotes is followed by counting
-    quote characters (a doubled quote inside a value counts twice, so it never changes the count's parity).
+    ``next_row`` asks the reader for a row; the lines it pulls then are the row's, so a blank line asked for between
+    rows is skipped (a chunk at a time when the file has whole blank stretches), while one asked for inside a row is
+    part of a quoted value and kept. ``line`` is the number of the last line handed out, ``row_start`` the line the
+    current row began on.
     """
-    decoder = codecs.getincrementaldecoder("utf-8-sig")()
-    pending, line, quoted = "", 0, False
-    while True:
-        raw = stream.read(CHUNK_CHARS)
-        try:
-            text = pending + decoder.decode(raw, final=not raw)
-        except UnicodeDecodeError as error:
-            _not_utf8(file, line + 1 + error.object.count(b"\n", 0, error.start), report)
-            raise _TextProblem from None
-        if not raw:
-            cut = len(text)
-        else:
-            # Cut after the last line break; a CR at the very end may be the first half of a CRLF.
-            end = len(text) - 1 if text.endswith("\r") else len(text)
-            cut = max(text.rfind("\n", 0, end), text.rfind("\r", 0, end)) + 1
+
+    def __init__(self, stream: BinaryIO, *, file: str, report: Report):
+        self.stream, self.file, self.report = stream, file, report
+        self.line, self.row_start, self.between_rows = 0, 1, True
+        self.reader = csv.reader(self._lines())
+
+    def next_row(self) -> list[str] | None:
+        self.between_rows = True
+        return next(self.reader, None)
+
+    def _lines(self) -> Iterator[str]:
+        decoder = codecs.getincrementaldecoder("utf-8-sig")()
+        pending = ""
+        while True:
+            raw = self.stream.read(CHUNK_CHARS)
+            try:
+                text = pending + decoder.decode(raw, final=not raw)
+            except UnicodeDecodeError as error:
+                _not_utf8(self.file, self.line + 1 + error.object.count(b"\n", 0, error.start), self.report)
+                raise _TextProblem from None
+            if not raw and not text:
+                return
+            cut = len(text) if not raw else self._cut(text)
             if cut == 0:
-                if len(text) > MAX_LINE_CHARS:
-                    report.error(Source(file, line + 1), _("This line is longer than %(limit)s characters, so the "
-                                                           "file is not a roster and was not read further.")
-                                 % {"limit": number_format(MAX_LINE_CHARS, force_grouping=True)})
-                    raise _TextProblem
                 pending = text
                 continue
-        chunk, pending = text[:cut], text[cut:]
-        if not quoted and _BLANK_RUN.match(chunk).end() == len(chunk):
-            line += chunk.count("\n") + chunk.count("\r") - chunk.count("\r\n")
-        else:
-            for piece in io.StringIO(chunk, newline=""):
-                line += 1
-                if not quoted:
-                    if not piece.strip(_BLANK):
-                        continue
-                    position[1] = line
-                position[0] = line
-                if piece.count('"') % 2:
-                    quoted = not quoted
-                yield piece
-        if not raw:
-            return
+            chunk, pending = text[:cut], text[cut:]
+            if self.between_rows and _BLANK_RUN.match(chunk).end() == len(chunk):
+                self.line += chunk.count("\n") + chunk.count("\r") - chunk.count("\r\n")
+            else:
+                for piece in io.StringIO(chunk, newline=""):
+                    self.line += 1
+                    if self.between_rows:
+                        if not piece.strip(_BLANK):
+                            continue
+                        self.row_start, self.between_rows = self.line, False
+                    yield piece
+            if not raw:
+                return
+
+    def _cut(self, text: str) -> int:
+        """Where the complete lines of ``text`` end (0: none yet); a CR at the very end may be half of a CRLF."""
+        end = len(text) - 1 if text.endswith("\r") else len(text)
+        cut = max(text.rfind("\n", 0, end), text.rfind("\r", 0, end)) + 1
+        if cut == 0 and len(text) > MAX_LINE_CHARS:
+            self.report.error(
+                Source(self.file, self.line + 1),
+                _("This line is longer than %(limit)s characters, so the file is not a roster and was not read "
+                  "further.") % {"limit": number_format(MAX_LINE_CHARS, force_grouping=True)},
+            )
+            raise _TextProblem
+        return cut
 
 
 def _not_utf8(file: str, line: int, report: Report) -> None:
@@ -239,16 +254,15 @@ def read_csv(source: bytes | Member, *, file: str, report: Report) -> Table | No
         return None
     if stream is None:
         return None
-    position = [0, 1]
-    reader = csv.reader(_lines(stream, file=file, report=report, position=position))
+    lines = _Lines(stream, file=file, report=report)
     try:
-        first = next(reader, None)
+        first = lines.next_row()
         while first is not None and not any(value.strip() for value in first):
-            first = next(reader, None)
+            first = lines.next_row()
     except _TextProblem:
         return None
     except csv.Error as error:
-        _not_csv(file, position[0] or 1, error, report)
+        _not_csv(file, lines.line, error, report)
         return None
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError):
         _damaged(file, report)
@@ -273,7 +287,7 @@ def read_csv(source: bytes | Member, *, file: str, report: Report) -> Table | No
             % {"file": file, "limit": number_format(max_rows(), force_grouping=True)},
         )
         return None
-    return Table(file=file, header=header, rows=_rows(reader, header, position, file=file, report=report))
+    return Table(file=file, header=header, rows=_rows(lines, header, file=file, report=report))
 
 
 def _line_past_limit(source: bytes | Member, *, file: str) -> int | None:
@@ -284,27 +298,26 @@ def _line_past_limit(source: bytes | Member, *, file: str) -> int | None:
     stream = _open_text(source, file=file, report=scratch)
     if stream is None:
         return None
-    limit, count, position = max_rows(), -1, [0, 1]  # -1: the header is not a row
+    lines, limit, count = _Lines(stream, file=file, report=scratch), max_rows(), -1  # -1: the header is no row
     try:
-        for values in csv.reader(_lines(stream, file=file, report=scratch, position=position)):
+        while (values := lines.next_row()) is not None:
             if any(value.strip() for value in values):
                 count += 1
                 if count > limit:
-                    return position[1]
+                    return lines.row_start
     except (_TextProblem, csv.Error, zipfile.BadZipFile, zlib.error, OSError, EOFError):
         pass
     return None
 
 
-def _rows(reader, header: list[str], position: list[int], *, file: str, report: Report):
-    limit, count = max_rows(), 0
+def _rows(lines: _Lines, header: list[str], *, file: str, report: Report):
     while True:
         try:
-            values = next(reader, None)
+            values = lines.next_row()
         except _TextProblem:
             return
         except csv.Error as error:
-            _not_csv(file, position[0], error, report)
+            _not_csv(file, lines.line, error, report)
             return
         except (zipfile.BadZipFile, zlib.error, OSError, EOFError):
             _damaged(file, report)
@@ -313,16 +326,7 @@ def _rows(reader, header: list[str], position: list[int], *, file: str, report: 
             return
         if not any(value.strip() for value in values):
             continue  # quoted blanks, or spaces other than the ASCII ones skipped before
-        line = position[1]
-        count += 1
-        if count > limit:
-            report.error(
-                Source(file, line),
-                _("%(file)s has more than %(limit)s rows, more than a school's roster holds, so it was not read "
-                  "further. Export only this school from your student information system.")
-                % {"file": file, "limit": number_format(limit, force_grouping=True)},
-            )
-            return
+        line = lines.row_start
         if len(values) > len(header):
             extra = values[len(header):]
             if any(value.strip() for value in extra):

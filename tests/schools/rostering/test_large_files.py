@@ -82,8 +82,10 @@ def test_blank_filler_lines_are_skipped_in_bounded_memory(tmp_path):
 
 
 def test_blank_lines_and_line_breaks_inside_quotes():
-    """Blank lines between rows are skipped, but a blank line inside a quoted value belongs to the value."""
-    users = small_set(user_row("s1", "Ana", "Diaz"),
+    """Blank lines between rows are skipped, but a blank line inside a quoted value belongs to the value; a stray
+    quote inside an unquoted value (O"Brien) does not upset the line numbers that follow."""
+    users = small_set(user_row("s1", "Ana", "Diaz"), user_row("t1", "Tom", 'O"Brien', role="teacher"), "",
+                      ",,,", user_row("t2", "Eve", "Ng", role="teacher"),
                       classes=',,,,\n\n"c1",active,,"Art\n\nStudio",,,,scheduled,,sch-1,,,,\n\n \t\n',
                       enrollments="e1,active,,c1,sch-1,s1,student,,,\n,,,\n"
                       "e2,active,,c9,sch-1,s1,student,,,\n")
@@ -93,7 +95,9 @@ def test_blank_lines_and_line_breaks_inside_quotes():
     assert report.errors == []
     assert [c.fields["title"] for c in parsed.classes] == ["Art\n\nStudio"]
     assert parsed.classes[0].row.line == 4
-    assert [(s["file"], s["line"]) for s in report.skipped] == [("enrollments.csv", 4)]
+    assert [(s["file"], s["line"], s["record"]) for s in report.skipped] == [
+        ("users.csv", 3, 'Tom O"Brien'), ("users.csv", 6, "Eve Ng"), ("enrollments.csv", 4, "Ana Diaz → c9"),
+    ]
 
 
 def test_a_file_over_the_row_cap_names_the_file_and_the_cap(world, upload, latest_import, settings):

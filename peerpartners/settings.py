@@ -185,6 +185,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "programs.tasks.send_action_item_reminders",
         "schedule": crontab(hour=12, minute=0),
     },
+    # Daily at 07:00 UTC (night in US schools): the database and MEDIA_ROOT into BACKUP_DIR (schools.backups).
+    "schools-backup": {
+        "task": "schools.tasks.backup",
+        "schedule": crontab(hour=7, minute=0),
+    },
     # Daily: guardians are asked to renew consents that end within GUARDIAN_CONSENT_RENEWAL_DAYS (each once).
     "recruitment-consent-renewals": {
         "task": "recruitment.tasks.send_consent_renewals",
@@ -224,6 +229,14 @@ STATICFILES_DIRS = [
 ]
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Backups (`manage.py backup` / `restore`, nightly through Celery beat; docs/deploy.md has the restore drill).
+# Keep BACKUP_DIR on another disk or copy it off the server: a backup beside the database is lost with it.
+BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "backups")
+# The newest BACKUP_KEEP backups are kept, older ones deleted after each nightly backup.
+BACKUP_KEEP = env.int("BACKUP_KEEP", default=14)
+# A Fernet key (`manage.py backup --new-key`): backups are encrypted with it. Keep a copy away from the server, or the
+# backups cannot be read when the server is lost. Empty: backups are plain tar files (readable by whoever gets one).
+BACKUP_ENCRYPTION_KEY = env.str("BACKUP_ENCRYPTION_KEY", default="")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

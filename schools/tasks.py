@@ -2,9 +2,17 @@ from celery import shared_task
 from django.conf import settings
 from django.core.mail import EmailMessage
 
+from . import backups
+
 
 @shared_task
 def send_email(*, subject: str, body: str, to: list[str]) -> int:
     """Send one plain-text email now. Queued by ``schools.services.email_queue``, never called from a request."""
     message = EmailMessage(subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=to)
     return message.send()
+
+
+@shared_task
+def backup() -> str:
+    """The nightly backup (CELERY_BEAT_SCHEDULE): a new file in BACKUP_DIR, the old ones beyond BACKUP_KEEP deleted."""
+    return str(backups.scheduled_backup())

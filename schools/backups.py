@@ -202,6 +202,9 @@ def media_files(root: Path | None = None) -> dict[str, Path]:
 def create_backup(*, directory: Path | None = None, key: str | None = None, now=None) -> Path:
     """Write one backup file into ``directory`` (BACKUP_DIR) and return its path; encrypted when ``key`` is set."""
     directory = Path(directory or settings.BACKUP_DIR)
+    if directory.resolve().is_relative_to(Path(settings.MEDIA_ROOT).resolve()):
+        # Each backup would hold all the earlier ones, and a restore (which replaces MEDIA_ROOT) would delete them.
+        raise BackupError(f"The backup folder {directory} is inside MEDIA_ROOT: choose a BACKUP_DIR outside it.")
     directory.mkdir(parents=True, exist_ok=True)
     stamp = (now or timezone.now()).astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
     final = directory / f"{PREFIX}{stamp}.tar{'.enc' if key else ''}"

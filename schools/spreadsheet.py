@@ -2,8 +2,9 @@
 
 A text cell that starts with ``=``, ``+``, ``-``, ``@``, TAB or CR is a formula to Excel, LibreOffice and Google
 Sheets: a student's name typed as ``=HYPERLINK("http://evil","x")`` would turn into a link (or worse) on the
-coordinator's machine. Such a cell is written with a leading apostrophe (the OWASP advice), which the spreadsheet
-shows as plain text, and which :func:`read_cell` takes off again so an export imports back unchanged.
+coordinator's machine. In a CSV file such a cell is written with a leading apostrophe (the OWASP advice), which the
+spreadsheet takes as text, and which :func:`read_cell` takes off again so an export imports back unchanged. In an
+Excel workbook the cell is typed as text and carries Excel's own quote prefix instead (:func:`set_xlsx_cell`).
 
 Real numbers (``int``, ``float``, ``Decimal``, not ``bool``) are left as they are: ``-1`` as a number is not a
 formula, and a numeric column stays numeric. Text that only looks like a number (``"-1"``) is escaped like any text,
@@ -70,9 +71,14 @@ def csv_text(header, rows, **options) -> str:
 
 
 def set_xlsx_cell(cell, value) -> None:
-    """Write ``value`` into an openpyxl cell: text escaped and typed as text (never a formula, ids keep their leading
-    zeros); numbers and dates as they are."""
-    value = safe_cell(value)
-    cell.value = value
-    if isinstance(value, str):
-        cell.data_type = "s"
+    """Write ``value`` into an openpyxl cell. Numbers and dates as they are. Text is typed as text (never a formula,
+    ids keep their leading zeros) and, when it starts like a formula, marked with Excel's quote prefix: shown as
+    typed (a phone number ``+1 555 0101`` without an apostrophe in front), and still text when the cell is edited."""
+    if value is None or isinstance(value, bool | int | float | Decimal | datetime.date | datetime.time):
+        cell.value = value
+        return
+    text = str(value)
+    cell.value = text
+    cell.data_type = "s"
+    if text.startswith(FORMULA_START):
+        cell.quotePrefix = True

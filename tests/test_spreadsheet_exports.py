@@ -46,6 +46,19 @@ def test_plain_text_is_unchanged_and_an_apostrophe_the_person_typed_is_kept():
     assert spreadsheet.read_cell("'tis") == "'tis"
 
 
+def test_an_excel_cell_that_starts_like_a_formula_is_text_with_the_quote_prefix():
+    from openpyxl import Workbook
+
+    sheet = Workbook().active
+    for column, value in enumerate(("+1 555 0101", "Noah", -3, None), start=1):
+        spreadsheet.set_xlsx_cell(sheet.cell(row=1, column=column), value)
+    phone, name, number, empty = sheet[1]
+    assert (phone.value, phone.data_type, phone.quotePrefix) == ("+1 555 0101", "s", True)
+    assert (name.value, name.quotePrefix) == ("Noah", False)
+    assert (number.value, number.data_type) == (-3, "n")
+    assert empty.value is None
+
+
 def test_the_csv_writers_escape_every_cell():
     out = io.StringIO()
     writer = spreadsheet.SafeDictWriter(out, fieldnames=["name", "count"])
@@ -62,8 +75,16 @@ def _csv_cells(data: bytes) -> list[str]:
 
 
 def _xlsx_cells(data: bytes) -> list:
+    """The cells' values; a text cell that Excel keeps as text (its quote prefix) is given as "'value", like in CSV,
+    and a formula cell (or text starting like one without the prefix) as it is, so the checks below flag it."""
     workbook = load_workbook(io.BytesIO(data))
-    return [cell.value for sheet in workbook for row in sheet.iter_rows() for cell in row]
+    cells = []
+    for sheet in workbook:
+        for row in sheet.iter_rows():
+            for cell in row:
+                protected = cell.data_type == "s" and cell.quotePrefix and isinstance(cell.value, str)
+                cells.append(f"'{cell.value}" if protected else cell.value)
+    return cells
 
 
 def _zip_cells(data: bytes) -> list:

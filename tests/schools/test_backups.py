@@ -148,6 +148,13 @@ def test_restore_check_reports_a_file_that_is_not_a_backup(tmp_path, settings):
         call_command("restore", str(tmp_path / "missing.tar"), yes=True)
 
 
+def test_a_backup_folder_inside_media_root_is_refused(media, settings):
+    settings.BACKUP_DIR = media / "backups"
+    with pytest.raises(CommandError, match="is inside MEDIA_ROOT: choose a BACKUP_DIR outside it"):
+        call_command("backup")
+    assert not (media / "backups").exists()
+
+
 def test_new_key_prints_a_key_that_encrypts(capsys):
     call_command("backup", new_key=True)
     key = capsys.readouterr().out.strip()

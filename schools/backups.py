@@ -199,6 +199,33 @@ def media_files(root: Path | None = None) -> dict[str, Path]:
     return {path.relative_to(root).as_posix(): path for path in sorted(root.rglob("*")) if path.is_file()}
 
 
+class _Hashing(io.RawIOBase):
+    """Reads a file and hashes what was read: the checksum of exactly the bytes that went into the backup."""
+
+    def __init__(self, file):
+        self._file, self.digest = file, hashlib.sha256()
+
+    def readable(self):
+        return True
+
+    def readinto(self, buffer):
+        size = self._file.readinto(buffer)
+        self.digest.update(memoryview(buffer)[:size])
+        return size
+
+
+def _add_file(archive: tarfile.TarFile, path: Path, name: str, checksums: dict[str, str]) -> None:
+    try:
+        with path.open("rb") as file:
+            info = archive.gettarinfo(arcname=name, fileobj=file)
+            hashing = _Hashing(file)
+            archive.addfile(info, hashing)
+    except FileNotFoundError:
+        logger.info("Backup: %s was deleted while the backup ran; it is left out", path)
+        return
+    checksums[name] = hashing.digest.hexdigest()
+
+
 def create_backup(*, directory: Path | None = None, key: str | None = None, now=None) -> Path:
     """Write one backup file into ``directory`` (BACKUP_DIR) and return its path; encrypted when ``key`` is set."""
     directory = Path(directory or settings.BACKUP_DIR)
@@ -212,31 +239,33 @@ def create_backup(*, directory: Path | None = None, key: str | None = None, now=
     with tempfile.TemporaryDirectory(prefix="pp-backup-") as work:
         dump = Path(work) / "database"
         database_name = _dump_database(dump)
-        media = media_files()
-        manifest = {
-            "format": FORMAT_VERSION,
-            "created_at": timezone.now().isoformat(),
-            "database": database_name,
-            "sha256": {database_name: _sha256(dump), **{f"media/{name}": _sha256(p) for name, p in media.items()}},
-        }
+        checksums: dict[str, str] = {}
         try:
-            with partial.open("wb") as out:
+            # Created readable by its owner only: the backup holds every student's record.
+            with os.fdopen(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as out:
                 stream = _EncryptingWriter(out, key) if key else out
                 with tarfile.open(fileobj=stream, mode="w|") as archive:
+                    _add_file(archive, dump, database_name, checksums)
+                    for name, path in media_files().items():
+                        _add_file(archive, path, f"media/{name}", checksums)
+                    # Last, so it holds the checksum of exactly what was written (files may change meanwhile).
+                    manifest = {
+                        "format": FORMAT_VERSION,
+                        "created_at": timezone.now().isoformat(),
+                        "database": database_name,
+                        "sha256": checksums,
+                    }
                     data = json.dumps(manifest, indent=2).encode()
                     info = tarfile.TarInfo("manifest.json")
                     info.size = len(data)
                     archive.addfile(info, io.BytesIO(data))
-                    archive.add(dump, arcname=database_name)
-                    for name, path in media.items():
-                        archive.add(path, arcname=f"media/{name}")
                 if key:
                     stream.finish()
             partial.replace(final)
         finally:
             partial.unlink(missing_ok=True)
-    final.chmod(0o600)  # the backup holds every student's record
-    logger.info("Backup written: %s (%s media files)", final, len(media))
+    media = len(checksums) - 1
+    logger.info("Backup written: %s (%s media files)", final, media)
     return final
 
 

@@ -193,11 +193,21 @@ def _email_applicant(application: PeerApplication) -> None:
     )
 
 
+def _who(user) -> str:
+    return (getattr(user, "display_name", "") or str(user)) if user is not None else _("Someone else")
+
+
 def _decide(
     application: PeerApplication, status: str, decided_by, promoting: bool = False, grade_reason: str = ""
 ) -> PeerApplication:
+    # Two coordinators deciding at once: the second waits for the first one's row lock, then reads its decision.
     application = _lock(application)
     allowed = {Status.WAITLISTED} if promoting else ALLOWED_FROM[status]
+    if application.status == status and application.decided_at is not None:
+        raise ValidationError(
+            _("%(who)s has already made this decision: %(name)s's application is “%(status)s”.")
+            % {"who": _who(application.decided_by), "name": application, "status": application.get_status_display()}
+        )
     if application.status not in allowed:
         if promoting:
             raise ValidationError(_("Only a waitlisted peer can be promoted."))

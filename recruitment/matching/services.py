@@ -150,19 +150,26 @@ def _matching_lock(program, *, nowait: bool = False) -> MatchingSettings:
     return settings
 
 
-@transaction.atomic
+def _matching_settings_made(program) -> None:
+    """Make the settings row before taking its ``nowait`` lock, in a transaction of its own (the caller has none
+    yet): a row first made inside the lock's transaction would make a second person wait on its unique index until
+    the first one's transaction ends, instead of being refused at once."""
+    MatchingSettings.objects.get_or_create(program=program)
+
+
 def matching_settings_save(*, program, peer_capacity: int, min_peers: int, max_peers: int) -> MatchingSettings:
-    # Saved just before a "Propose matches" run: refused, not queued, while another run holds the lock.
-    settings = _matching_lock(program, nowait=True)
-    settings.peer_capacity = peer_capacity
-    settings.min_peers_per_student = min_peers
-    settings.max_peers_per_student = max_peers
-    settings.full_clean()
-    settings.save()
+    _matching_settings_made(program)
+    with transaction.atomic():
+        # Saved just before a "Propose matches" run: refused, not queued, while another run holds the lock.
+        settings = _matching_lock(program, nowait=True)
+        settings.peer_capacity = peer_capacity
+        settings.min_peers_per_student = min_peers
+        settings.max_peers_per_student = max_peers
+        settings.full_clean()
+        settings.save()
     return settings
 
 
-@transaction.atomic
 def matches_propose(*, program, term: Term, by) -> solver.Result:
     """Replace the program's earlier solver proposals in ``term`` with the optimal ones.
 
@@ -170,7 +177,13 @@ def matches_propose(*, program, term: Term, by) -> solver.Result:
     proposal breaks a hard constraint; each has its explanation and warnings. A second run while one is under way
     is refused with a message (``ValidationError``): it would only replace the first one's proposals.
     """
-    _matching_lock(program, nowait=True)
+    _matching_settings_made(program)
+    with transaction.atomic():
+        _matching_lock(program, nowait=True)
+        return _propose(program=program, term=term, by=by)
+
+
+def _propose(*, program, term: Term, by) -> solver.Result:
     Match.objects.filter(program=program, term=term, status=Match.Status.PROPOSED, by_hand=False).delete()
     kept = list(Match.objects.filter(program=program, term=term, status__in=LIVE))
     inputs = matching_inputs(program=program, term=term, kept=kept)

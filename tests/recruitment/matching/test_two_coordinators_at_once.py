@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from recruitment.matching import services
-from recruitment.models import Match
+from recruitment.models import Match, MatchingSettings
 from schools.scoping import resolve_access
 from tests.concurrency import at_once, require_postgresql, slowed, winner_and_loser
 
@@ -16,6 +16,13 @@ pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
 BUSY = ("Someone else is proposing or changing this program's matches right now. Wait a moment, reload the page "
         "and try again.")
+
+
+@pytest.fixture(autouse=True)
+def saved_settings(setup):
+    """The coordinator saved the program's settings before (the defaults: a peer supports one student). Without the
+    row, its first creation alone would make the second person wait, and hide what the lock does."""
+    return MatchingSettings.objects.create(program=setup.program)
 
 
 def pair_by_hand(world, setup, student, peer, role="coordinator"):

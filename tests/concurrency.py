@@ -44,7 +44,7 @@ def at_once(*actions, timeout: float = 60) -> list[Outcome]:
         try:
             barrier.wait(timeout=timeout)
             outcomes[index].value = action()
-        except BaseException as error:  # noqa: BLE001 - handed back to the test, which names it
+        except BaseException as error:  # handed back to the test, which names it
             outcomes[index].error = error
         finally:
             connections.close_all()

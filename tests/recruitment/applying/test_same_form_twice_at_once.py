@@ -12,8 +12,7 @@ from tests.concurrency import at_once, require_postgresql, slowed
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
 
-def test_the_same_form_sent_twice_at_once_saves_a_marked_duplicate(campaign, apply_url, application_data,
-                                                                  monkeypatch):
+def test_the_same_form_sent_twice_at_once_saves_a_marked_duplicate(campaign, apply_url, application_data, monkeypatch):
     require_postgresql()
     # The first submission takes a moment over its consent request, inside its transaction: without the campaign's
     # row lock, the second would look for an earlier application meanwhile and find none.

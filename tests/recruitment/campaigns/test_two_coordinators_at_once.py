@@ -46,16 +46,20 @@ def test_two_coordinators_accepting_one_application_accept_it_once(world, east, 
 def test_two_applications_of_one_child_accepted_at_once_put_the_child_on_the_roster_once(world, east, monkeypatch):
     require_postgresql()
     # Maya sent the form twice, and a reviewer kept the second as "another child" (no duplicate mark left).
-    applications = [east.application, PeerApplicationFactory(campaign=east.campaign, first_name="Maya",
-                                                             last_name="Chen", grade=4)]
+    applications = [
+        east.application,
+        PeerApplicationFactory(campaign=east.campaign, first_name="Maya", last_name="Chen", grade=4),
+    ]
     for application in applications:
         GuardianConsentFactory(application=application, status="consented")
     slowed(monkeypatch, services, "consent_problem")
 
-    won, lost = winner_and_loser(at_once(
-        lambda: services.application_accept(application=applications[0], decided_by=world.user("coordinator")),
-        lambda: services.application_accept(application=applications[1], decided_by=world.user("school_admin")),
-    ))
+    won, lost = winner_and_loser(
+        at_once(
+            lambda: services.application_accept(application=applications[0], decided_by=world.user("coordinator")),
+            lambda: services.application_accept(application=applications[1], decided_by=world.user("school_admin")),
+        )
+    )
 
     assert isinstance(lost.error, ValidationError), lost.error
     assert lost.error.messages == [

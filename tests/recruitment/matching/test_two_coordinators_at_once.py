@@ -14,8 +14,10 @@ from tests.concurrency import at_once, require_postgresql, slowed, winner_and_lo
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
-BUSY = ("Someone else is proposing or changing this program's matches right now. Wait a moment, reload the page "
-        "and try again.")
+BUSY = (
+    "Someone else is proposing or changing this program's matches right now. Wait a moment, reload the page "
+    "and try again."
+)
 
 
 @pytest.fixture(autouse=True)
@@ -27,8 +29,9 @@ def saved_settings(setup):
 
 def pair_by_hand(world, setup, student, peer, role="coordinator"):
     access = resolve_access(world.user(role), world.school.pk)
-    return lambda: services.match_add(access=access, program=setup.program, term=setup.term, focus_student=student,
-                                      peer=peer, reveal_avoid=True)
+    return lambda: services.match_add(
+        access=access, program=setup.program, term=setup.term, focus_student=student, peer=peer, reveal_avoid=True
+    )
 
 
 def test_two_propose_runs_at_once_leave_one_proposal_set(world, setup, monkeypatch):
@@ -55,10 +58,12 @@ def test_one_peer_paired_by_hand_with_two_students_at_once_is_paired_once(world,
     # Sofia (free at lunch) supports one student (the default capacity); Noah and Lily both have lunch.
     slowed(monkeypatch, services.solver, "hard_violations")
 
-    won, lost = winner_and_loser(at_once(
-        pair_by_hand(world, setup, setup.noah, setup.sofia),
-        pair_by_hand(world, setup, setup.lily, setup.sofia, role="school_admin"),
-    ))
+    won, lost = winner_and_loser(
+        at_once(
+            pair_by_hand(world, setup, setup.noah, setup.sofia),
+            pair_by_hand(world, setup, setup.lily, setup.sofia, role="school_admin"),
+        )
+    )
 
     assert isinstance(lost.error, ValidationError), lost.error
     assert lost.error.messages == ["Sofia already supports 1 student(s), the most one peer takes on."]
@@ -69,10 +74,12 @@ def test_the_same_pair_made_by_hand_twice_at_once_is_made_once(world, setup, mon
     require_postgresql()
     slowed(monkeypatch, services.solver, "hard_violations")
 
-    won, lost = winner_and_loser(at_once(
-        pair_by_hand(world, setup, setup.noah, setup.sofia),
-        pair_by_hand(world, setup, setup.noah, setup.sofia, role="school_admin"),
-    ))
+    won, lost = winner_and_loser(
+        at_once(
+            pair_by_hand(world, setup, setup.noah, setup.sofia),
+            pair_by_hand(world, setup, setup.noah, setup.sofia, role="school_admin"),
+        )
+    )
 
     # Not an IntegrityError page: the second coordinator reads that the pair exists.
     assert isinstance(lost.error, ValidationError), lost.error
@@ -91,8 +98,9 @@ def test_two_confirmations_of_one_peer_at_once_stay_within_capacity(world, setup
     slowed(monkeypatch, services.solver, "hard_violations")
 
     def confirm(match, role):
-        return lambda: services.matches_confirm(program=setup.program, term=setup.term, by=world.user(role),
-                                                match=match)
+        return lambda: services.matches_confirm(
+            program=setup.program, term=setup.term, by=world.user(role), match=match
+        )
 
     outcomes = at_once(confirm(proposals[0], "coordinator"), confirm(proposals[1], "school_admin"))
 

@@ -22,8 +22,12 @@ ROWS = ("s1,Ana,Diaz,,2,,,,,Rosa Diaz,rosa@family.example.org,,", "s2,Ben,Ito,,3
 def checked_import(world, role) -> RosterImport:
     """An upload checked (the check task runs in-process when the upload commits) and ready to import."""
     roster_import = services.roster_import_start(
-        school=world.school, uploaded_by=world.user(role), file_format=RosterImport.Format.CSV, name="roster.csv",
-        data=template_csv(*ROWS).read(), new_student_kind="peer",
+        school=world.school,
+        uploaded_by=world.user(role),
+        file_format=RosterImport.Format.CSV,
+        name="roster.csv",
+        data=template_csv(*ROWS).read(),
+        new_student_kind="peer",
     )
     roster_import.refresh_from_db()
     assert roster_import.status == RosterImport.Status.READY, roster_import.report
@@ -45,10 +49,12 @@ def test_two_applies_of_one_school_at_once_add_each_student_and_guardian_once(wo
     for roster_import in imports:
         roster_import.refresh_from_db()
         assert roster_import.status == RosterImport.Status.DONE, roster_import.errors
-    assert sorted(Student.objects.filter(school=world.school, source_id__in=["s1", "s2"])
-                  .values_list("source_id", flat=True)) == ["s1", "s2"]
+    assert sorted(
+        Student.objects.filter(school=world.school, source_id__in=["s1", "s2"]).values_list("source_id", flat=True)
+    ) == ["s1", "s2"]
     assert sorted(Guardian.objects.filter(student__school=world.school).values_list("name", flat=True)) == [
-        "Ken Ito", "Rosa Diaz"
+        "Ken Ito",
+        "Rosa Diaz",
     ]
 
 

@@ -122,3 +122,22 @@ def test_the_database_refuses_a_second_match_of_one_pair(world, setup):
     with pytest.raises(IntegrityError, match="match_once_per_program_term_pair"), transaction.atomic():
         Match.objects.create(status=Match.Status.PROPOSED, **fields)
     assert Match.objects.filter(**fields).count() == 1
+
+
+def test_a_hand_pairing_during_a_propose_run_leaves_the_peer_within_capacity(world, setup, monkeypatch):
+    require_postgresql()
+    # Whichever takes the lock first stays in it a moment: the run solving, or the pairing checking its pair.
+    slowed(monkeypatch, services.solver, "solve")
+    slowed(monkeypatch, services.solver, "hard_violations")
+
+    won, lost = winner_and_loser(
+        at_once(
+            lambda: services.matches_propose(program=setup.program, term=setup.term, by=world.user("coordinator")),
+            pair_by_hand(world, setup, setup.lily, setup.sofia, role="school_admin"),
+        )
+    )
+
+    # The run came second: refused at once. The pairing came second: it counted the run's proposal of Sofia.
+    assert isinstance(lost.error, ValidationError), lost.error
+    assert lost.error.messages in ([BUSY], ["Sofia already supports 1 student(s), the most one peer takes on."])
+    assert Match.objects.filter(program=setup.program, peer=setup.sofia).count() == 1

@@ -72,6 +72,8 @@ def test_two_applications_of_one_child_accepted_at_once_put_the_child_on_the_ros
     assert PeerApplication.objects.filter(campaign=east.campaign, status="accepted").count() == 1
 
 
+# One connection is enough here: the test's own transaction, rolled back (faster than a flush).
+@pytest.mark.django_db
 def test_the_database_refuses_a_peer_accepted_twice_in_one_campaign(world, east):
     require_postgresql()
     peer = world.peer_student

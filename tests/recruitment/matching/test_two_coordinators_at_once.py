@@ -114,6 +114,8 @@ def test_two_confirmations_of_one_peer_at_once_stay_within_capacity(world, setup
     assert Match.objects.filter(program=setup.program, peer=setup.sofia).confirmed().count() == 1
 
 
+# One connection is enough here: the test's own transaction, rolled back (faster than a flush).
+@pytest.mark.django_db
 def test_the_database_refuses_a_second_match_of_one_pair(world, setup):
     require_postgresql()
     fields = {"program": setup.program, "term": setup.term, "focus_student": setup.noah, "peer": setup.sofia}
@@ -130,7 +132,7 @@ def test_a_hand_pairing_during_a_propose_run_leaves_the_peer_within_capacity(wor
     slowed(monkeypatch, services.solver, "solve")
     slowed(monkeypatch, services.solver, "hard_violations")
 
-    won, lost = winner_and_loser(
+    _won, lost = winner_and_loser(
         at_once(
             lambda: services.matches_propose(program=setup.program, term=setup.term, by=world.user("coordinator")),
             pair_by_hand(world, setup, setup.lily, setup.sofia, role="school_admin"),

@@ -1,9 +1,8 @@
 """Two roster imports of one school at once, on the real PostgreSQL with two connections: two applies run one after
-the other (the school's row lock), so no student or guardian is added twice; confirming an import while another
-one of the school is being imported is refused with a message."""
+the other (the school's row lock), so no student or guardian is added twice. (Confirming an import while another
+one of the school is being imported is refused with a message: test_confirm_and_cancel.py.)"""
 
 import pytest
-from django.core.exceptions import ValidationError
 
 from schools.models import Guardian, Student
 from schools.rostering import services
@@ -56,19 +55,3 @@ def test_two_applies_of_one_school_at_once_add_each_student_and_guardian_once(wo
         "Ken Ito",
         "Rosa Diaz",
     ]
-
-
-def test_confirming_while_another_import_of_the_school_runs_is_refused(world):
-    require_postgresql()
-    running, waiting = checked_import(world, "coordinator"), checked_import(world, "school_admin")
-    RosterImport.objects.filter(pk=running.pk).update(status=RosterImport.Status.APPLYING)
-
-    with pytest.raises(ValidationError) as refused:
-        services.roster_import_confirm(roster_import=waiting, confirmed_by=world.user("school_admin"))
-
-    assert refused.value.messages == [
-        "Another roster import of this school (roster.csv) is being imported right now. Wait until it has finished, "
-        "then upload this file again so that it is checked against the new roster."
-    ]
-    waiting.refresh_from_db()
-    assert waiting.status == RosterImport.Status.READY

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from schools.models import Term
 from schools.services import email_queue
 
-from ..models import GuardianConsent, Nomination, PeerApplication
+from ..models import GuardianConsent, Nomination, PeerApplication, RecruitmentCampaign
 from . import tokens
 
 # The fields an applicant fills in (the review and the decision are the coordinator's).
@@ -71,6 +71,9 @@ def application_submit(*, campaign, data: dict, periods, nomination=None, site_u
     """
     key = PeerApplication.make_dedupe_key(data["first_name"], data["last_name"], data["grade"])
     with transaction.atomic():
+        # The campaign's row lock: the same form sent twice in one second is saved one after the other, so the
+        # second sees the first and is marked its possible duplicate (never two unmarked rows of one child).
+        RecruitmentCampaign.objects.select_for_update().filter(pk=campaign.pk).first()
         earlier = (
             PeerApplication.objects.filter(campaign=campaign, dedupe_key=key)
             .exclude(status__in=PeerApplication.RESOLVED_DUPLICATE)

@@ -13,6 +13,7 @@ from dataclasses import asdict
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, InterfaceError, OperationalError, transaction
 from django.db.models import Q
@@ -94,10 +95,26 @@ def roster_import_choose_org(*, roster_import: RosterImport, org_source_id: str)
 
 
 def roster_import_confirm(*, roster_import: RosterImport, confirmed_by) -> bool:
-    """Queue a checked import for applying. False when it was not ready (already confirmed, failed, cancelled)."""
+    """Queue a checked import for applying. False when it was not ready (already confirmed, failed, cancelled).
+
+    Refused (``ValidationError``) while another import of the school waits to be applied or is being applied: its
+    preview was checked against the roster as it was before that one.
+    """
     from .tasks import roster_import_apply_task  # tasks.py imports this module: its tasks run these services
 
     with transaction.atomic():
+        _lock_school_imports(roster_import)
+        other = (
+            RosterImport.objects.filter(school_id=roster_import.school_id, status__in=(Status.QUEUED, Status.APPLYING))
+            .exclude(pk=roster_import.pk)
+            .first()
+        )
+        if other is not None:
+            raise ValidationError(
+                _("Another roster import of this school (%(file)s) is being imported right now. Wait until it has "
+                  "finished, then upload this file again so that it is checked against the new roster.")
+                % {"file": other.original_name}
+            )
         confirmed = RosterImport.objects.filter(pk=roster_import.pk, status=Status.READY).update(
             status=Status.QUEUED, confirmed_by=confirmed_by, claimed_at=None, processed_rows=0
         )
@@ -132,6 +149,7 @@ def roster_import_apply(*, roster_import: RosterImport) -> RosterImport:
         report = Report()
         try:
             with transaction.atomic():
+                _lock_school_imports(roster_import)
                 parsed, plan = _read_and_plan(roster_import, report, Progress(roster_import))
                 if report.has_errors or plan is None:
                     raise _NothingImported
@@ -181,6 +199,13 @@ def roster_template(*, file_format: str) -> tuple[str, str, bytes]:
 
 
 # --- Steps ---------------------------------------------------------------------------------------------------------
+
+
+def _lock_school_imports(roster_import: RosterImport) -> None:
+    """Lock the school's row, the parent of its imports, until the caller's transaction ends: two applies of one
+    school run one after the other (the second plans against what the first wrote, so no student or guardian is
+    added twice), and two confirmations cannot both pass the "another import is running" check."""
+    School.objects.select_for_update().filter(pk=roster_import.school_id).first()
 
 
 def _claim(roster_import: RosterImport, *, waiting: str, working: str) -> bool:

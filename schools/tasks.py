@@ -8,3 +8,11 @@ def send_email(*, subject: str, body: str, to: list[str]) -> int:
     """Send one plain-text email now. Queued by ``schools.services.email_queue``, never called from a request."""
     message = EmailMessage(subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=to)
     return message.send()
+
+
+@shared_task(bind=True)
+def worker_heartbeat(self) -> None:
+    """Every WORKER_HEARTBEAT_SECONDS (Celery beat): the worker that runs it is alive and takes tasks from Redis."""
+    from .services import worker_heartbeat_record  # services.py imports this module for send_email
+
+    worker_heartbeat_record(hostname=self.request.hostname or "worker")

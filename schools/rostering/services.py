@@ -23,7 +23,15 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import DatabaseError, IntegrityError, InterfaceError, OperationalError, connections, transaction
+from django.db import (
+    DatabaseError,
+    IntegrityError,
+    InterfaceError,
+    OperationalError,
+    close_old_connections,
+    connections,
+    transaction,
+)
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -262,10 +270,12 @@ def _renewing(roster_import: RosterImport, token: uuid.UUID):
         try:
             while not stop.wait(settings.ROSTER_IMPORT_LEASE_SECONDS / 3):
                 try:
+                    # As before each request and task: a connection PostgreSQL dropped (a restart) is replaced.
+                    close_old_connections()
                     RosterImport.objects.filter(
                         pk=roster_import.pk, claim_token=token, status__in=(Status.ANALYSING, Status.APPLYING)
                     ).update(claimed_at=timezone.now())
-                except DatabaseError:
+                except (DatabaseError, InterfaceError):
                     # PostgreSQL blinked: the next renewal tries again; the lease is three renewals long.
                     logger.warning("Roster import %s: could not renew the claim", roster_import.pk, exc_info=True)
         finally:

@@ -97,7 +97,8 @@ def test_a_worker_killed_mid_apply_is_resumed_by_a_new_worker_and_applied_once(
     marker = tmp_path / "stalled"
     stalled = Worker(
         tmp_path / "stalled-worker.log",
-        module="tests.schools.rostering.stalled_worker",
+        module="tests.stalled_worker",
+        STALL_AFTER="schools.rostering.services:_log_change",
         STALL_MARKER=str(marker),
         ROSTER_IMPORT_LEASE_SECONDS=str(LEASE),
     )

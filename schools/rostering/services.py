@@ -218,7 +218,7 @@ def roster_template(*, file_format: str) -> tuple[str, str, bytes]:
 
 
 def roster_imports_resume() -> int:
-    """Check or apply again each import whose worker died mid-way (its claim's lease ran out); the number resumed.
+    """Check or apply again each import whose worker died mid-way (its claim's lease ran out); the number found.
 
     Celery beat runs it every minute. Nothing of a killed apply was committed (one transaction), so applying again
     from the stored file imports everything exactly once; the claim lets only one worker resume an import.

@@ -51,6 +51,9 @@ def own_redis():
                 service_missing(f"could not start redis-server on port {OWN_REDIS_PORT}")
             time.sleep(0.1)
     client.close()
+    if server.poll() is not None:
+        # It answered, but not ours: another Redis holds the port, and stopping ours would prove nothing.
+        pytest.fail(f"port {OWN_REDIS_PORT} is taken by another Redis; the test needs it for its own", pytrace=False)
 
     def stop():
         server.terminate()

@@ -111,7 +111,12 @@ DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"].setdefault("ATOMIC_REQUESTS", False)
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+# PostgreSQL: keep a connection for a minute (a page costs no new connection), and test it before each request or
+# task reuses it, so after PostgreSQL restarts, or its connections are terminated, the next request and the next task
+# connect again instead of failing on a dead socket (issue 18). SQLite opens a file: nothing to keep.
+_POSTGRESQL = DATABASES["default"]["ENGINE"].endswith("postgresql")
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60 if _POSTGRESQL else 0)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = _POSTGRESQL
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "schools.User"
@@ -179,7 +184,26 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_RESULT_EXPIRES = 60 * 60 * 24
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "UTC"
+# Redis hands a task whose worker vanished without acknowledging it (SIGKILL, a lost host) to another worker after
+# this many seconds. Longer than any task runs; abandoned roster imports are resumed sooner by their lease (below).
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=60 * 60)}
+# The worker writes a heartbeat every WORKER_HEARTBEAT_SECONDS (beat schedule below); /healthz/ready reports the worker
+# down when the last one is older than WORKER_HEARTBEAT_MAX_AGE seconds.
+WORKER_HEARTBEAT_SECONDS = env.int("WORKER_HEARTBEAT_SECONDS", default=30)
+WORKER_HEARTBEAT_MAX_AGE = env.int("WORKER_HEARTBEAT_MAX_AGE", default=180)
+# A roster import's worker renews its claim every third of this many seconds while it works; a claim not renewed for
+# this long belongs to a worker that died, and the next resume (every minute, below) takes the import over.
+ROSTER_IMPORT_LEASE_SECONDS = env.int("ROSTER_IMPORT_LEASE_SECONDS", default=120)
 CELERY_BEAT_SCHEDULE: dict = {
+    "schools-worker-heartbeat": {
+        "task": "schools.tasks.worker_heartbeat",
+        "schedule": timedelta(seconds=WORKER_HEARTBEAT_SECONDS),
+    },
+    # Imports whose worker died mid-check or mid-apply (their lease expired) are checked or applied again.
+    "schools-roster-imports-resume": {
+        "task": "schools.rostering.tasks.roster_imports_resume_task",
+        "schedule": timedelta(minutes=1),
+    },
     # Daily at 12:00 UTC (early morning in US schools): owners hear about action items due the next day.
     "programs-action-item-reminders": {
         "task": "programs.tasks.send_action_item_reminders",
@@ -265,7 +289,7 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 # Behind the reverse proxy of docker-compose.yml, which terminates TLS and sets this header.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^healthz/ready$"]
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=not DEBUG)
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=not DEBUG)

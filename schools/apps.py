@@ -21,3 +21,7 @@ class SchoolsConfig(AppConfig):
 
         privacy_dashboard.register()
         record_sections.register()
+        # The parts /healthz/ready reports: the database, Redis and the worker; other apps add theirs.
+        from . import readiness
+
+        readiness.register()

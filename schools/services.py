@@ -3,10 +3,11 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import selectors
-from .models import AccessLogEntry, PeerAvailability, Student, Weekday
+from .models import AccessLogEntry, PeerAvailability, Student, Weekday, WorkerHeartbeat
 from .permissions import can_view_sensitive
 from .selectors import homeroom_of_teacher
 from .tasks import send_email
@@ -184,3 +185,8 @@ def bell_schedule_create(*, school, form):
     schedule.full_clean()
     schedule.save()
     return schedule
+
+
+def worker_heartbeat_record(*, hostname: str) -> None:
+    """Note that the worker on ``hostname`` is alive and running tasks now (its periodic heartbeat task calls this)."""
+    WorkerHeartbeat.objects.update_or_create(hostname=hostname[:255], defaults={"beat_at": timezone.now()})

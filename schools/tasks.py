@@ -16,3 +16,11 @@ def send_email(*, subject: str, body: str, to: list[str]) -> int:
 def backup() -> str:
     """The nightly backup (CELERY_BEAT_SCHEDULE): a new file in BACKUP_DIR, the old ones beyond BACKUP_KEEP deleted."""
     return str(backups.scheduled_backup())
+
+
+@shared_task(bind=True)
+def worker_heartbeat(self) -> None:
+    """Every WORKER_HEARTBEAT_SECONDS (Celery beat): the worker that runs it is alive and takes tasks from Redis."""
+    from .services import worker_heartbeat_record  # services.py imports this module for send_email
+
+    worker_heartbeat_record(hostname=self.request.hostname or "worker")

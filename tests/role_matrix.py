@@ -184,6 +184,8 @@ def student_account_route(allowed: str, method: str = "get", **options) -> Route
 MATRIX: dict[str, Route] = {
     "home": Route(expect(REDIRECT, anonymous=OK)),
     "healthz": Route(expect(OK)),
+    # For the load balancer: anyone may ask; it names parts and states, nothing about people or hosts.
+    "healthz_ready": Route(expect(OK)),
     "dashboard": Route(expect(OK, anonymous=LOGIN)),
     "switch_school": Route(
         expect(REDIRECT, anonymous=LOGIN, other_coordinator=FORBIDDEN),

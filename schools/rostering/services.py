@@ -3,11 +3,20 @@
 Checking and applying run in Celery tasks (``tasks.py``) and claim their import row with a conditional UPDATE,
 so a task delivered twice, or a second worker, does nothing. Applying is one transaction: any error and nothing
 is imported.
+
+A claim is a lease: the worker renews it while it works (``_renewing``), so a worker killed mid-check or mid-apply
+(SIGKILL, a lost host) leaves a claim nobody renews. Its transaction died with it, so nothing was imported; once the
+lease (``ROSTER_IMPORT_LEASE_SECONDS``) has run out, ``roster_imports_resume`` (Celery beat, every minute) checks
+or applies the import again from its stored file, and the page says "Interrupted, resuming" meanwhile. Each claim
+has a token, and an apply commits only while its token still holds the claim, so the import is applied once even if
+a worker thought dead was only slow.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
+import uuid
 from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import timedelta
@@ -15,7 +24,15 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, InterfaceError, OperationalError, transaction
+from django.db import (
+    DatabaseError,
+    IntegrityError,
+    InterfaceError,
+    OperationalError,
+    close_old_connections,
+    connections,
+    transaction,
+)
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -31,8 +48,6 @@ from .records import REPORT_LIST_LIMIT, ParsedRoster, Report, Source
 logger = logging.getLogger(__name__)
 
 Status = RosterImport.Status
-# A claim older than this is taken to belong to a worker that died; the task's next delivery may claim it again.
-CLAIM_TIMEOUT = timedelta(minutes=15)
 BATCH_SIZE = 500
 
 EXPORT_FORMATS = {
@@ -65,9 +80,14 @@ def roster_import_start(
 
 def roster_import_analyse(*, roster_import: RosterImport) -> RosterImport:
     """Check the stored file and write the preview: counts, changes, skipped rows, errors. Writes no roster data."""
-    if not _claim(roster_import, waiting=Status.PENDING, working=Status.ANALYSING):
+    token = _claim(roster_import, waiting=Status.PENDING, working=Status.ANALYSING)
+    if token is None:
         return roster_import
-    with _failing_safely(roster_import, release_to=Status.PENDING), translation.override(_language(roster_import)):
+    with (
+        _renewing(roster_import, token),
+        _failing_safely(roster_import, release_to=Status.PENDING),
+        translation.override(_language(roster_import)),
+    ):
         report = Report()
         parsed, plan = _read_and_plan(roster_import, report, Progress(roster_import))
         if report.has_errors:
@@ -137,15 +157,24 @@ class _NothingImported(Exception):
     """Rolls the import's transaction back when the file no longer passes its check."""
 
 
+class _ClaimLost(Exception):
+    """Rolls the import's transaction back: another worker took the claim over (this one was thought dead)."""
+
+
 def roster_import_apply(*, roster_import: RosterImport) -> RosterImport:
     """Apply a confirmed import, all of it or nothing: one transaction, checked again inside it.
 
     Creates and updates students, guardians and classes, deactivates students marked to be deleted, links the
     school to its OneRoster org on the first import, and writes one access-log row.
     """
-    if not _claim(roster_import, waiting=Status.QUEUED, working=Status.APPLYING):
+    token = _claim(roster_import, waiting=Status.QUEUED, working=Status.APPLYING)
+    if token is None:
         return roster_import
-    with _failing_safely(roster_import, release_to=Status.QUEUED), translation.override(_language(roster_import)):
+    with (
+        _renewing(roster_import, token),
+        _failing_safely(roster_import, release_to=Status.QUEUED),
+        translation.override(_language(roster_import)),
+    ):
         report = Report()
         try:
             with transaction.atomic():
@@ -155,8 +184,13 @@ def roster_import_apply(*, roster_import: RosterImport) -> RosterImport:
                     raise _NothingImported
                 _carry_out(plan, Progress(roster_import))
                 _log_change(roster_import, plan)
+                _hold_claim(roster_import, token)
                 roster_import.status = Status.DONE
                 _finish(roster_import, parsed, plan, report, done=True)
+        except _ClaimLost:
+            logger.warning("Roster import %s: another worker took the claim over; this apply is rolled back",
+                           roster_import.pk)
+            roster_import.refresh_from_db()
         except _NothingImported:
             roster_import.status = Status.FAILED
             _finish(roster_import, parsed, plan, report, done=True)
@@ -208,16 +242,86 @@ def _lock_school_imports(roster_import: RosterImport) -> None:
     School.objects.select_for_update().filter(pk=roster_import.school_id).first()
 
 
-def _claim(roster_import: RosterImport, *, waiting: str, working: str) -> bool:
-    """Take the work with one conditional UPDATE: exactly one caller gets 1 row back, every other caller 0."""
+def roster_imports_resume() -> int:
+    """Check or apply again each import whose worker died mid-way (its claim's lease ran out); the number found.
+
+    Celery beat runs it every minute. Nothing of a killed apply was committed (one transaction), so applying again
+    from the stored file imports everything exactly once; the claim lets only one worker resume an import.
+    """
+    stale = timezone.now() - _lease()
+    abandoned = RosterImport.objects.filter(
+        status__in=(Status.ANALYSING, Status.APPLYING), claimed_at__lt=stale
+    ).order_by("pk")
+    resumed = 0
+    for roster_import in abandoned:
+        logger.warning("Roster import %s: its worker stopped while %s; resuming", roster_import.pk,
+                       roster_import.status)
+        if roster_import.status == Status.APPLYING:
+            roster_import_apply(roster_import=roster_import)
+        else:
+            roster_import_analyse(roster_import=roster_import)
+        resumed += 1
+    return resumed
+
+
+def _lease() -> timedelta:
+    return timedelta(seconds=settings.ROSTER_IMPORT_LEASE_SECONDS)
+
+
+def _claim(roster_import: RosterImport, *, waiting: str, working: str) -> uuid.UUID | None:
+    """Take the work with one conditional UPDATE: exactly one caller gets 1 row back (and the claim's token), every
+    other caller 0 (None). A claim whose lease ran out (its worker died) may be taken over."""
     now = timezone.now()
+    token = uuid.uuid4()
     claimed = (
         RosterImport.objects.filter(pk=roster_import.pk)
-        .filter(Q(status=waiting) | Q(status=working, claimed_at__lt=now - CLAIM_TIMEOUT))
-        .update(status=working, claimed_at=now, processed_rows=0)
+        .filter(Q(status=waiting) | Q(status=working, claimed_at__lt=now - _lease()))
+        .update(status=working, claimed_at=now, claim_token=token, processed_rows=0)
     )
     roster_import.refresh_from_db()
-    return claimed == 1
+    return token if claimed == 1 else None
+
+
+@contextmanager
+def _renewing(roster_import: RosterImport, token: uuid.UUID):
+    """Renew the claim every third of the lease while the work runs, so nobody takes over a live worker's import.
+
+    From a thread of its own: it has its own database connection, whose renewals commit at once, while the apply's
+    writes wait for the end of its transaction (Django's connections belong to one thread each).
+    """
+    stop = threading.Event()
+
+    def renew():
+        try:
+            while not stop.wait(settings.ROSTER_IMPORT_LEASE_SECONDS / 3):
+                try:
+                    # As before each request and task: a connection PostgreSQL dropped (a restart) is replaced.
+                    close_old_connections()
+                    RosterImport.objects.filter(
+                        pk=roster_import.pk, claim_token=token, status__in=(Status.ANALYSING, Status.APPLYING)
+                    ).update(claimed_at=timezone.now())
+                except (DatabaseError, InterfaceError):
+                    # PostgreSQL blinked: the next renewal tries again; the lease is three renewals long.
+                    logger.warning("Roster import %s: could not renew the claim", roster_import.pk, exc_info=True)
+        finally:
+            connections.close_all()
+
+    renewer = threading.Thread(target=renew, name=f"roster-import-{roster_import.pk}-lease", daemon=True)
+    renewer.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        renewer.join(timeout=30)
+
+
+def _hold_claim(roster_import: RosterImport, token: uuid.UUID) -> None:
+    """Lock the import row if this worker's claim still holds it (until the commit); else roll the apply back."""
+    held = RosterImport.objects.select_for_update().filter(
+        pk=roster_import.pk, claim_token=token, status=Status.APPLYING
+    )
+    if not list(held.values_list("pk", flat=True)):
+        raise _ClaimLost
 
 
 @contextmanager

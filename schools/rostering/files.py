@@ -261,7 +261,7 @@ def read_csv(data: bytes, *, file: str, report: Report) -> Table | None:
         opening = text.split("\n", start)[start - 1] if text.count("\n") >= start - 1 else ""
         if "field larger than field limit" in str(error) and '"' in opening:
             # An open quote swallowed more than any real value holds (csv.field_size_limit) before the file ended.
-            report.error(*_unclosed_quote(file, start, [""], None))
+            report.error(*_unclosed_quote(file, start, next(csv.reader([opening])), header))
         else:
             report.error(Source(file, reader.line_num or 1),
                          _("This line cannot be read as CSV (%(problem)s).") % {"problem": error})

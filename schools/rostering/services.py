@@ -114,14 +114,26 @@ def roster_import_choose_org(*, roster_import: RosterImport, org_source_id: str)
     return roster_import
 
 
-def roster_import_confirm(*, roster_import: RosterImport, confirmed_by) -> bool:
+def roster_import_confirm(*, roster_import: RosterImport, confirmed_by, confirmed_removals: str = "") -> bool:
     """Queue a checked import for applying. False when it was not ready (already confirmed, failed, cancelled).
 
-    Refused (``ValidationError``) while another import of the school waits to be applied or is being applied: its
-    preview was checked against the roster as it was before that one.
+    A preview that takes away most of the school's enrolments or students (``planning.Removals``) is applied only
+    when ``confirmed_removals`` names its numbers (the token the confirm form's box carries); otherwise a
+    ``ValidationError`` says so and nothing is queued. Refused too while another import of the school waits to be
+    applied or is being applied: its preview was checked against the roster as it was before that one.
     """
     from .tasks import roster_import_apply_task  # tasks.py imports this module: its tasks run these services
 
+    removals = roster_import.report.get("removals") or {}
+    if (
+        roster_import.status == Status.READY
+        and removals.get("needs_confirmation")
+        and confirmed_removals != removals.get("token")
+    ):
+        raise ValidationError(
+            _("This file takes away most of the school's class enrolments or students. Tick the box that names the "
+              "numbers to import it anyway, or cancel and export the roster again.")
+        )
     with transaction.atomic():
         _lock_school_imports(roster_import)
         other = (
@@ -177,10 +189,25 @@ def roster_import_apply(*, roster_import: RosterImport) -> RosterImport:
     ):
         report = Report()
         try:
+            previewed = roster_import.report.get("removals") or {}
             with transaction.atomic():
                 _lock_school_imports(roster_import)
                 parsed, plan = _read_and_plan(roster_import, report, Progress(roster_import))
                 if report.has_errors or plan is None:
+                    raise _NothingImported
+                removals = plan.removals
+                if removals.needs_confirmation and (
+                    not previewed.get("needs_confirmation") or previewed.get("token") != removals.token
+                ):
+                    # The roster changed between the preview and now: what was confirmed is not what would happen.
+                    report.error(
+                        Source(roster_import.original_name),
+                        _("The roster changed since the preview: this file would now take away %(enrolments)s of "
+                          "%(total)s class enrolments and deactivate %(students)s students, which nobody confirmed. "
+                          "Nothing was imported; upload the file again to see the new preview.")
+                        % {"enrolments": removals.enrolments_removed, "total": removals.enrolments_total,
+                           "students": removals.students_deactivated},
+                    )
                     raise _NothingImported
                 _carry_out(plan, Progress(roster_import))
                 _log_change(roster_import, plan)
@@ -193,7 +220,7 @@ def roster_import_apply(*, roster_import: RosterImport) -> RosterImport:
             roster_import.refresh_from_db()
         except _NothingImported:
             roster_import.status = Status.FAILED
-            _finish(roster_import, parsed, plan, report, done=True)
+            _finish(roster_import, parsed, None, report, done=True)
         except IntegrityError:
             logger.warning("Roster import %s collided with another change", roster_import.pk, exc_info=True)
             report.error(
@@ -372,12 +399,16 @@ def _read_and_plan(roster_import: RosterImport, report: Report, progress: Progre
         parsed = template.read_xlsx_template(data, file=name, report=report, progress=progress)
     else:
         parsed = template.read_csv_template(data, file=name, report=report, progress=progress)
-    if report.has_errors or parsed.needs_org:
+    if parsed.needs_org or (parsed.org is None and roster_import.file_format == RosterImport.Format.ONEROSTER):
         return parsed, None
+    if report.has_errors and not parsed.students and not parsed.classes:
+        return parsed, None
+    # Planned even when the file has errors: the planner's own (a grade the school lacks, a name too long) are then
+    # listed with the readers', all at once. A plan with errors is never carried out.
     plan = planning.build_plan(
         school=school, parsed=parsed, new_student_kind=roster_import.new_student_kind, report=report
     )
-    return parsed, plan
+    return parsed, None if report.has_errors else plan
 
 
 def _carry_out(plan: planning.Plan, progress: Progress) -> None:
@@ -439,6 +470,9 @@ def _finish(roster_import: RosterImport, parsed: ParsedRoster, plan, report: Rep
         data["changes"] = [change.as_json() for change in changes[:REPORT_LIST_LIMIT]]
         data["changes_total"] = len(changes)
         data["links_org"] = bool(plan.link_org)
+        data["removals"] = plan.removals.as_json()
+        data["absent"] = plan.absent
+        data["absent_total"] = plan.absent_total
     roster_import.report = data
     roster_import.total_rows = roster_import.processed_rows = parsed.rows_read
     roster_import.finished_at = timezone.now() if done else None

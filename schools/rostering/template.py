@@ -22,6 +22,7 @@ from .records import (
     Report,
     Source,
     StudentRecord,
+    birth_date_problem,
     date_problem,
     grade_problem,
     parse_date,
@@ -210,6 +211,7 @@ def _interpret(header, rows, *, file, column_label, parsed: ParsedRoster, report
 
 def _student(cells, row, label, at, report) -> StudentRecord:
     record = StudentRecord(source_id=cells["source_id"], row=row, label=label)
+    record.sources["source_id"] = at("source_id")
     for field in ("first_name", "last_name", "preferred_name", "homeroom", "interests"):
         if cells.get(field):
             record.set(field, cells[field], at(field))
@@ -233,8 +235,9 @@ def _student(cells, row, label, at, report) -> StudentRecord:
         except ValueError:
             report.error(at("date_of_birth"), date_problem(cells["date_of_birth"]))
         else:
-            if born > datetime.date.today():
-                report.error(at("date_of_birth"), _("The date of birth is in the future."))
+            problem = birth_date_problem(born)
+            if problem:
+                report.error(at("date_of_birth"), problem)
             else:
                 record.set("date_of_birth", born, at("date_of_birth"))
     return record

@@ -148,7 +148,14 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset link works for one day
 # Redis is optional: without it Celery runs in-process and the cache is local memory.
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Fails open (peerpartners/cache.py): Redis down must not turn a parent's consent or an application into a 500.
+    CACHES = {
+        "default": {
+            "BACKEND": "peerpartners.cache.FailOpenRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -157,6 +164,8 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 # The public application form: POSTs per visitor IP, counted by django-ratelimit in the cache above ("10/h").
 APPLY_RATE = env.str("APPLY_RATE", default="10/h")
+# When the cache cannot count (Redis down), let the visitor through rather than refuse everyone.
+RATELIMIT_FAIL_OPEN = True
 # Days a guardian's consent link and a nominee's personal invitation link keep working.
 GUARDIAN_CONSENT_LINK_DAYS = env.int("GUARDIAN_CONSENT_LINK_DAYS", default=14)
 NOMINATION_INVITATION_LINK_DAYS = env.int("NOMINATION_INVITATION_LINK_DAYS", default=30)
@@ -180,6 +189,8 @@ CELERY_RESULT_EXPIRES = 60 * 60 * 24
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE: dict = {
+    # Every minute: hand the outbox's due emails and jobs to the worker (each commit also kicks it at once).
+    "schools-outbox-dispatch": {"task": "schools.outbox.tasks.outbox_dispatch_task", "schedule": 60.0},
     # Daily at 12:00 UTC (early morning in US schools): owners hear about action items due the next day.
     "programs-action-item-reminders": {
         "task": "programs.tasks.send_action_item_reminders",

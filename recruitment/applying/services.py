@@ -45,7 +45,9 @@ class Submission:
 
 
 def _queue_email(*, template: str, context: dict, to: str) -> None:
-    email_queue(template=f"recruitment/applying/emails/{template}", context=context, to=to)
+    email_queue(
+        template=f"recruitment/applying/emails/{template}", context=context, to=to, school=context["program"].school
+    )
 
 
 def consent_link(consent: GuardianConsent, *, site_url: str) -> str:

@@ -39,7 +39,11 @@ class OutboxItem(models.Model):
     key = models.CharField(_("idempotency key"), max_length=200, unique=True, default=new_key)
     # For the administrator's page: the school whose change caused it; none for e.g. a password reset email.
     school = models.ForeignKey(
-        "schools.School", verbose_name=_("school"), on_delete=models.CASCADE, null=True, blank=True,
+        "schools.School",
+        verbose_name=_("school"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="+",
     )
     task_name = models.CharField(_("task"), max_length=200, blank=True)

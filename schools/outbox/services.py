@@ -41,9 +41,7 @@ def outbox_email(*, subject: str, body: str, to: list[str], school=None, key: st
 
     ``key`` names the email once (e.g. ``"renewal:42"``): queuing the same key again returns the row already there.
     """
-    return _queue(
-        Kind.EMAIL, key=key, school=school, subject=" ".join(subject.split())[:300], body=body, to=list(to)
-    )
+    return _queue(Kind.EMAIL, key=key, school=school, subject=" ".join(subject.split())[:300], body=body, to=list(to))
 
 
 def outbox_job(task_name: str, /, *, school=None, key: str | None = None, **kwargs) -> OutboxItem:
@@ -163,9 +161,11 @@ def outbox_deliver(*, item_id: int) -> bool:
         # A job runs outside any transaction of ours: its services commit their own steps (roster progress), and
         # each claims its own row, so running it again after a crash does nothing twice.
         _task(item.task_name)(**item.task_kwargs)
-        return bool(OutboxItem.objects.filter(pk=item.pk, status=Status.SENDING).update(
-            status=Status.SENT, sent_at=timezone.now(), last_error=""
-        ))
+        return bool(
+            OutboxItem.objects.filter(pk=item.pk, status=Status.SENDING).update(
+                status=Status.SENT, sent_at=timezone.now(), last_error=""
+            )
+        )
     except Exception as error:
         _mark_failed_attempt(item, error)
         return False

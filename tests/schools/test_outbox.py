@@ -46,9 +46,7 @@ def mail_server_down(settings):
 # --- Written with the change --------------------------------------------------------------------------------------
 
 
-def test_the_email_is_a_row_of_the_same_transaction_and_leaves_after_commit(
-    world, django_capture_on_commit_callbacks
-):
+def test_the_email_is_a_row_of_the_same_transaction_and_leaves_after_commit(world, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=False) as callbacks, transaction.atomic():
         email_queue(
             template="programs/emails/action_item_reminder",
@@ -57,8 +55,12 @@ def test_the_email_is_a_row_of_the_same_transaction_and_leaves_after_commit(
             school=world.school,
         )
         item = OutboxItem.objects.get()
-        assert (item.kind, item.status, item.to, item.school) == ("email", "waiting", ["coordinator@example.org"],
-                                                                   world.school)
+        assert (item.kind, item.status, item.to, item.school) == (
+            "email",
+            "waiting",
+            ["coordinator@example.org"],
+            world.school,
+        )
     assert mail.outbox == []  # nothing leaves before the commit
     assert len(callbacks) == 1
 
@@ -71,11 +73,10 @@ def test_the_email_is_a_row_of_the_same_transaction_and_leaves_after_commit(
 
 
 def test_a_rolled_back_change_leaves_no_row_and_sends_nothing(world, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        with pytest.raises(RuntimeError), transaction.atomic():
-            queue_email()
-            services.outbox_job("schools.rostering.tasks.roster_import_analyse_task", import_id=1)
-            raise RuntimeError("the change failed")
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError), transaction.atomic():
+        queue_email()
+        services.outbox_job("schools.rostering.tasks.roster_import_analyse_task", import_id=1)
+        raise RuntimeError("the change failed")
     assert not OutboxItem.objects.exists()
     assert mail.outbox == []
 
@@ -103,12 +104,19 @@ def test_a_roster_upload_queues_its_check_as_a_job(world):
 
     with transaction.atomic():
         roster_import = roster_services.roster_import_start(
-            school=world.school, uploaded_by=world.user("coordinator"), file_format="csv", name="roster.csv",
-            data=b"x", new_student_kind="peer",
+            school=world.school,
+            uploaded_by=world.user("coordinator"),
+            file_format="csv",
+            name="roster.csv",
+            data=b"x",
+            new_student_kind="peer",
         )
     item = OutboxItem.objects.get()
     assert (item.kind, item.task_name, item.task_kwargs, item.school) == (
-        "job", "schools.rostering.tasks.roster_import_analyse_task", {"import_id": roster_import.pk}, world.school
+        "job",
+        "schools.rostering.tasks.roster_import_analyse_task",
+        {"import_id": roster_import.pk},
+        world.school,
     )
 
 
@@ -173,8 +181,9 @@ def test_a_job_runs_its_task_once(world, monkeypatch):
 # --- Broker down ---------------------------------------------------------------------------------------------------
 
 
-def test_a_broker_that_refuses_the_kick_is_logged_not_raised(world, monkeypatch, caplog,
-                                                             django_capture_on_commit_callbacks):
+def test_a_broker_that_refuses_the_kick_is_logged_not_raised(
+    world, monkeypatch, caplog, django_capture_on_commit_callbacks
+):
     def refuse(*args, **kwargs):
         raise ConnectionRefusedError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
 
@@ -187,7 +196,8 @@ def test_a_broker_that_refuses_the_kick_is_logged_not_raised(world, monkeypatch,
 
 
 def test_rows_the_broker_refuses_go_back_to_waiting(world, monkeypatch):
-    first, second = queue_email(), queue_email(to=["second@example.org"])
+    queue_email()
+    queue_email(to=["second@example.org"])
 
     def refuse(*args, **kwargs):
         raise ConnectionRefusedError("Connection refused")

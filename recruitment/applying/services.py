@@ -1,8 +1,8 @@
 """Write side of applying: applications (a resubmission is a new row marked as a possible duplicate), guardian consent,
 teacher nominations. Coordinators resolve duplicates in ``duplicates.py``.
 
-Every workflow validates with ``full_clean()`` and writes in one transaction; emails are queued with
-``transaction.on_commit`` so nothing is sent for a write that rolled back.
+Every workflow validates with ``full_clean()`` and writes in one transaction; emails are outbox rows of that same
+transaction (``email_queue``), so nothing is sent for a write that rolled back and nothing is lost when Redis is down.
 """
 
 import datetime

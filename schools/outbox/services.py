@@ -117,18 +117,18 @@ def outbox_dispatch(*, now=None) -> int:
         OutboxItem.objects.filter(pk__in=ids).update(status=Status.SENDING, claimed_at=now)
     if not ids:
         return 0
-    position = 0
+    handed = 0
     try:
         with _broker_connection(outbox_deliver_task) as connection:
-            for position, item_id in enumerate(ids):  # noqa: B007 (read after the loop when the broker fails)
+            for item_id in ids:
                 outbox_deliver_task.apply_async(kwargs={"item_id": item_id}, retry=False, connection=connection)
+                handed += 1
     except Exception:
-        logger.warning("outbox.dispatch_failed: %d rows wait for the next run", len(ids) - position, exc_info=True)
-        OutboxItem.objects.filter(pk__in=ids[position:], status=Status.SENDING, claimed_at=now).update(
+        logger.warning("outbox.dispatch_failed: %d rows wait for the next run", len(ids) - handed, exc_info=True)
+        OutboxItem.objects.filter(pk__in=ids[handed:], status=Status.SENDING, claimed_at=now).update(
             status=Status.WAITING, claimed_at=None
         )
-        return position
-    return len(ids)
+    return handed
 
 
 def _broker_connection(task):

@@ -15,7 +15,8 @@ from schools.outbox import selectors, services
 from schools.outbox.models import OutboxItem
 from schools.outbox.tasks import outbox_deliver_task, outbox_dispatch_task
 from schools.services import email_queue
-from tests.schools.factories import OutboxItemFactory, RosterImportFactory
+from tests.schools.factories import OutboxItemFactory, RosterImportFactory, UserFactory
+from tests.two_factor import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -300,3 +301,16 @@ def test_coordinators_and_teachers_may_not_retry(client_for, world):
         assert client_for(role).post(reverse("outbox:retry", kwargs={"pk": item.pk})).status_code == 403
     item.refresh_from_db()
     assert item.status == Status.FAILED
+
+
+def test_the_sites_staff_retry_a_password_reset_email_in_the_admin(client, world, django_capture_on_commit_callbacks):
+    item = OutboxItemFactory(school=None, subject="Choose a new Peer Partners password")
+    sign_in_verified(client, UserFactory(username="support", is_staff=True, is_superuser=True))
+    changelist = reverse("admin:schools_outboxitem_changelist")
+    assert "Choose a new Peer Partners password" in client.get(changelist).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(changelist, {"action": "try_again", "_selected_action": [item.pk]}, follow=True)
+    assert "1 will be tried again in the next minute." in response.content.decode()
+    item.refresh_from_db()
+    assert item.status == Status.SENT
+    assert len(mail.outbox) == 1

@@ -57,6 +57,8 @@ class OwnRedis:
         client = redis.Redis.from_url(URL, socket_connect_timeout=1)
         try:
             for _ in range(100):
+                if self.process.poll() is not None:  # e.g. the port is taken: stopping "our" Redis would stop nothing
+                    pytest.fail(f"redis-server on port {PORT} exited:\n{self.log_path.read_text()}")
                 try:
                     client.ping()
                     return
@@ -71,6 +73,16 @@ class OwnRedis:
             self.process.terminate()
             self.process.wait(timeout=10)
         self.process = None
+
+    def is_down(self) -> bool:
+        client = redis.Redis.from_url(URL, socket_connect_timeout=1)
+        try:
+            client.ping()
+        except redis.ConnectionError:
+            return True
+        finally:
+            client.close()
+        return False
 
 
 @pytest.fixture
@@ -193,6 +205,7 @@ def test_with_redis_down_every_action_succeeds_and_each_email_goes_out_once_it_i
     )
 
     own_redis.stop()
+    assert own_redis.is_down()
 
     # A public application (the rate limiter counts in Redis: it lets the visitor through).
     response = client.post(

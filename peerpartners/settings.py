@@ -190,7 +190,11 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE: dict = {
     # Every minute: hand the outbox's due emails and jobs to the worker (each commit also kicks it at once).
-    "schools-outbox-dispatch": {"task": "schools.outbox.tasks.outbox_dispatch_task", "schedule": 60.0},
+    "schools-outbox-dispatch": {
+        "task": "schools.outbox.tasks.outbox_dispatch_task",
+        "schedule": 60.0,
+        "kwargs": {"prune": True},
+    },
     # Daily at 12:00 UTC (early morning in US schools): owners hear about action items due the next day.
     "programs-action-item-reminders": {
         "task": "programs.tasks.send_action_item_reminders",

@@ -34,6 +34,8 @@ BACKOFF_MAX = timedelta(hours=1)
 CLAIM_TIMEOUT = timedelta(minutes=15)
 # Rows handed over per dispatcher run; the next run (a minute later, or the next kick) takes the rest.
 DISPATCH_BATCH = 200
+# A sent row is kept this long (what went to whom, when), then deleted by the minute run of beat.
+SENT_KEPT = timedelta(days=30)
 
 
 def outbox_email(*, subject: str, body: str, to: list[str], school=None, key: str | None = None) -> OutboxItem:
@@ -175,7 +177,16 @@ def _mark_sent(item: OutboxItem) -> None:
     item.status = Status.SENT
     item.sent_at = timezone.now()
     item.last_error = ""
-    item.save(update_fields=["status", "sent_at", "last_error"])
+    # The body (a child's name, a signed consent link) is not needed once sent: it is not kept at rest.
+    item.body = ""
+    item.save(update_fields=["status", "sent_at", "last_error", "body"])
+
+
+def outbox_prune(*, now=None) -> int:
+    """Delete the rows sent more than ``SENT_KEPT`` ago. Failed rows stay until someone tries them again."""
+    now = now or timezone.now()
+    deleted, _ = OutboxItem.objects.filter(status=Status.SENT, sent_at__lt=now - SENT_KEPT).delete()
+    return deleted
 
 
 def _mark_failed_attempt(item: OutboxItem, error: Exception) -> None:

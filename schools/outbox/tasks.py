@@ -6,7 +6,10 @@ from . import services
 
 
 @shared_task(ignore_result=True)
-def outbox_dispatch_task() -> int:
+def outbox_dispatch_task(*, prune: bool = False) -> int:
+    # Beat's minute run also deletes old sent rows; a kick after a commit only dispatches.
+    if prune:
+        services.outbox_prune()
     return services.outbox_dispatch()
 
 

@@ -130,6 +130,20 @@ def test_a_misspelt_job_fails_in_the_callers_transaction(world):
 # --- At most once per success --------------------------------------------------------------------------------------
 
 
+def test_a_sent_row_keeps_no_body_and_is_deleted_after_a_month(world):
+    item = queue_email(body="Dear Grace, the link: https://example.org/consent/abc/")
+    services.outbox_dispatch()
+    item.refresh_from_db()
+    assert (item.status, item.body) == (Status.SENT, "")
+    assert "the link" in mail.outbox[0].body
+    failed = OutboxItemFactory(school=world.school, created_at=timezone.now() - datetime.timedelta(days=90))
+    outbox_dispatch_task.apply(kwargs={"prune": True})
+    assert OutboxItem.objects.count() == 2  # sent today: kept
+    OutboxItem.objects.filter(pk=item.pk).update(sent_at=timezone.now() - services.SENT_KEPT - datetime.timedelta(1))
+    outbox_dispatch_task.apply(kwargs={"prune": True})
+    assert list(OutboxItem.objects.all()) == [failed]
+
+
 def test_a_row_delivered_twice_sends_once(world):
     item = queue_email()  # no commit in this test: the dispatcher is run by hand
     assert services.outbox_dispatch() == 1

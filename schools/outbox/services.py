@@ -65,22 +65,10 @@ def _queue(kind, *, key, school, **fields) -> OutboxItem:
             item.key = key
         item.full_clean()
         item.save()
-    # After the block above: the kick belongs to the caller's savepoint, so the caller's next row finds it.
-    _kick_after_commit()
-    return item
-
-
-def _kick_after_commit() -> None:
-    """Run the dispatcher once the outermost transaction commits; once per transaction, however many rows.
-
-    A kick already registered in this savepoint or one around it covers this row too (rolling that savepoint back
-    drops this row with it); one registered in a savepoint since closed does not count, to be safe.
-    """
-    connection = transaction.get_connection()
-    open_savepoints = set(connection.savepoint_ids)
-    if any(callback is _kick and set(sids) <= open_savepoints for sids, callback, _ in connection.run_on_commit):
-        return
+    # Each row kicks the dispatcher after the outermost commit; the first kick hands over every row due, the
+    # others find nothing left (one cheap query each).
     transaction.on_commit(_kick)
+    return item
 
 
 def _kick() -> None:

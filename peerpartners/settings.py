@@ -153,7 +153,14 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset link works for one day
 # Redis is optional: without it Celery runs in-process and the cache is local memory.
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Fails open (peerpartners/cache.py): Redis down must not turn a parent's consent or an application into a 500.
+    CACHES = {
+        "default": {
+            "BACKEND": "peerpartners.cache.FailOpenRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -162,6 +169,8 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 # The public application form: POSTs per visitor IP, counted by django-ratelimit in the cache above ("10/h").
 APPLY_RATE = env.str("APPLY_RATE", default="10/h")
+# When the cache cannot count (Redis down), let the visitor through rather than refuse everyone.
+RATELIMIT_FAIL_OPEN = True
 # Days a guardian's consent link and a nominee's personal invitation link keep working.
 GUARDIAN_CONSENT_LINK_DAYS = env.int("GUARDIAN_CONSENT_LINK_DAYS", default=14)
 NOMINATION_INVITATION_LINK_DAYS = env.int("NOMINATION_INVITATION_LINK_DAYS", default=30)
@@ -191,6 +200,9 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBIL
 # down when the last one is older than WORKER_HEARTBEAT_MAX_AGE seconds.
 WORKER_HEARTBEAT_SECONDS = env.int("WORKER_HEARTBEAT_SECONDS", default=30)
 WORKER_HEARTBEAT_MAX_AGE = env.int("WORKER_HEARTBEAT_MAX_AGE", default=180)
+# /healthz/ready reports the outbox down when its oldest waiting email or job is older than this (seconds): the
+# dispatcher runs every minute, so 15 minutes means the broker, the worker or the mail server is not taking rows.
+OUTBOX_MAX_WAIT_SECONDS = env.int("OUTBOX_MAX_WAIT_SECONDS", default=900)
 # A roster import's worker renews its claim every third of this many seconds while it works; a claim not renewed for
 # this long belongs to a worker that died, and the next resume (every minute, below) takes the import over.
 ROSTER_IMPORT_LEASE_SECONDS = env.int("ROSTER_IMPORT_LEASE_SECONDS", default=120)
@@ -203,6 +215,12 @@ CELERY_BEAT_SCHEDULE: dict = {
     "schools-roster-imports-resume": {
         "task": "schools.rostering.tasks.roster_imports_resume_task",
         "schedule": timedelta(minutes=1),
+    },
+    # Every minute: hand the outbox's due emails and jobs to the worker (each commit also kicks it at once).
+    "schools-outbox-dispatch": {
+        "task": "schools.outbox.tasks.outbox_dispatch_task",
+        "schedule": 60.0,
+        "kwargs": {"prune": True},
     },
     # Daily at 12:00 UTC (early morning in US schools): owners hear about action items due the next day.
     "programs-action-item-reminders": {

@@ -729,5 +729,6 @@ class WorkerHeartbeat(models.Model):
 
 
 # Roster imports and the privacy records live in sub-packages; Django finds an app's models through this module.
+from .outbox.models import OutboxItem  # noqa: E402, F401
 from .privacy.models import ConsentRecord, Disclosure, InspectionRequest  # noqa: E402, F401
 from .rostering.models import RosterImport  # noqa: E402, F401

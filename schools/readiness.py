@@ -25,6 +25,7 @@ from django.db import DatabaseError, connections
 from django.utils import timezone
 
 from .models import WorkerHeartbeat
+from .outbox.selectors import oldest_waiting
 
 logger = logging.getLogger(__name__)
 
@@ -105,7 +106,20 @@ def worker_check() -> Part:
     return Part(OK, f"last heartbeat {seconds} s ago")
 
 
+def outbox_check() -> Part:
+    """The oldest email or job still waiting in the outbox: older than ``OUTBOX_MAX_WAIT_SECONDS`` means the broker
+    or the worker is not taking rows (or a mail server keeps refusing them), so something people expect is late."""
+    oldest = oldest_waiting()
+    if oldest is None:
+        return Part(OK, "nothing waiting")
+    seconds = max(0, round((timezone.now() - oldest).total_seconds()))
+    if seconds > settings.OUTBOX_MAX_WAIT_SECONDS:
+        return Part(DOWN, f"the oldest waiting row is {seconds} s old (more than {settings.OUTBOX_MAX_WAIT_SECONDS} s)")
+    return Part(OK, f"the oldest waiting row is {seconds} s old")
+
+
 def register() -> None:
     register_readiness_check("database", database_check)
     register_readiness_check("redis", redis_check)
     register_readiness_check("worker", worker_check)
+    register_readiness_check("outbox", outbox_check)

@@ -1,8 +1,8 @@
 """Write side of applying: applications (a resubmission is a new row marked as a possible duplicate), guardian consent,
 teacher nominations. Coordinators resolve duplicates in ``duplicates.py``.
 
-Every workflow validates with ``full_clean()`` and writes in one transaction; emails are queued with
-``transaction.on_commit`` so nothing is sent for a write that rolled back.
+Every workflow validates with ``full_clean()`` and writes in one transaction; emails are outbox rows of that same
+transaction (``email_queue``), so nothing is sent for a write that rolled back and nothing is lost when Redis is down.
 """
 
 import datetime
@@ -45,7 +45,9 @@ class Submission:
 
 
 def _queue_email(*, template: str, context: dict, to: str) -> None:
-    email_queue(template=f"recruitment/applying/emails/{template}", context=context, to=to)
+    email_queue(
+        template=f"recruitment/applying/emails/{template}", context=context, to=to, school=context["program"].school
+    )
 
 
 def consent_link(consent: GuardianConsent, *, site_url: str) -> str:

@@ -189,7 +189,8 @@ def _email_applicant(application: PeerApplication) -> None:
     context = {"application": application, "program": application.campaign.program,
                "school": application.campaign.program.school}
     email_queue(
-        template=f"recruitment/campaigns/emails/decision_{application.status}", context=context, to=application.email
+        template=f"recruitment/campaigns/emails/decision_{application.status}", context=context, to=application.email,
+        school=context["school"],
     )
 
 

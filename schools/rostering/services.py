@@ -38,6 +38,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from ..models import AccessLogEntry, School
+from ..outbox.services import outbox_job
 from ..services import record_access
 from . import oneroster, planning, selectors, template
 from .files import UploadProblem, zip_csv_members
@@ -59,9 +60,7 @@ EXPORT_FORMATS = {
 def roster_import_start(
     *, school: School, uploaded_by, file_format: str, name: str, data: bytes, new_student_kind: str
 ) -> RosterImport:
-    """Store an upload (checked by the upload form) under a random name and queue its check after commit."""
-    from .tasks import roster_import_analyse_task  # tasks.py imports this module: its tasks run these services
-
+    """Store an upload (checked by the upload form) under a random name and queue its check in the outbox."""
     extension = "zip" if file_format == RosterImport.Format.ONEROSTER else file_format
     roster_import = RosterImport(
         school=school,
@@ -74,7 +73,7 @@ def roster_import_start(
     roster_import.full_clean()
     with transaction.atomic():
         roster_import.save()
-        transaction.on_commit(lambda: roster_import_analyse_task.delay(import_id=roster_import.pk))
+        _queue(ANALYSE_TASK, roster_import)
     return roster_import
 
 
@@ -102,14 +101,12 @@ def roster_import_analyse(*, roster_import: RosterImport) -> RosterImport:
 
 def roster_import_choose_org(*, roster_import: RosterImport, org_source_id: str) -> RosterImport:
     """Use this org of the file for the school (remembered when the import is applied) and check the file again."""
-    from .tasks import roster_import_analyse_task  # tasks.py imports this module: its tasks run these services
-
     with transaction.atomic():
         chosen = RosterImport.objects.filter(pk=roster_import.pk, status=Status.NEEDS_ORG).update(
             org_source_id=org_source_id, status=Status.PENDING, claimed_at=None
         )
         if chosen:
-            transaction.on_commit(lambda: roster_import_analyse_task.delay(import_id=roster_import.pk))
+            _queue(ANALYSE_TASK, roster_import)
     roster_import.refresh_from_db()
     return roster_import
 
@@ -122,8 +119,6 @@ def roster_import_confirm(*, roster_import: RosterImport, confirmed_by, confirme
     ``ValidationError`` says so and nothing is queued. Refused too while another import of the school waits to be
     applied or is being applied: its preview was checked against the roster as it was before that one.
     """
-    from .tasks import roster_import_apply_task  # tasks.py imports this module: its tasks run these services
-
     removals = roster_import.report.get("removals") or {}
     if (
         roster_import.status == Status.READY
@@ -151,9 +146,18 @@ def roster_import_confirm(*, roster_import: RosterImport, confirmed_by, confirme
             status=Status.QUEUED, confirmed_by=confirmed_by, claimed_at=None, processed_rows=0
         )
         if confirmed:
-            transaction.on_commit(lambda: roster_import_apply_task.delay(import_id=roster_import.pk))
+            _queue(APPLY_TASK, roster_import)
     roster_import.refresh_from_db()
     return bool(confirmed)
+
+
+# The tasks by name: tasks.py imports this module, and the outbox hands them to the worker after commit.
+ANALYSE_TASK = "schools.rostering.tasks.roster_import_analyse_task"
+APPLY_TASK = "schools.rostering.tasks.roster_import_apply_task"
+
+
+def _queue(task_name: str, roster_import: RosterImport) -> None:
+    outbox_job(task_name, school=roster_import.school, import_id=roster_import.pk)
 
 
 def roster_import_cancel(*, roster_import: RosterImport) -> bool:

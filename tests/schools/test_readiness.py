@@ -17,9 +17,11 @@ from django.utils import timezone
 from peerpartners.celery import app as celery_app
 from schools import readiness
 from schools.models import WorkerHeartbeat
+from schools.outbox.models import OutboxItem
 from schools.tasks import worker_heartbeat
 
 from ..conftest import service_missing
+from .factories import OutboxItemFactory
 from .test_healthz import unreachable_default_database  # noqa: F401 - a fixture, used by name below
 
 pytestmark = pytest.mark.django_db
@@ -122,7 +124,8 @@ def test_the_database_unreachable_answers_503_naming_it(client, settings, unreac
     response = client.get("/healthz/ready")
 
     assert response.status_code == 503
-    assert response.json()["down"] == ["database"]
+    # The outbox is a table of that database: it cannot be read either, and says so.
+    assert response.json()["down"] == ["database", "outbox"]
 
 
 def test_a_fresh_heartbeat_is_ready(client, settings, with_worker):
@@ -206,3 +209,25 @@ def test_only_get_is_allowed_and_https_is_not_forced(client, settings):
     settings.SECURE_SSL_REDIRECT = True
     assert client.get("/healthz/ready").status_code == 200
     assert client.post("/healthz/ready").status_code == 405
+
+
+def test_the_outbox_is_down_when_its_oldest_waiting_row_is_too_old(client, settings):
+    settings.REDIS_URL = ""
+    settings.OUTBOX_MAX_WAIT_SECONDS = 900
+    assert client.get("/healthz/ready").json()["parts"]["outbox"] == {"state": "ok", "detail": "nothing waiting"}
+
+    fresh = OutboxItemFactory(status="waiting", attempts=0, last_error="")
+    OutboxItem.objects.filter(pk=fresh.pk).update(created_at=timezone.now() - datetime.timedelta(seconds=60))
+    response = client.get("/healthz/ready")
+    assert response.status_code == 200
+    assert response.json()["parts"]["outbox"]["state"] == "ok"
+
+    OutboxItem.objects.filter(pk=fresh.pk).update(created_at=timezone.now() - datetime.timedelta(minutes=20))
+    response = client.get("/healthz/ready")
+    assert response.status_code == 503
+    assert response.json()["down"] == ["outbox"]
+    assert "more than 900 s" in response.json()["parts"]["outbox"]["detail"]
+
+    # A failed row waits for a person (the administrator's page), not for the machine: it does not hold readiness.
+    OutboxItem.objects.filter(pk=fresh.pk).update(status="failed")
+    assert client.get("/healthz/ready").status_code == 200

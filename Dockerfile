@@ -9,9 +9,10 @@ RUN npm ci --no-audit --no-fund
 
 FROM python:3.11-slim
 
-# WeasyPrint (brochures, posters, reports) needs Pango and HarfBuzz, and a font.
+# WeasyPrint (brochures, posters, reports) needs Pango and HarfBuzz, and a font; backups need pg_dump and pg_restore.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core \
+       postgresql-client \
     && rm -rf /var/lib/apt/lists/*
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
@@ -35,8 +36,8 @@ RUN DEBUG=0 STATIC_MANIFEST=1 SECRET_KEY=collectstatic-at-build-time-only \
 
 # Run as an unprivileged user; uploaded and generated files live in the media volume.
 RUN useradd --system --no-create-home --home-dir /app --uid 10001 peerpartners \
-    && mkdir -p /app/media \
-    && chown peerpartners /app/media
+    && mkdir -p /app/media /app/backups \
+    && chown peerpartners /app/media /app/backups
 USER peerpartners
 
 EXPOSE 8000

@@ -111,7 +111,12 @@ DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"].setdefault("ATOMIC_REQUESTS", False)
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+# PostgreSQL: keep a connection for a minute (a page costs no new connection), and test it before each request or
+# task reuses it, so after PostgreSQL restarts, or its connections are terminated, the next request and the next task
+# connect again instead of failing on a dead socket (issue 18). SQLite opens a file: nothing to keep.
+_POSTGRESQL = DATABASES["default"]["ENGINE"].endswith("postgresql")
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60 if _POSTGRESQL else 0)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = _POSTGRESQL
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "schools.User"
@@ -148,7 +153,14 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset link works for one day
 # Redis is optional: without it Celery runs in-process and the cache is local memory.
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Fails open (peerpartners/cache.py): Redis down must not turn a parent's consent or an application into a 500.
+    CACHES = {
+        "default": {
+            "BACKEND": "peerpartners.cache.FailOpenRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -157,6 +169,8 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 # The public application form: POSTs per visitor IP, counted by django-ratelimit in the cache above ("10/h").
 APPLY_RATE = env.str("APPLY_RATE", default="10/h")
+# When the cache cannot count (Redis down), let the visitor through rather than refuse everyone.
+RATELIMIT_FAIL_OPEN = True
 # Days a guardian's consent link and a nominee's personal invitation link keep working.
 GUARDIAN_CONSENT_LINK_DAYS = env.int("GUARDIAN_CONSENT_LINK_DAYS", default=14)
 NOMINATION_INVITATION_LINK_DAYS = env.int("NOMINATION_INVITATION_LINK_DAYS", default=30)
@@ -179,11 +193,44 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_RESULT_EXPIRES = 60 * 60 * 24
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "UTC"
+# Redis hands a task whose worker vanished without acknowledging it (SIGKILL, a lost host) to another worker after
+# this many seconds. Longer than any task runs; abandoned roster imports are resumed sooner by their lease (below).
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=60 * 60)}
+# The worker writes a heartbeat every WORKER_HEARTBEAT_SECONDS (beat schedule below); /healthz/ready reports the worker
+# down when the last one is older than WORKER_HEARTBEAT_MAX_AGE seconds.
+WORKER_HEARTBEAT_SECONDS = env.int("WORKER_HEARTBEAT_SECONDS", default=30)
+WORKER_HEARTBEAT_MAX_AGE = env.int("WORKER_HEARTBEAT_MAX_AGE", default=180)
+# /healthz/ready reports the outbox down when its oldest waiting email or job is older than this (seconds): the
+# dispatcher runs every minute, so 15 minutes means the broker, the worker or the mail server is not taking rows.
+OUTBOX_MAX_WAIT_SECONDS = env.int("OUTBOX_MAX_WAIT_SECONDS", default=900)
+# A roster import's worker renews its claim every third of this many seconds while it works; a claim not renewed for
+# this long belongs to a worker that died, and the next resume (every minute, below) takes the import over.
+ROSTER_IMPORT_LEASE_SECONDS = env.int("ROSTER_IMPORT_LEASE_SECONDS", default=120)
 CELERY_BEAT_SCHEDULE: dict = {
+    "schools-worker-heartbeat": {
+        "task": "schools.tasks.worker_heartbeat",
+        "schedule": timedelta(seconds=WORKER_HEARTBEAT_SECONDS),
+    },
+    # Imports whose worker died mid-check or mid-apply (their lease expired) are checked or applied again.
+    "schools-roster-imports-resume": {
+        "task": "schools.rostering.tasks.roster_imports_resume_task",
+        "schedule": timedelta(minutes=1),
+    },
+    # Every minute: hand the outbox's due emails and jobs to the worker (each commit also kicks it at once).
+    "schools-outbox-dispatch": {
+        "task": "schools.outbox.tasks.outbox_dispatch_task",
+        "schedule": 60.0,
+        "kwargs": {"prune": True},
+    },
     # Daily at 12:00 UTC (early morning in US schools): owners hear about action items due the next day.
     "programs-action-item-reminders": {
         "task": "programs.tasks.send_action_item_reminders",
         "schedule": crontab(hour=12, minute=0),
+    },
+    # Daily at 07:00 UTC (night in US schools): the database and MEDIA_ROOT into BACKUP_DIR (schools.backups).
+    "schools-backup": {
+        "task": "schools.tasks.backup",
+        "schedule": crontab(hour=7, minute=0),
     },
     # Daily: guardians are asked to renew consents that end within GUARDIAN_CONSENT_RENEWAL_DAYS (each once).
     "recruitment-consent-renewals": {
@@ -224,6 +271,14 @@ STATICFILES_DIRS = [
 ]
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Backups (`manage.py backup` / `restore`, nightly through Celery beat; docs/deploy.md has the restore drill).
+# Keep BACKUP_DIR on another disk or copy it off the server: a backup beside the database is lost with it.
+BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "backups")
+# The newest BACKUP_KEEP backups are kept, older ones deleted after each nightly backup.
+BACKUP_KEEP = env.int("BACKUP_KEEP", default=14)
+# A Fernet key (`manage.py backup --new-key`): backups are encrypted with it. Keep a copy away from the server, or the
+# backups cannot be read when the server is lost. Empty: backups are plain tar files (readable by whoever gets one).
+BACKUP_ENCRYPTION_KEY = env.str("BACKUP_ENCRYPTION_KEY", default="")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -252,7 +307,7 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 # Behind the reverse proxy of docker-compose.yml, which terminates TLS and sets this header.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^healthz/ready$"]
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=not DEBUG)
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=not DEBUG)

@@ -2,13 +2,14 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from .health import healthz
+from .health import healthz, healthz_ready
 
 admin.site.site_header = _("Peer Partners support")
 admin.site.site_title = _("Peer Partners support")
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("healthz/ready", healthz_ready, name="healthz_ready"),
     path("admin/", admin.site.urls),
     path("programs/", include("programs.urls")),
     path("", include("recruitment.urls")),

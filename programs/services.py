@@ -386,7 +386,10 @@ def action_item_reminders_send(*, now: datetime.datetime | None = None) -> int:
         for items in claimed_by_owner.values():
             owner = items[0].owner
             context = {"owner": owner, "items": items, "due_on": items[0].due_on}
-            email_queue(template="programs/emails/action_item_reminder", context=context, to=owner.email)
+            email_queue(
+                template="programs/emails/action_item_reminder", context=context, to=owner.email,
+                school=items[0].program.school,
+            )
     return len(claimed_by_owner)
 
 

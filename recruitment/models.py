@@ -246,6 +246,12 @@ class PeerApplication(models.Model):
             models.CheckConstraint(
                 condition=~Q(possible_duplicate_of=models.F("pk")), name="application_not_duplicate_of_itself"
             ),
+            # One roster peer is accepted once per campaign (two coordinators accepting two applications of one
+            # child at once are refused by ``campaigns.services`` under the campaign's row lock; this holds anyway).
+            models.UniqueConstraint(
+                fields=["campaign", "student"], condition=Q(status="accepted"),
+                name="application_peer_accepted_once_per_campaign",
+            ),
             *[
                 models.CheckConstraint(condition=Q(**{f"{name}__lte": 3}), name=f"application_{name}_0_to_3")
                 for name, _label in QUALITIES

@@ -22,6 +22,8 @@ from .models import (
     Term,
     User,
 )
+from .outbox.models import OutboxItem
+from .outbox.services import outbox_retry
 from .rostering.models import RosterImport
 
 
@@ -175,3 +177,25 @@ class AccessLogEntryAdmin(ReadOnlyAdmin):
 class RosterImportAdmin(ReadOnlyAdmin):
     list_display = ["pk", "school", "uploaded_by", "status", "created_at"]
     list_filter = ["school", "status"]
+
+
+@admin.register(OutboxItem)
+class OutboxItemAdmin(ReadOnlyAdmin):
+    """Every email and job, a school's or none (a password reset): the site's staff see the failed ones here, with
+    the error, and try them again (a school's own administrators do it on the school's page, ``outbox:failed``)."""
+
+    list_display = ["created_at", "kind", "subject", "task_name", "school", "status", "attempts", "last_error"]
+    list_filter = ["status", "kind", "school"]
+    actions = ["try_again"]
+
+    @admin.action(description=_("Try the failed ones again"))
+    def try_again(self, request, queryset):
+        retried = sum(outbox_retry(item=item) for item in queryset.filter(status=OutboxItem.Status.FAILED))
+        self.message_user(request, _("%(count)d will be tried again in the next minute.") % {"count": retried})
+
+    def has_change_permission(self, request, obj=None):
+        # The action needs change permission; the form itself stays read-only (no field is editable).
+        return request.user.is_superuser
+
+    def get_readonly_fields(self, request, obj=None):
+        return [field.name for field in self.model._meta.fields]

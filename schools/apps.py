@@ -16,8 +16,14 @@ class SchoolsConfig(AppConfig):
         # Connects the security event log's signal receivers (sign-in, sign-out, lockout, role changes).
         # And the sign-in records that let signing out and switching an account off end its sessions.
         from .accounts import security, sessions  # noqa: F401
+        from .outbox import dashboard as outbox_dashboard
         from .privacy import dashboard as privacy_dashboard
         from .privacy import sections as record_sections
 
+        outbox_dashboard.register()
         privacy_dashboard.register()
         record_sections.register()
+        # The parts /healthz/ready reports: the database, Redis and the worker; other apps add theirs.
+        from . import readiness
+
+        readiness.register()

@@ -6,13 +6,12 @@ from django.conf import settings
 from django.contrib.auth import forms as auth_forms
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.template import loader
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import Student
-from .tasks import send_email
+from .outbox.services import outbox_email
 
 security_log = logging.getLogger("peerpartners.security")
 
@@ -85,7 +84,7 @@ class PasswordResetRequestForm(auth_forms.PasswordResetForm):
     ):
         subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
         body = loader.render_to_string(email_template_name, context)
-        transaction.on_commit(lambda: send_email.delay(subject=subject, body=body, to=[to_email]))
+        outbox_email(subject=subject, body=body, to=[to_email])
 
 
 def show_service_error(form, error: ValidationError) -> None:

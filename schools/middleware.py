@@ -109,6 +109,7 @@ class SecondFactorMiddleware:
             reverse("logout"),
             reverse("admin:logout"),
             reverse("healthz"),
+            reverse("healthz_ready"),
         )
 
 

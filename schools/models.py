@@ -711,6 +711,24 @@ class SignInSession(models.Model):
         return f"{self.user} since {self.signed_in_at:%Y-%m-%d %H:%M}"
 
 
+class WorkerHeartbeat(models.Model):
+    """When a Celery worker last ran its periodic heartbeat task; ``/healthz/ready`` reports the worker from it.
+
+    One row per worker host name (``schools.services.worker_heartbeat_record``); pages never show the names.
+    """
+
+    hostname = models.CharField(max_length=255, primary_key=True)
+    beat_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("worker heartbeat")
+        verbose_name_plural = _("worker heartbeats")
+
+    def __str__(self) -> str:
+        return f"{self.hostname} at {self.beat_at:%Y-%m-%d %H:%M:%S}"
+
+
 # Roster imports and the privacy records live in sub-packages; Django finds an app's models through this module.
+from .outbox.models import OutboxItem  # noqa: E402, F401
 from .privacy.models import ConsentRecord, Disclosure, InspectionRequest  # noqa: E402, F401
 from .rostering.models import RosterImport  # noqa: E402, F401

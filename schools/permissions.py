@@ -61,6 +61,9 @@ SCHOOL_PERMISSIONS: dict[str, frozenset[str]] = {
     # FERPA records work: disclosures outside the school, parents' requests to inspect records, and the export of
     # everything held about one child. The coordinator and principal answer for the school's records.
     "manage_records": frozenset({Role.COORDINATOR, Role.SCHOOL_ADMIN}),
+    # Emails and jobs of the school that kept failing (schools.outbox): the principal and the district see the error
+    # and try again. Rows of no school (a password reset) are for the site's staff, in the Django admin.
+    "retry_outbox": frozenset({Role.SCHOOL_ADMIN, DISTRICT_ADMIN}),
 }
 
 # The merged table: every app's declared permissions, filled from the apps' ``ready()`` (see ``register_permissions``).

@@ -3,21 +3,23 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import selectors
-from .models import AccessLogEntry, PeerAvailability, Student, Weekday
+from .models import AccessLogEntry, PeerAvailability, Student, Weekday, WorkerHeartbeat
+from .outbox.services import outbox_email
 from .permissions import can_view_sensitive
 from .selectors import homeroom_of_teacher
-from .tasks import send_email
 
 
-def email_queue(*, template: str, context: dict, to: str) -> None:
-    """Render ``<template>_subject.txt`` (one line) and ``<template>.txt``, and send them to ``to`` through the
-    ``send_email`` task once the current transaction commits (a rolled-back change sends nothing)."""
+def email_queue(*, template: str, context: dict, to: str, school=None) -> None:
+    """Render ``<template>_subject.txt`` (one line) and ``<template>.txt``, and write the email to the outbox in the
+    current transaction: a rolled-back change sends nothing, and it goes out once committed, even if Redis was down
+    at that moment. ``school`` shows a failed email to that school's administrators."""
     subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
     body = render_to_string(f"{template}.txt", context)
-    transaction.on_commit(lambda: send_email.delay(subject=subject, body=body, to=[to]))
+    outbox_email(subject=subject, body=body, to=[to], school=school)
 
 
 def record_access(*, user, school, action: str, what: str, student=None, request=None):
@@ -184,3 +186,8 @@ def bell_schedule_create(*, school, form):
     schedule.full_clean()
     schedule.save()
     return schedule
+
+
+def worker_heartbeat_record(*, hostname: str) -> None:
+    """Note that the worker on ``hostname`` is alive and running tasks now (its periodic heartbeat task calls this)."""
+    WorkerHeartbeat.objects.update_or_create(hostname=hostname[:255], defaults={"beat_at": timezone.now()})

@@ -98,5 +98,6 @@ urlpatterns = [
     path("district/", views.DistrictOverviewView.as_view(), name="district_overview"),
     path("roster/", include("schools.rostering.urls")),
     path("records/", include("schools.privacy.urls")),
+    path("outbox/", include("schools.outbox.urls")),
     *auth_urlpatterns,
 ]

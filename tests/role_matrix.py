@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from tests.programs.factories import east_participant, east_program
 from tests.recruitment.factories import east_applying, east_campaign, east_matching, east_materials, east_renewal_link
-from tests.schools.factories import RosterImportFactory, east_account_consent, east_records
+from tests.schools.factories import OutboxItemFactory, RosterImportFactory, east_account_consent, east_records
 
 # Outcomes
 OK = "ok"  # 200
@@ -184,6 +184,8 @@ def student_account_route(allowed: str, method: str = "get", **options) -> Route
 MATRIX: dict[str, Route] = {
     "home": Route(expect(REDIRECT, anonymous=OK)),
     "healthz": Route(expect(OK)),
+    # For the load balancer: anyone may ask; it names parts and states, nothing about people or hosts.
+    "healthz_ready": Route(expect(OK)),
     "dashboard": Route(expect(OK, anonymous=LOGIN)),
     "switch_school": Route(
         expect(REDIRECT, anonymous=LOGIN, other_coordinator=FORBIDDEN),
@@ -265,6 +267,13 @@ MATRIX: dict[str, Route] = {
         school_object=True,
     ),
     "access_log": Route(expect(FORBIDDEN, anonymous=LOGIN, school_admin=OK)),
+    # --- Emails and jobs that kept failing (schools.outbox): the principal and the district try them again ---
+    "outbox:failed": Route(expect(FORBIDDEN, anonymous=LOGIN, school_admin=OK, district_admin=OK)),
+    "outbox:retry": Route(
+        expect(FORBIDDEN, anonymous=LOGIN, school_admin=REDIRECT, district_admin=REDIRECT),
+        kwargs=lambda world: {"pk": OutboxItemFactory(school=world.school).pk},
+        method="post",
+    ),
     # --- Retention and deleting one child's data (schools.privacy): the principal only ---
     "retention": Route(expect(FORBIDDEN, anonymous=LOGIN, school_admin=OK)),
     "retention_run": Route(expect(FORBIDDEN, anonymous=LOGIN, school_admin=REDIRECT), method="post"),

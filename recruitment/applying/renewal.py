@@ -91,7 +91,8 @@ def consent_renewals_send(*, site_url: str | None = None, now: datetime.datetime
                 "days": tokens.renewal_link_age().days,
             }
             email_queue(
-                template="recruitment/applying/emails/consent_renewal", context=context, to=consent.guardian_email
+                template="recruitment/applying/emails/consent_renewal", context=context, to=consent.guardian_email,
+                school=context["program"].school,
             )
             sent += 1
     return sent

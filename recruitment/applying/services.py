@@ -1,8 +1,8 @@
 """Write side of applying: applications (a resubmission is a new row marked as a possible duplicate), guardian consent,
 teacher nominations. Coordinators resolve duplicates in ``duplicates.py``.
 
-Every workflow validates with ``full_clean()`` and writes in one transaction; emails are queued with
-``transaction.on_commit`` so nothing is sent for a write that rolled back.
+Every workflow validates with ``full_clean()`` and writes in one transaction; emails are outbox rows of that same
+transaction (``email_queue``), so nothing is sent for a write that rolled back and nothing is lost when Redis is down.
 """
 
 import datetime
@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from schools.models import Term
 from schools.services import email_queue
 
-from ..models import GuardianConsent, Nomination, PeerApplication
+from ..models import GuardianConsent, Nomination, PeerApplication, RecruitmentCampaign
 from . import tokens
 
 # The fields an applicant fills in (the review and the decision are the coordinator's).
@@ -45,7 +45,9 @@ class Submission:
 
 
 def _queue_email(*, template: str, context: dict, to: str) -> None:
-    email_queue(template=f"recruitment/applying/emails/{template}", context=context, to=to)
+    email_queue(
+        template=f"recruitment/applying/emails/{template}", context=context, to=to, school=context["program"].school
+    )
 
 
 def consent_link(consent: GuardianConsent, *, site_url: str) -> str:
@@ -71,6 +73,9 @@ def application_submit(*, campaign, data: dict, periods, nomination=None, site_u
     """
     key = PeerApplication.make_dedupe_key(data["first_name"], data["last_name"], data["grade"])
     with transaction.atomic():
+        # The campaign's row lock: the same form sent twice in one second is saved one after the other, so the
+        # second sees the first and is marked its possible duplicate (never two unmarked rows of one child).
+        RecruitmentCampaign.objects.select_for_update().filter(pk=campaign.pk).first()
         earlier = (
             PeerApplication.objects.filter(campaign=campaign, dedupe_key=key)
             .exclude(status__in=PeerApplication.RESOLVED_DUPLICATE)

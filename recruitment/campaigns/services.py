@@ -189,15 +189,29 @@ def _email_applicant(application: PeerApplication) -> None:
     context = {"application": application, "program": application.campaign.program,
                "school": application.campaign.program.school}
     email_queue(
-        template=f"recruitment/campaigns/emails/decision_{application.status}", context=context, to=application.email
+        template=f"recruitment/campaigns/emails/decision_{application.status}", context=context, to=application.email,
+        school=context["school"],
     )
+
+
+def _who(user) -> str:
+    return (getattr(user, "display_name", "") or str(user)) if user is not None else _("Someone else")
 
 
 def _decide(
     application: PeerApplication, status: str, decided_by, promoting: bool = False, grade_reason: str = ""
 ) -> PeerApplication:
+    # Two coordinators deciding at once: the second waits for the first one's row locks, then reads its decision.
+    # The campaign's row first (the order every decision takes them in): two applications of one child accepted at
+    # once would otherwise both find no roster record yet, and put the child on the roster twice.
+    RecruitmentCampaign.objects.select_for_update().filter(pk=application.campaign_id).first()
     application = _lock(application)
     allowed = {Status.WAITLISTED} if promoting else ALLOWED_FROM[status]
+    if application.status == status and application.decided_at is not None:
+        raise ValidationError(
+            _("%(who)s has already made this decision: %(name)s's application is “%(status)s”.")
+            % {"who": _who(application.decided_by), "name": application, "status": application.get_status_display()}
+        )
     if application.status not in allowed:
         if promoting:
             raise ValidationError(_("Only a waitlisted peer can be promoted."))
@@ -220,6 +234,18 @@ def _decide(
                 raise ValidationError({"grade_reason": grade_problem(application)})
             application.grade_exception_reason = grade_reason.strip()
         application.student = _roster_peer(application)
+        if (
+            PeerApplication.objects.filter(campaign_id=application.campaign_id, student=application.student,
+                                           status=Status.ACCEPTED)
+            .exclude(pk=application.pk)
+            .exists()
+        ):
+            # Backed by the constraint "application_peer_accepted_once_per_campaign".
+            raise ValidationError(
+                _("%(name)s is already accepted in this campaign through another application. The roster has one "
+                  "peer with this name and grade, so accepting this one too would count them twice.")
+                % {"name": application.student.full_name}
+            )
         # Already taking part: left as is; left before: a new period starts today (the earlier one is kept).
         program_services.participant_join(program=application.campaign.program, student=application.student)
     application.status = status

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -20,6 +20,8 @@ from . import selectors, solver
 WEEKDAYS = range(5)
 # Kept by a new proposal: the coordinator's decisions (confirmed) and pairs they made by hand.
 LIVE = (Match.Status.PROPOSED, Match.Status.CONFIRMED)
+# PostgreSQL's "lock_not_available": another transaction holds the row a ``nowait`` lock asked for.
+LOCK_NOT_AVAILABLE = "55P03"
 
 
 @dataclass
@@ -118,24 +120,70 @@ def matching_inputs(*, program, term: Term, kept: list[Match] | None = None) -> 
     return Inputs(students=students, peers=peer_inputs, limits=limits, period_names=period_names)
 
 
-@transaction.atomic
-def matching_settings_save(*, program, peer_capacity: int, min_peers: int, max_peers: int) -> MatchingSettings:
-    settings = selectors.matching_settings(program=program)
-    settings.peer_capacity = peer_capacity
-    settings.min_peers_per_student = min_peers
-    settings.max_peers_per_student = max_peers
-    settings.full_clean()
-    settings.save()
+def _busy_message() -> str:
+    return _("Someone else is proposing or changing this program's matches right now. Wait a moment, reload the "
+             "page and try again.")
+
+
+def _matching_lock(program, *, nowait: bool = False) -> MatchingSettings:
+    """Lock the program's matching settings row (made with the defaults when missing), the parent row of its matches.
+
+    Every write to a program's matches takes this lock first, so two coordinators' changes run one after the other
+    and the second one's checks (capacity, "already paired") see what the first wrote: with checks in Python alone,
+    both would pass them before either had saved. ``nowait``: refuse at once with a message instead of waiting (a
+    second "Propose matches" run would only replace the first one's proposals). The caller holds the transaction.
+    """
+    try:
+        # A savepoint: a refused ``nowait`` lock leaves the caller's transaction usable.
+        with transaction.atomic():
+            settings, _created = MatchingSettings.objects.select_for_update(nowait=nowait).get_or_create(
+                program=program
+            )
+    except OperationalError as error:
+        cause = error.__cause__
+        if nowait and LOCK_NOT_AVAILABLE in (getattr(cause, "pgcode", None), getattr(cause, "sqlstate", None)):
+            raise ValidationError(_busy_message()) from error
+        raise
+    # The rest of this transaction reads the settings through the program (``selectors.matching_settings``):
+    # give it the locked row, not one it cached before.
+    program.matching_settings = settings
     return settings
 
 
-@transaction.atomic
+def _matching_settings_made(program) -> None:
+    """Make the settings row before taking its ``nowait`` lock, in a transaction of its own (the caller has none
+    yet): a row first made inside the lock's transaction would make a second person wait on its unique index until
+    the first one's transaction ends, instead of being refused at once."""
+    MatchingSettings.objects.get_or_create(program=program)
+
+
+def matching_settings_save(*, program, peer_capacity: int, min_peers: int, max_peers: int) -> MatchingSettings:
+    _matching_settings_made(program)
+    with transaction.atomic():
+        # Saved just before a "Propose matches" run: refused, not queued, while another run holds the lock.
+        settings = _matching_lock(program, nowait=True)
+        settings.peer_capacity = peer_capacity
+        settings.min_peers_per_student = min_peers
+        settings.max_peers_per_student = max_peers
+        settings.full_clean()
+        settings.save()
+    return settings
+
+
 def matches_propose(*, program, term: Term, by) -> solver.Result:
     """Replace the program's earlier solver proposals in ``term`` with the optimal ones.
 
     Confirmed matches and pairs made by hand stay, and count against capacity and limits. Guarantees: no stored
-    proposal breaks a hard constraint; each has its explanation and warnings.
+    proposal breaks a hard constraint; each has its explanation and warnings. A second run while one is under way
+    is refused with a message (``ValidationError``): it would only replace the first one's proposals.
     """
+    _matching_settings_made(program)
+    with transaction.atomic():
+        _matching_lock(program, nowait=True)
+        return _propose(program=program, term=term, by=by)
+
+
+def _propose(*, program, term: Term, by) -> solver.Result:
     Match.objects.filter(program=program, term=term, status=Match.Status.PROPOSED, by_hand=False).delete()
     kept = list(Match.objects.filter(program=program, term=term, status__in=LIVE))
     inputs = matching_inputs(program=program, term=term, kept=kept)
@@ -178,6 +226,8 @@ def match_add(*, access, request=None, program, term: Term, focus_student: Stude
 def _match_add(*, program, term, focus_student, peer, by, reveal_avoid):
     if focus_student.kind != Student.Kind.FOCUS or peer.kind != Student.Kind.PEER:
         raise ValidationError(_("Pair a peer with a focus student."))
+    # Two coordinators pairing the same peer at once: the second waits here, then sees the first one's pair.
+    _matching_lock(program)
     existing = Match.objects.filter(program=program, term=term, focus_student=focus_student, peer=peer).first()
     if existing is not None and existing.status in LIVE:
         raise ValidationError(_("%(peer)s is already paired with %(student)s.")
@@ -228,6 +278,11 @@ def _consent_message(peer: Student) -> str:
 @transaction.atomic
 def match_remove(*, match: Match) -> None:
     """A proposal is deleted; a confirmed match ends (it stays in the record of who partnered whom)."""
+    _matching_lock(match.program)
+    # Read again under the lock: it may have been confirmed (then it ends) or removed since the page was shown.
+    match = Match.objects.filter(pk=match.pk).first()
+    if match is None:
+        return
     if match.status == Match.Status.CONFIRMED:
         match.status = Match.Status.ENDED
         match.save(update_fields=["status"])
@@ -247,8 +302,10 @@ def matches_confirm(*, program, term: Term, by, match: Match | None = None) -> C
     """Confirm one proposal, or every proposal of the program in ``term``.
 
     Each is checked against the hard constraints as they are now (best score first): a proposal that no longer
-    holds stays proposed, with the reason (the avoid list is never named here).
+    holds stays proposed, with the reason (the avoid list is never named here). Two confirmations at once run one
+    after the other (``_matching_lock``), so the second counts the matches the first confirmed.
     """
+    _matching_lock(program)
     proposals = Match.objects.select_for_update().filter(program=program, term=term, status=Match.Status.PROPOSED)
     if match is not None:
         proposals = proposals.filter(pk=match.pk)

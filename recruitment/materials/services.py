@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from recruitment.models import RecruitmentCampaign, RecruitmentMaterial
+from schools.outbox.services import outbox_job
 
 from . import pdf, selectors
 
@@ -73,9 +74,11 @@ def material_request(*, campaign: RecruitmentCampaign, kind: str, paper: str) ->
             material.rendered_at = None
             material.full_clean(exclude=["file"])
             material.save(update_fields=["status", "source_hash", "rendered_at"])
-        from .tasks import material_render_task  # tasks.py imports this module: its task runs material_render
-
-        transaction.on_commit(lambda: material_render_task.delay(material_id=material.pk, source_hash=source_hash))
+        # By name: tasks.py imports this module. The outbox hands it to the worker after commit.
+        outbox_job(
+            "recruitment.materials.tasks.material_render_task",
+            school=campaign.program.school, material_id=material.pk, source_hash=source_hash,
+        )
     return material
 
 

@@ -10,7 +10,6 @@ also as its name when the section's query fetched the related row (``select_rela
 
 from __future__ import annotations
 
-import csv
 import datetime
 import io
 import json
@@ -25,7 +24,7 @@ from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .. import pdf
+from .. import pdf, spreadsheet
 
 
 @dataclass(frozen=True)
@@ -107,7 +106,8 @@ def _csv(rows: list[dict]) -> str:
     for row in rows:
         columns.extend(key for key in row if key not in columns)
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns or ["none"])
+    # schools.spreadsheet escapes a cell that starts like a formula (a name typed as =HYPERLINK(…)).
+    writer = spreadsheet.SafeDictWriter(out, fieldnames=columns or ["none"])
     writer.writeheader()
     for row in rows:
         writer.writerow(

@@ -57,7 +57,9 @@ def consent_record_renewals_send(*, now: datetime.datetime | None = None) -> int
         ):
             context = {"record": record, "child_first_name": record.student.first_name, "school": record.school}
             for to in sorted(set(emails[record.student_id])):
-                email_queue(template="schools/privacy/emails/consent_renewal", context=context, to=to)
+                email_queue(
+                    template="schools/privacy/emails/consent_renewal", context=context, to=to, school=record.school
+                )
                 sent += 1
             log.info("consent.renewal_requested consent_record_id=%s student_id=%s", record.pk, record.student_id)
     return sent

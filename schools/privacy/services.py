@@ -168,7 +168,9 @@ def guardian_disclosures_link_send(*, access, request, guardian, site_url: str) 
         action=AccessLogEntry.Action.EXPORT,
         what="disclosures link emailed to a parent or guardian",
     )
-    email_queue(template="schools/privacy/emails/disclosures_link", context=context, to=guardian.email)
+    email_queue(
+        template="schools/privacy/emails/disclosures_link", context=context, to=guardian.email, school=student.school
+    )
 
 
 # --- Consent records -------------------------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .records import Report, Source
 
@@ -46,6 +47,12 @@ class UploadedFile:
     data: bytes
 
 
+def size_text(size: int) -> str:
+    """Megabytes with one decimal, rounded up: a file just over the limit never reads as the limit itself."""
+    tenths = -(-size * 10 // (1024 * 1024))
+    return _("%(size)s MB") % {"size": f"{tenths // 10}.{tenths % 10}"}
+
+
 def check_size(name: str, size: int) -> None:
     if size == 0:
         raise UploadProblem(_("“%(name)s” is empty. Choose the file again, or export it again from your system.")
@@ -53,11 +60,10 @@ def check_size(name: str, size: int) -> None:
     if size > MAX_UPLOAD_BYTES:
         raise UploadProblem(
             _(
-                "“%(name)s” is %(size)s: larger than the %(limit)s an upload may be, so that it can be checked "
-                "quickly and safely. Export only this school from your student information system, or split the "
-                "roster into smaller files."
+                "The file “%(name)s” is %(size)s; the limit is %(limit)s. Export only this school from your "
+                "student information system, or split the roster into smaller files."
             )
-            % {"name": name, "size": filesizeformat(size), "limit": LIMIT_TEXT}
+            % {"name": name, "size": size_text(size), "limit": LIMIT_TEXT}
         )
 
 
@@ -145,10 +151,59 @@ def max_rows() -> int:
     return settings.ROSTER_MAX_ROWS
 
 
+# What a file that is not text really is, by its first bytes ("magic numbers"): saying "not UTF-8" of a photo sends
+# people looking for an encoding setting that does not exist.
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", gettext_lazy("a PNG image")),
+    (b"\xff\xd8\xff", gettext_lazy("a JPEG image")),
+    (b"GIF87a", gettext_lazy("a GIF image")),
+    (b"GIF89a", gettext_lazy("a GIF image")),
+    (b"%PDF-", gettext_lazy("a PDF document")),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", gettext_lazy("an old Excel workbook (.xls) or another Office document")),
+    (b"{\\rtf", gettext_lazy("a Word document (RTF)")),
+    (b"\x1f\x8b", gettext_lazy("a gzip archive")),
+    (b"7z\xbc\xaf\x27\x1c", gettext_lazy("a 7-Zip archive")),
+    (b"Rar!\x1a\x07", gettext_lazy("a RAR archive")),
+)
+
+
+# Where the names of a zip's first members are written in plain text (each member's local header), enough to tell an
+# Office file from a plain zip without unpacking anything.
+SNIFF_BYTES = 64 * 1024
+_ZIP_KINDS = (
+    (b"xl/", gettext_lazy("an Excel workbook (.xlsx)")),
+    (b"word/", gettext_lazy("a Word document (.docx)")),
+    (b"ppt/", gettext_lazy("a PowerPoint presentation (.pptx)")),
+    (b"application/vnd.oasis.opendocument", gettext_lazy("an OpenDocument file (.ods or .odt)")),
+)
+
+
+def sniff(prefix: bytes) -> str | None:
+    """What a file is when its first bytes (``SNIFF_BYTES`` are enough) name a binary format; None for text."""
+    if prefix.startswith(b"PK\x03\x04"):
+        return next((str(what) for marker, what in _ZIP_KINDS if marker in prefix), _("a zip archive"))
+    for magic, what in _MAGIC:
+        if prefix.startswith(magic):
+            return str(what)
+    return None
+
+
 def _open_text(source: bytes | Member, *, file: str, report: Report) -> BinaryIO | None:
-    """The file's bytes as a stream (decoded by ``_Lines``), or None when it is UTF-16 (reported)."""
+    """The file's bytes as a stream (decoded by ``_Lines``), or None when it is not UTF-8 text (reported)."""
     stream = source.open() if isinstance(source, Member) else io.BytesIO(source)
-    if stream.read(2) in (b"\xff\xfe", b"\xfe\xff"):
+    prefix = stream.read(SNIFF_BYTES)
+    what = sniff(prefix)
+    if what is not None:
+        stream.close()
+        report.error(
+            Source(file),
+            _("This file is %(what)s, not a CSV file, although its name ends in .csv. Open the roster in your "
+              "spreadsheet program or student information system and save or export it as “CSV UTF-8 (Comma "
+              "delimited)”.") % {"what": what},
+        )
+        return None
+    # UTF-16 without a byte-order mark: every other byte of plain text is a NUL.
+    if prefix.startswith((b"\xff\xfe", b"\xfe\xff")) or prefix[:200].count(b"\x00") * 4 > min(len(prefix), 200):
         stream.close()
         report.error(
             Source(file, 1),
@@ -172,6 +227,7 @@ class _Lines:
     def __init__(self, stream: BinaryIO, *, file: str, report: Report):
         self.stream, self.file, self.report = stream, file, report
         self.line, self.row_start, self.between_rows = 0, 1, True
+        self.row_text = ""  # the first line of the current row (where an unclosed quote opened)
         self.reader = csv.reader(self._lines())
 
     def next_row(self) -> list[str] | None:
@@ -189,6 +245,7 @@ class _Lines:
                 _not_utf8(self.file, self.line + 1 + error.object.count(b"\n", 0, error.start), self.report)
                 raise _TextProblem from None
             if not raw and not text:
+                yield from self._end()
                 return
             cut = len(text) if not raw else self._cut(text)
             if cut == 0:
@@ -203,10 +260,18 @@ class _Lines:
                     if self.between_rows:
                         if not piece.strip(_BLANK):
                             continue
-                        self.row_start, self.between_rows = self.line, False
+                        self.row_start, self.row_text, self.between_rows = self.line, piece, False
                     yield piece
             if not raw:
+                yield from self._end()
                 return
+
+    def _end(self) -> Iterator[str]:
+        # The newline ends a last line that has none; the marker after it is a row of its own, or (when a quote was
+        # never closed) part of the value that swallowed the rest of the file.
+        self.between_rows = False
+        yield "\n"
+        yield _END
 
     def _cut(self, text: str) -> int:
         """Where the complete lines of ``text`` end (0: none yet); a CR at the very end may be half of a CRLF."""
@@ -244,6 +309,51 @@ class Table:
     rows: Iterator[tuple[int, list[str]]]
 
 
+# Read after a file's last line: at the end of a well-formed file it is a row of its own; inside a value, a quote
+# opened earlier was never closed. Non-characters, so no real file holds it.
+_END = "\ufdd0end of file\ufdd1"
+
+
+def _separator_problem(header: list[str]) -> str | None:
+    """A header split on commas that was written with semicolons or tabs (it may still hold a comma or two)."""
+    commas = len(header) - 1
+    if sum(name.count("\t") for name in header) > commas:
+        return _("The columns are separated by tabs (a “Text (Tab delimited)” file), not by commas. Save the file "
+                 "as “CSV UTF-8 (Comma delimited)” and upload it again.")
+    if sum(name.count(";") for name in header) > commas:
+        return _("The columns are separated by semicolons, not by commas. Save the file as “CSV UTF-8 (Comma "
+                 "delimited)” so that commas separate them.")
+    return None
+
+
+def _unclosed_quote(file: str, start: int, values: list[str], header: list[str] | None) -> tuple[Source, str]:
+    """Where the value that swallowed the rest of the file opened its quote: its line and column."""
+    index = len(values) - 1
+    line = start + sum(value.count("\n") for value in values[:index])
+    column = header[index] if header and index < len(header) else ""
+    return Source(file, line, column), _(
+        "A quote (\") opens on line %(line)s and is never closed, so everything after it would be read as one "
+        "value. Close the quote, or remove it, and upload the file again."
+    ) % {"line": line}
+
+
+def _check_nul(file: str, line: int, values: list[str], header: list[str] | None, report: Report) -> list[str]:
+    """A NUL character is an error at its cell (PostgreSQL cannot store one), and is taken out of what is kept."""
+    if not any("\x00" in value for value in values):
+        return values
+    for index, value in enumerate(values):
+        if "\x00" in value:
+            column = header[index] if header and index < len(header) else ""
+            cell_line = line + sum(earlier.count("\n") for earlier in values[:index])
+            report.error(
+                Source(file, cell_line, column),
+                _("This value holds an invisible NUL character (character %(position)s), often left by a damaged "
+                  "export. Delete the value and type it again, or export the file again.")
+                % {"position": value.index("\x00") + 1},
+            )
+    return [value.replace("\x00", "") for value in values]
+
+
 def read_csv(source: bytes | Member, *, file: str, report: Report) -> Table | None:
     """The header now (None when the file cannot be read, with the reason in the report); the rows as they are
     iterated."""
@@ -257,26 +367,29 @@ def read_csv(source: bytes | Member, *, file: str, report: Report) -> Table | No
     lines = _Lines(stream, file=file, report=report)
     try:
         first = lines.next_row()
-        while first is not None and not any(value.strip() for value in first):
+        while first is not None and first != [_END] and not any(value.strip() for value in first):
             first = lines.next_row()
     except _TextProblem:
         return None
     except csv.Error as error:
-        _not_csv(file, lines.line, error, report)
+        _csv_problem(lines, error, None, report)
         return None
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError):
         _damaged(file, report)
         return None
+    if first is not None and any(_END in value for value in first):
+        if first != [_END]:
+            report.error(*_unclosed_quote(file, lines.row_start, first, None))
+            return None
+        first = None
     if first is None:
         report.error(Source(file, 1), _("The file is empty: there is not even a header line."))
         return None
+    first = _check_nul(file, lines.row_start, first, None, report)
     header = [name.strip() for name in first]
-    if len(header) == 1 and ";" in header[0]:
-        report.error(
-            Source(file, 1),
-            _("The columns are separated by semicolons. Save the file as “CSV UTF-8 (Comma delimited)” so that "
-              "commas separate them."),
-        )
+    problem = _separator_problem(header)
+    if problem:
+        report.error(Source(file, 1), problem)
         return None
     over = _line_past_limit(source, file=file)
     if over is not None:
@@ -300,7 +413,7 @@ def _line_past_limit(source: bytes | Member, *, file: str) -> int | None:
         return None
     lines, limit, count = _Lines(stream, file=file, report=scratch), max_rows(), -1  # -1: the header is no row
     try:
-        while (values := lines.next_row()) is not None:
+        while (values := lines.next_row()) is not None and values != [_END]:
             if any(value.strip() for value in values):
                 count += 1
                 if count > limit:
@@ -317,16 +430,20 @@ def _rows(lines: _Lines, header: list[str], *, file: str, report: Report):
         except _TextProblem:
             return
         except csv.Error as error:
-            _not_csv(file, lines.line, error, report)
+            _csv_problem(lines, error, header, report)
             return
         except (zipfile.BadZipFile, zlib.error, OSError, EOFError):
             _damaged(file, report)
             return
-        if values is None:
+        if values is None or values == [_END]:
+            return
+        line = lines.row_start
+        if any(_END in value for value in values):
+            report.error(*_unclosed_quote(file, line, values, header))
             return
         if not any(value.strip() for value in values):
             continue  # quoted blanks, or spaces other than the ASCII ones skipped before
-        line = lines.row_start
+        values = _check_nul(file, line, values, header, report)
         if len(values) > len(header):
             extra = values[len(header):]
             if any(value.strip() for value in extra):
@@ -339,6 +456,14 @@ def _rows(lines: _Lines, header: list[str], *, file: str, report: Report):
             values = values[: len(header)]
         # Short lines are padded: some systems leave out trailing empty values.
         yield line, values + [""] * (len(header) - len(values))
+
+
+def _csv_problem(lines: _Lines, error: csv.Error, header: list[str] | None, report: Report) -> None:
+    if "field larger than field limit" in str(error) and '"' in lines.row_text:
+        # An open quote swallowed more than any real value holds (csv.field_size_limit) before the file ended.
+        report.error(*_unclosed_quote(lines.file, lines.row_start, next(csv.reader([lines.row_text])), header))
+    else:
+        _not_csv(lines.file, lines.line, error, report)
 
 
 def _not_csv(file: str, line: int, error: csv.Error, report: Report) -> None:

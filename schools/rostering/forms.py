@@ -5,13 +5,21 @@ import posixpath
 import zipfile
 
 from django import forms
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..models import Student
 from . import oneroster
-from .files import LIMIT_TEXT, MAX_UPLOAD_BYTES, UploadedFile, UploadProblem, bundle, check_size, zip_csv_members
+from .files import (
+    LIMIT_TEXT,
+    MAX_UPLOAD_BYTES,
+    UploadedFile,
+    UploadProblem,
+    bundle,
+    check_size,
+    size_text,
+    zip_csv_members,
+)
 from .models import RosterImport
 
 ONEROSTER, TEMPLATE = "oneroster", "template"
@@ -87,8 +95,8 @@ def prepare_upload(source: str, files: list[UploadedFile]) -> tuple[str, str, by
     total = sum(len(f.data) for f in files)
     if total > MAX_UPLOAD_BYTES:
         raise UploadProblem(
-            _("These files are %(size)s together: larger than the %(limit)s an upload may be. Export only this "
-              "school, or upload the files in smaller parts.") % {"size": filesizeformat(total), "limit": LIMIT_TEXT}
+            _("These files are %(size)s together; the limit is %(limit)s. Export only this school, or upload the "
+              "files in smaller parts.") % {"size": size_text(total), "limit": LIMIT_TEXT}
         )
     if source == TEMPLATE:
         return _prepare_template(files)

@@ -4,6 +4,7 @@ Imported by ``schools.models`` (Django discovers an app's models there), so the 
 """
 
 import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -70,7 +71,11 @@ class RosterImport(models.Model):
     processed_rows = models.PositiveIntegerField(_("rows processed"), default=0)
     report = models.JSONField(_("report"), default=dict, blank=True)
     created_at = models.DateTimeField(_("uploaded"), default=timezone.now, db_index=True)
-    claimed_at = models.DateTimeField(_("work started"), null=True, blank=True)
+    # The claim of the worker checking or applying the import: renewed while it works (its lease), so a claim left
+    # unrenewed for ROSTER_IMPORT_LEASE_SECONDS belongs to a worker that died and may be taken over. The token tells
+    # the worker holding the claim from one that lost it: only the holder may finish the import.
+    claimed_at = models.DateTimeField(_("claim renewed"), null=True, blank=True)
+    claim_token = models.UUIDField(null=True, blank=True, editable=False)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
     objects = SchoolOwnedQuerySet.as_manager()
@@ -93,6 +98,14 @@ class RosterImport(models.Model):
     @property
     def is_running(self) -> bool:
         return self.status in self.RUNNING
+
+    @property
+    def is_interrupted(self) -> bool:
+        """Being checked or applied, but its worker stopped renewing the claim: it died, and the work will resume."""
+        if self.status not in (self.Status.ANALYSING, self.Status.APPLYING) or self.claimed_at is None:
+            return False
+        lease = timedelta(seconds=settings.ROSTER_IMPORT_LEASE_SECONDS)
+        return self.claimed_at < timezone.now() - lease
 
     @property
     def errors(self) -> list:

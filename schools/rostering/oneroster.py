@@ -24,6 +24,8 @@ from .records import (
     Session,
     Source,
     StudentRecord,
+    birth_date_problem,
+    clean_text,
     date_problem,
     grade_problem,
     parse_date,
@@ -205,7 +207,9 @@ class _Reader:
         for key in REQUIRED_FILES:
             if key not in self.members:
                 report.error(Source(FILE_NAMES[key]), _("This file is missing: every OneRoster import needs it."))
-        if report.has_errors:
+        # A file that could not be read is left out and its errors stand; the others are still checked, so that
+        # every problem is listed at once. Without orgs.csv and users.csv there is nothing to check them against.
+        if any(key not in self.rows for key in REQUIRED_FILES):
             return False
         return self._read_manifest() and self._check_user_roles()
 
@@ -272,16 +276,15 @@ class _Reader:
         for line, row in _unique(self.rows["users.csv"], "sourcedId", self.report):
             self.progress.advance()
             source = Source("users.csv", line)
+            # A status that is not one is an error; the row is still checked as an active one.
             deleted = _is_deleted(row.get("status", ""), source, self.report)
-            if deleted is None:
-                continue
             user = _User(
                 source_id=row["sourcedId"],
                 row=source,
                 active=not deleted,
-                given=row["givenName"],
-                family=row["familyName"],
-                preferred=row.get("preferredGivenName", ""),
+                given=clean_text(row["givenName"]),
+                family=clean_text(row["familyName"]),
+                preferred=clean_text(row.get("preferredGivenName", "")),
                 grades=row.get("grades", ""),
                 agents=split_list(row.get("agentSourcedIds", "")),
                 email=row.get("email", ""),
@@ -310,8 +313,6 @@ def read(members: dict[str, bytes | Member], *, org_source_id: str, report: Repo
 
     orgs = reader.orgs()
     users = reader.users()
-    if report.has_errors:
-        return parsed
     if not org_source_id:
         parsed.org_choices = _org_choices(orgs, users)
         if not parsed.org_choices:
@@ -406,6 +407,7 @@ class _Interpreter:
 
     def student_record(self, user: _User) -> StudentRecord:
         record = StudentRecord(source_id=user.source_id, row=user.row, label=user.name, active=user.active)
+        record.sources["source_id"] = user.row.at("sourcedId")
         if not user.active:
             return record
         source = user.row
@@ -447,7 +449,12 @@ class _Interpreter:
             except ValueError:
                 self.report.error(source.at("birthDate"), date_problem(value))
                 continue
-            if birth_date is not None:
+            if birth_date is None:
+                continue
+            problem = birth_date_problem(birth_date)
+            if problem:
+                self.report.error(source.at("birthDate"), problem)
+            else:
                 record.set("date_of_birth", birth_date, source.at("birthDate"))
 
     def read_sessions(self) -> dict[str, Session | None]:
@@ -491,9 +498,7 @@ class _Interpreter:
             self.progress.advance()
             source = Source(rows.file, line)
             label = row["title"] or row["sourcedId"]
-            deleted = _is_deleted(row.get("status", ""), source, self.report)
-            if deleted is None:
-                continue
+            deleted = _is_deleted(row.get("status", ""), source, self.report)  # None: an error, checked as active
             if row["schoolSourcedId"] != self.org:
                 self.report.skip(source, record=label, reason=_("Class of another school or org"),
                                  detail=self.org_names([row["schoolSourcedId"]]))
@@ -507,6 +512,7 @@ class _Interpreter:
                 continue
             record = ClassRecord(source_id=row["sourcedId"], row=source, label=label,
                                  replace_students=not self.reader.enrollments_delta)
+            record.sources["source_id"] = source.at("sourcedId")
             if not row["title"]:
                 self.report.error(source.at("title"), _("The class has no title."))
             record.set("title", row["title"], source.at("title"))
@@ -534,9 +540,7 @@ class _Interpreter:
         for line, row in _unique(rows, "sourcedId", self.report):
             self.progress.advance()
             source = Source(rows.file, line)
-            deleted = _is_deleted(row.get("status", ""), source, self.report)
-            if deleted is None:
-                continue
+            deleted = _is_deleted(row.get("status", ""), source, self.report)  # None: an error, checked as active
             class_id, user_id, role = row["classSourcedId"], row["userSourcedId"], row["role"].lower()
             user = self.users.get(user_id)
             record_label = f"{user.name if user else user_id} → {class_id}"
@@ -646,6 +650,7 @@ class _Interpreter:
                 continue
             record = GuardianRecord(student_source_id=student_id, row=guardian.row, label=label,
                                     source_id=guardian_id)
+            record.sources["source_id"] = guardian.row.at("sourcedId")
             record.set("name", guardian.name, guardian.row.at("givenName"))
             relationship = sorted(role for role, _org in guardian.roles if role in GUARDIAN_ROLES)[0]
             record.set("relationship", _relationship_label(relationship), guardian.row.at("role"))

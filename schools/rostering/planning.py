@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import Guardian, School, SchoolClass, Student, Term
-from .records import ClassRecord, ParsedRoster, Report, Session, Source
+from .records import REPORT_LIST_LIMIT, ClassRecord, ParsedRoster, Report, Session, Source
 
 CREATE, UPDATE, DEACTIVATE, UNCHANGED = "create", "update", "deactivate", "unchanged"
 ACTIONS = (CREATE, UPDATE, DEACTIVATE, UNCHANGED)
@@ -49,6 +49,56 @@ class Change:
 
 
 @dataclass
+class Removals:
+    """What a file takes away, against what the school has: a truncated export must not pass for a roster.
+
+    A bulk file replaces each class's students and may deactivate students. When it would take away more than half
+    of the school's class enrolments or of its students from the student information system, or takes any away
+    while it holds no enrolments (or no students) at all, the coordinator confirms the numbers before it is applied.
+    """
+
+    enrolments_removed: int = 0
+    enrolments_total: int = 0
+    file_enrolments: int = 0
+    students_deactivated: int = 0
+    students_total: int = 0
+    file_students: int = 0
+
+    @property
+    def too_many_enrolments(self) -> bool:
+        removed = self.enrolments_removed
+        return removed > 0 and (removed * 2 > self.enrolments_total or self.file_enrolments == 0)
+
+    @property
+    def too_many_students(self) -> bool:
+        removed = self.students_deactivated
+        return removed > 0 and (removed * 2 > self.students_total or self.file_students == 0)
+
+    @property
+    def needs_confirmation(self) -> bool:
+        return self.too_many_enrolments or self.too_many_students
+
+    @property
+    def token(self) -> str:
+        """What the confirmation names: the coordinator agrees to these numbers, not to whatever the file does."""
+        return f"{self.enrolments_removed}-{self.students_deactivated}"
+
+    def as_json(self) -> dict:
+        return {
+            "enrolments_removed": self.enrolments_removed,
+            "enrolments_total": self.enrolments_total,
+            "file_enrolments": self.file_enrolments,
+            "students_deactivated": self.students_deactivated,
+            "students_total": self.students_total,
+            "file_students": self.file_students,
+            "too_many_enrolments": self.too_many_enrolments,
+            "too_many_students": self.too_many_students,
+            "needs_confirmation": self.needs_confirmation,
+            "token": self.token,
+        }
+
+
+@dataclass
 class Plan:
     school: School
     students: list[Change] = field(default_factory=list)
@@ -56,6 +106,10 @@ class Plan:
     classes: list[Change] = field(default_factory=list)
     students_by_source_id: dict[str, Student] = field(default_factory=dict)
     link_org: str = ""  # the org to remember as the school's, on its first OneRoster import
+    removals: Removals = field(default_factory=Removals)
+    # Students of the school the file does not name, and what becomes of them (label, SIS id, outcome), by name.
+    absent: list[dict] = field(default_factory=list)
+    absent_total: int = 0
 
     @property
     def changes(self) -> list[Change]:
@@ -83,8 +137,35 @@ def build_plan(*, school: School, parsed: ParsedRoster, new_student_kind: str, r
         plan.link_org = parsed.org.source_id
     _plan_students(plan, parsed, new_student_kind, report)
     _plan_guardians(plan, parsed, report)
-    _plan_classes(plan, parsed, report)
+    removed_from = _plan_classes(plan, parsed, report)
+    _plan_removals(plan, parsed, removed_from)
     return plan
+
+
+def _plan_removals(plan: Plan, parsed: ParsedRoster, removed_from: dict[str, list[str]]) -> None:
+    removals = plan.removals
+    removals.enrolments_total = SchoolClass.students.through.objects.filter(schoolclass__school=plan.school).count()
+    removals.file_enrolments = sum(len(record.student_ids) for record in parsed.classes)
+    removals.students_deactivated = sum(1 for change in plan.students if change.action == DEACTIVATE)
+    removals.file_students = sum(1 for record in parsed.students if record.active)
+    in_file = {record.source_id for record in parsed.students}
+    absent = []
+    for student in Student.objects.filter(school=plan.school, is_active=True).order_by("last_name", "first_name"):
+        if student.source_id:
+            removals.students_total += 1
+        if student.source_id and student.source_id in in_file:
+            continue
+        classes = removed_from.get(student.source_id) if student.source_id else None
+        if classes:
+            outcome = _("Stays on the roster; taken out of %(classes)s") % {"classes": ", ".join(sorted(classes))}
+        elif student.source_id:
+            outcome = _("Stays on the roster; nothing changes")
+        else:
+            outcome = _("Added by hand here: stays on the roster; nothing changes")
+        plan.absent_total += 1
+        if len(absent) < REPORT_LIST_LIMIT:
+            absent.append({"label": student.full_name, "source_id": student.source_id, "outcome": outcome})
+    plan.absent = absent
 
 
 def _validate(instance, record, exclude, report: Report) -> bool:
@@ -92,7 +173,9 @@ def _validate(instance, record, exclude, report: Report) -> bool:
         instance.full_clean(exclude=exclude, **_CLEAN_OPTIONS)
     except ValidationError as error:
         for name, messages in error.message_dict.items():
-            report.error(record.sources.get(name, record.row), " ".join(messages))
+            source = record.sources.get(name, record.row)
+            if not report.has_error_at(source):
+                report.error(source, " ".join(messages))
         return False
     return True
 
@@ -146,9 +229,10 @@ def _plan_students(plan: Plan, parsed: ParsedRoster, new_student_kind: str, repo
         if student is None:
             missing = [name for name in ("first_name", "last_name", "grade") if name not in record.fields]
             for name in missing:
-                report.error(record.sources.get(name, record.row),
-                             _("A new student needs a %(field)s; this row has none.")
-                             % {"field": Student._meta.get_field(name).verbose_name})
+                source = record.sources.get(name, record.row)
+                if not report.has_error_at(source):  # a grade that could not be read is already reported
+                    report.error(source, _("A new student needs a %(field)s; this row has none.")
+                                 % {"field": Student._meta.get_field(name).verbose_name})
             if missing:
                 continue
             student = Student(school=plan.school, source_id=record.source_id,
@@ -223,9 +307,11 @@ def _match_guardian(known: list[Guardian], record) -> Guardian | None:
     return None
 
 
-def _plan_classes(plan: Plan, parsed: ParsedRoster, report: Report) -> None:
+def _plan_classes(plan: Plan, parsed: ParsedRoster, report: Report) -> dict[str, list[str]]:
+    """Plan the classes; the titles of the classes each student (by SIS id) is taken out of."""
+    removed_from: dict[str, list[str]] = {}
     if not parsed.classes:
-        return
+        return removed_from
     existing = {
         c.source_id: c
         for c in SchoolClass.objects.filter(school=plan.school)
@@ -262,9 +348,14 @@ def _plan_classes(plan: Plan, parsed: ParsedRoster, report: Report) -> None:
                 change.details.append(_("students: %(added)s added, %(removed)s removed")
                                       % {"added": added, "removed": removed})
                 change.action = UPDATE
+                for source_id in current - wanted:
+                    removed_from.setdefault(source_id, []).append(klass.title)
+                if record.replace_students:  # a delta file's removals are each asked for by name
+                    plan.removals.enrolments_removed += removed
         if change.action != UNCHANGED and not _validate(klass, record, ["school", "term", "period"], report):
             continue
         plan.classes.append(change)
+    return removed_from
 
 
 def _class_students(record: ClassRecord, current: set[str], deactivated: set[str]) -> set[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.core.cache import cache
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from .models import RosterImport
 
@@ -54,9 +55,14 @@ def snapshot(roster_import: RosterImport) -> dict:
     if roster_import.is_running:
         done, total = cache.get(_key(roster_import), (done, total))
     percent = 100 if not roster_import.is_running else (round(100 * done / total) if total else 0)
+    # A worker that died mid-way: its work was rolled back and starts again, so the bar starts again too.
+    interrupted = roster_import.is_interrupted
+    if interrupted:
+        done, percent = 0, 0
     return {
         "status": roster_import.status,
-        "status_label": str(roster_import.get_status_display()),
+        "status_label": str(_("Interrupted, resuming") if interrupted else roster_import.get_status_display()),
+        "interrupted": interrupted,
         "running": roster_import.is_running,
         "processed": done,
         "total": total,

@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 
 # Lists in the report are cut here (their totals are always complete): a page of 10,000 skipped rows helps nobody.
 REPORT_LIST_LIMIT = 500
+# Errors are all gathered in one check (never one round at a time), but a file with thousands is better fixed at its
+# source: the first ``settings.ROSTER_MAX_ERRORS`` (100) are listed, with the count of the rest.
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,7 @@ class StudentRecord:
     sources: dict = field(default_factory=dict)
 
     def set(self, name: str, value, source: Source) -> None:
-        self.fields[name] = value
+        self.fields[name] = clean_text(value)
         self.sources[name] = source
 
 
@@ -57,7 +59,7 @@ class GuardianRecord:
     sources: dict = field(default_factory=dict)
 
     def set(self, name: str, value, source: Source) -> None:
-        self.fields[name] = value
+        self.fields[name] = clean_text(value)
         self.sources[name] = source
 
 
@@ -86,7 +88,7 @@ class ClassRecord:
     teachers: list[str] = field(default_factory=list)
 
     def set(self, name: str, value, source: Source) -> None:
-        self.fields[name] = value
+        self.fields[name] = clean_text(value)
         self.sources[name] = source
 
 
@@ -127,15 +129,26 @@ class Report:
         self.skipped_total = 0
         self.note_total = 0
         self.skipped_reasons: Counter = Counter()
+        self.bad_cells: set[Source] = set()
 
     def error(self, source: Source, message: str) -> None:
         # The first ``settings.ROSTER_MAX_ERRORS`` are kept; the rest are only counted ("… and 4,512 more"): a
         # file with an error on every one of its 100,000 lines needs fixing at its source, not a list.
         self.error_total += 1
+        self.bad_cells.add(source)
         if len(self.errors) < settings.ROSTER_MAX_ERRORS:
             self.errors.append(
-                {"file": source.file, "line": source.line, "column": source.column, "message": str(message)}
+                {
+                    "file": _storable(source.file),
+                    "line": source.line,
+                    "column": _storable(source.column),
+                    "message": _storable(message),
+                }
             )
+
+    def has_error_at(self, source: Source) -> bool:
+        """A later step (the planner) does not report a second problem at a cell already reported."""
+        return source in self.bad_cells
 
     def skip(self, source: Source, *, record: str, reason: str, detail: str = "") -> None:
         self.skipped_total += 1
@@ -143,11 +156,11 @@ class Report:
         if len(self.skipped) < REPORT_LIST_LIMIT:
             self.skipped.append(
                 {
-                    "file": source.file,
+                    "file": _storable(source.file),
                     "line": source.line,
-                    "record": record,
-                    "reason": str(reason),
-                    "detail": str(detail),
+                    "record": _storable(record),
+                    "reason": _storable(reason),
+                    "detail": _storable(detail),
                 }
             )
 
@@ -155,7 +168,7 @@ class Report:
         self.note_total += 1
         if len(self.notes) < REPORT_LIST_LIMIT:
             where = source or Source("")
-            self.notes.append({"file": where.file, "line": where.line, "message": str(message)})
+            self.notes.append({"file": _storable(where.file), "line": where.line, "message": _storable(message)})
 
     @property
     def has_errors(self) -> bool:
@@ -176,6 +189,11 @@ class Report:
         }
 
 
+def _storable(text) -> str:
+    """PostgreSQL stores no NUL character (in text or JSON): a report that quotes one must still be saved."""
+    return str(text).replace("\x00", "")
+
+
 # --- Values shared by both readers -------------------------------------------------------------------------------
 
 _DATE_START = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -192,6 +210,13 @@ def parse_date(value: str) -> datetime.date | None:
     if len(value) > 10:
         datetime.datetime.fromisoformat(value)  # raises ValueError for a malformed time part
     return day
+
+
+def birth_date_problem(born: datetime.date) -> str | None:
+    """The one rule for a date of birth from any file (a year typed wrong is far more likely than a time traveller)."""
+    if born > datetime.date.today():
+        return _("The date of birth is in the future.")
+    return None
 
 
 def date_problem(value: str) -> str:
@@ -215,6 +240,16 @@ def grade_problem(value: str) -> str:
     return _("“%(value)s” is not a grade we know. Write K for kindergarten or a number from 1 to 12.") % {
         "value": value
     }
+
+
+_CONTROL_SPACE = re.compile(r"\s*[\t\n\r\v\f]\s*")
+
+
+def clean_text(value):
+    """Tabs and line breaks inside a value (a name typed across two lines, a pasted tab) become one space."""
+    if isinstance(value, str):
+        return _CONTROL_SPACE.sub(" ", value).strip()
+    return value
 
 
 def split_list(value: str) -> list[str]:

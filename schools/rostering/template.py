@@ -5,7 +5,6 @@ An export is a filled-in template, so it imports back unchanged. Blank cells nev
 
 from __future__ import annotations
 
-import csv
 import datetime
 import io
 import re
@@ -16,6 +15,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .. import spreadsheet
 from .files import UploadProblem, max_rows, open_zip, read_csv
 from .records import (
     GuardianRecord,
@@ -23,6 +23,7 @@ from .records import (
     Report,
     Source,
     StudentRecord,
+    birth_date_problem,
     date_problem,
     grade_problem,
     parse_date,
@@ -68,26 +69,12 @@ HEADERS = tuple(column.header for column in COLUMNS)
 
 KIND_WORDS = {"focus": "focus", "focus student": "focus", "peer": "peer", "peer partner": "peer"}
 
-# A cell that starts like a formula is written with a leading apostrophe (and read back without it), so a
-# spreadsheet program never runs a name or a phone number as a formula.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
 
 def _header_key(text: str) -> str:
     return re.sub(r"[\s_\-]+", " ", text.strip().lower())
 
 
 _BY_KEY = {_header_key(column.header): column for column in COLUMNS}
-
-
-def _unescape(value: str) -> str:
-    if value.startswith("'") and value[1:2] and value[1] in _FORMULA_START:
-        return value[1:]
-    return value
-
-
-def _escape(value: str) -> str:
-    return f"'{value}" if value.startswith(_FORMULA_START) else value
 
 
 # --- Reading -----------------------------------------------------------------------------------------------------
@@ -209,7 +196,7 @@ def _interpret(header, rows, *, file, column_label, parsed: ParsedRoster, report
     for line, values in rows:
         progress.advance()
         row = Source(file, line)
-        cells = {field: _unescape(values[index].strip()) for field, index in columns.items()}
+        cells = {field: spreadsheet.read_cell(values[index].strip()) for field, index in columns.items()}
 
         def at(field, row=row):
             return row.at(labels[field])
@@ -232,6 +219,7 @@ def _interpret(header, rows, *, file, column_label, parsed: ParsedRoster, report
 
 def _student(cells, row, label, at, report) -> StudentRecord:
     record = StudentRecord(source_id=cells["source_id"], row=row, label=label)
+    record.sources["source_id"] = at("source_id")
     for field in ("first_name", "last_name", "preferred_name", "homeroom", "interests"):
         if cells.get(field):
             record.set(field, cells[field], at(field))
@@ -255,8 +243,9 @@ def _student(cells, row, label, at, report) -> StudentRecord:
         except ValueError:
             report.error(at("date_of_birth"), date_problem(cells["date_of_birth"]))
         else:
-            if born > datetime.date.today():
-                report.error(at("date_of_birth"), _("The date of birth is in the future."))
+            problem = birth_date_problem(born)
+            if problem:
+                report.error(at("date_of_birth"), problem)
             else:
                 record.set("date_of_birth", born, at("date_of_birth"))
     return record
@@ -308,12 +297,11 @@ def student_row(student) -> dict:
 
 def write_csv(rows) -> bytes:
     """UTF-8 with a byte-order mark (so Excel reads accents right), CRLF lines, as the template's columns."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(HEADERS)
-    for row in rows:
-        writer.writerow([_escape(_plain(row[column.field])) for column in COLUMNS])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    # Every cell goes through schools.spreadsheet: a name typed as a formula is written as text.
+    text = spreadsheet.csv_text(
+        HEADERS, ([_plain(row[column.field]) for column in COLUMNS] for row in rows), lineterminator="\r\n"
+    )
+    return ("\ufeff" + text).encode("utf-8")
 
 
 def _plain(value) -> str:
@@ -345,8 +333,7 @@ def write_xlsx(rows) -> bytes:
                 cell.value = value
                 cell.number_format = "yyyy-mm-dd"
             else:
-                cell.value = _plain(value)
-                cell.data_type = "s"  # text, never a formula or a number (ids keep their leading zeros)
+                spreadsheet.set_xlsx_cell(cell, _plain(value))
     for index, column in enumerate(COLUMNS, start=1):
         sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = max(14, len(column.header) + 4)
     help_sheet = workbook.create_sheet(_("How to fill in"))

@@ -105,7 +105,12 @@ class ChooseOrgView(ImportActionView):
 
 class ConfirmView(ImportActionView):
     def perform_action(self):
-        if services.roster_import_confirm(roster_import=self.object, confirmed_by=self.request.user):
+        confirmed = services.roster_import_confirm(
+            roster_import=self.object,
+            confirmed_by=self.request.user,
+            confirmed_removals=self.request.POST.get("confirm_removals", ""),
+        )
+        if confirmed:
             return _("The import has started.")
         messages.info(self.request, _("This import is not waiting for a confirmation any more."))
         return None

@@ -272,3 +272,19 @@ def east_account_consent(world) -> ConsentRecord:
         relationship="Mother",
         given_on=datetime.date(2026, 9, 1),
     )
+
+
+class OutboxItemFactory(factory.django.DjangoModelFactory):
+    """An email of a school that kept failing (the administrator's page lists it)."""
+
+    class Meta:
+        model = "schools.OutboxItem"
+
+    kind = "email"
+    school = factory.SubFactory(SchoolFactory)
+    subject = "Your application was received"
+    body = "Thank you."
+    to = factory.LazyFunction(lambda: ["parent@example.org"])
+    status = "failed"
+    attempts = 8
+    last_error = "SMTPRecipientsRefused: {'parent@example.org': (550, b'No such user')}"

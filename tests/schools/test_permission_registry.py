@@ -56,6 +56,8 @@ TABLE = {
     "view_own_partners": STUDENTS,
     "view_own_programs": STUDENTS,
     "manage_records": PRINCIPALS,
+    # Added since (issue 18): the failed emails and jobs of the school (schools.outbox).
+    "retry_outbox": frozenset({"school_admin", "district_admin"}),
 }
 
 

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from programs.models import ProgramParticipant
@@ -152,3 +153,23 @@ def test_an_application_elsewhere_is_not_found(client_for, world):
     assert client_for("coordinator").get(
         reverse("recruitment:application_detail", args=[foreign.pk])
     ).status_code == 404
+
+
+def test_a_peer_already_accepted_through_another_application_is_not_accepted_twice(world, east):
+    # Maya sent the form twice and a reviewer kept the second as "another child": the roster still has one Maya Chen
+    # of grade 4, who is already accepted.
+    first = east.application
+    consent(first)
+    services.application_accept(application=first, decided_by=world.user("coordinator"))
+    second = PeerApplicationFactory(campaign=east.campaign, first_name="Maya", last_name="Chen", grade=4)
+    consent(second)
+
+    with pytest.raises(ValidationError) as refused:
+        services.application_accept(application=second, decided_by=world.user("coordinator"))
+
+    assert refused.value.messages == [
+        "Maya Chen is already accepted in this campaign through another application. The roster has one peer with "
+        "this name and grade, so accepting this one too would count them twice."
+    ]
+    second.refresh_from_db()
+    assert second.status == "submitted" and second.student is None

@@ -55,3 +55,20 @@ def test_action_urls_take_only_post(client_for, world, upload, latest_import):
     upload([template_csv(ROW)], source="template")
     url = reverse("rostering:confirm", kwargs={"pk": latest_import().pk})
     assert client_for("coordinator").get(url).status_code == 405
+
+
+def test_confirming_while_another_import_of_the_school_runs_says_so(world, client, upload, latest_import, confirm):
+    upload([template_csv(ROW)], source="template")
+    running = latest_import()
+    upload([template_csv(ROW)], source="template")
+    waiting = latest_import()
+    RosterImport.objects.filter(pk=running.pk).update(status=RosterImport.Status.APPLYING)
+
+    response = confirm(waiting)
+
+    assert response.status_code == 302
+    assert waiting.status == RosterImport.Status.READY
+    page = client.get(response.url).content.decode()
+    assert ("Another roster import of this school (roster.csv) is being imported right now. Wait until it has "
+            "finished, then upload this file again so that it is checked against the new roster.") in page
+    assert not Student.objects.filter(source_id="s1").exists()

@@ -21,6 +21,7 @@ def test_progress_endpoint_reports_a_running_import(client_for, world):
     assert response.json() == {
         "status": "analysing",
         "status_label": "Checking the file",
+        "interrupted": False,
         "running": True,
         "processed": 50,
         "total": 200,

@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.conf import settings
 from django.utils import timezone
 
 from schools.models import AccessLogEntry, Student
@@ -51,7 +52,7 @@ def test_a_claim_held_by_a_running_worker_is_respected(world, upload, latest_imp
 
 def test_a_claim_left_by_a_dead_worker_is_taken_over(world, upload, latest_import):
     roster_import = checked_import(upload, latest_import)
-    stale = timezone.now() - services.CLAIM_TIMEOUT - datetime.timedelta(minutes=1)
+    stale = timezone.now() - datetime.timedelta(seconds=settings.ROSTER_IMPORT_LEASE_SECONDS + 60)
     RosterImport.objects.filter(pk=roster_import.pk).update(status=RosterImport.Status.APPLYING, claimed_at=stale)
     services.roster_import_apply(roster_import=roster_import)
     assert roster_import.status == RosterImport.Status.DONE

@@ -6,12 +6,18 @@ worker (acks_late). Here the death is an exception that no ``except Exception`` 
 """
 
 import datetime
+import signal
+import time
 
 import pytest
 import time_machine
 
 from programs import services
+from programs.models import ActionItem
 from programs.tasks import send_action_item_reminders
+from schools.dates import school_today
+from schools.outbox.models import OutboxItem
+from tests.celery_workers import Worker, require_postgresql_and_redis
 from tests.programs.factories import ActionItemFactory
 from tests.schools.factories import UserFactory
 
@@ -54,3 +60,47 @@ def test_a_batch_killed_half_way_is_sent_again_each_reminder_once(
     assert run(django_capture_on_commit_callbacks) == 3
     assert run(django_capture_on_commit_callbacks) == 0
     assert sorted(email.to[0] for email in mailoutbox) == sorted(owner.email for owner in owners)
+
+
+@pytest.mark.services
+@pytest.mark.real_celery
+@pytest.mark.django_db(transaction=True)
+def test_a_real_worker_killed_mid_batch_leaves_nothing_and_the_next_writes_each_reminder_once(world, east, tmp_path):
+    require_postgresql_and_redis()
+    # The worker runs on the real clock: the items are due tomorrow at the school, whatever today is.
+    tomorrow = school_today(east.program.school) + datetime.timedelta(days=1)
+    owners = [UserFactory(email=f"owner{n}@riverside.example.org") for n in range(3)]
+    for owner in owners:
+        ActionItemFactory(program=east.program, owner=owner, due_on=tomorrow)
+    before = set(OutboxItem.objects.values_list("pk", flat=True))
+
+    marker = tmp_path / "stalled"
+    stalled = Worker(
+        tmp_path / "stalled-worker.log",
+        module="tests.stalled_worker",
+        STALL_AFTER="programs.services:email_queue",  # after the first owner's email, inside the batch's transaction
+        STALL_MARKER=str(marker),
+    )
+    try:
+        send_action_item_reminders.apply_async(queue=stalled.queue)
+        deadline = time.monotonic() + 60
+        while not marker.exists():
+            assert time.monotonic() < deadline, stalled.log()
+            time.sleep(0.1)
+        stalled.process.send_signal(signal.SIGKILL)
+        stalled.process.wait(timeout=10)
+    finally:
+        stalled.stop()
+    # PostgreSQL rolled the killed batch back: no item claimed, no email waiting.
+    assert not ActionItem.objects.exclude(reminder_sent_at=None).exists()
+    assert set(OutboxItem.objects.values_list("pk", flat=True)) == before
+
+    fresh = Worker(tmp_path / "new-worker.log")
+    try:
+        # The redelivered task on a new worker writes the three reminders; a second run finds nothing left.
+        assert fresh.wait_for(send_action_item_reminders.apply_async(queue=fresh.queue)) == 3
+        assert fresh.wait_for(send_action_item_reminders.apply_async(queue=fresh.queue)) == 0
+    finally:
+        fresh.stop()
+    emails = OutboxItem.objects.exclude(pk__in=before)
+    assert sorted(to[0] for to in emails.values_list("to", flat=True)) == sorted(owner.email for owner in owners)

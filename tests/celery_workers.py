@@ -5,6 +5,7 @@ test's PostgreSQL database and MEDIA_ROOT; tests using it are transactional, so 
 """
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -25,6 +26,12 @@ def require_postgresql_and_redis() -> None:
     """A worker is another process: it cannot share the in-memory SQLite test database, and needs Redis."""
     if connection.vendor != "postgresql":
         service_missing("DATABASE_URL is not a PostgreSQL database: a worker process cannot see the test database")
+    require_redis()
+
+
+def require_redis() -> None:
+    """A real worker needs the Redis broker of REDIS_URL: missing or silent, the test fails (or skips without
+    REQUIRE_SERVICES)."""
     if not settings.REDIS_URL:
         service_missing("REDIS_URL is not set: no Redis broker for a Celery worker")
     client = redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=2)
@@ -116,3 +123,25 @@ def forget_queue(queue: str) -> None:
                 client.zrem("unacked_index", tag)
     finally:
         client.close()
+
+
+def killed_at_stall(tmp_path: Path, *, stall_after: str, send) -> None:
+    """Start a worker that stops for good right after ``stall_after`` (``module:function``) returns, hand it a task
+    with ``send(queue)``, and kill it there with SIGKILL, as a lost host would: its transaction is rolled back."""
+    marker = tmp_path / "stalled"
+    stalled = Worker(
+        tmp_path / "stalled-worker.log",
+        module="tests.stalled_worker",
+        STALL_AFTER=stall_after,
+        STALL_MARKER=str(marker),
+    )
+    try:
+        send(stalled.queue)
+        deadline = time.monotonic() + 60
+        while not marker.exists():
+            assert time.monotonic() < deadline, stalled.log()
+            time.sleep(0.1)
+        stalled.process.send_signal(signal.SIGKILL)
+        stalled.process.wait(timeout=10)
+    finally:
+        stalled.stop()

@@ -6,8 +6,6 @@ worker (acks_late). Here the death is an exception that no ``except Exception`` 
 """
 
 import datetime
-import signal
-import time
 
 import pytest
 import time_machine
@@ -17,7 +15,7 @@ from programs.models import ActionItem
 from programs.tasks import send_action_item_reminders
 from schools.dates import school_today
 from schools.outbox.models import OutboxItem
-from tests.celery_workers import Worker, require_postgresql_and_redis
+from tests.celery_workers import Worker, killed_at_stall, require_postgresql_and_redis
 from tests.programs.factories import ActionItemFactory
 from tests.schools.factories import UserFactory
 
@@ -74,23 +72,12 @@ def test_a_real_worker_killed_mid_batch_leaves_nothing_and_the_next_writes_each_
         ActionItemFactory(program=east.program, owner=owner, due_on=tomorrow)
     before = set(OutboxItem.objects.values_list("pk", flat=True))
 
-    marker = tmp_path / "stalled"
-    stalled = Worker(
-        tmp_path / "stalled-worker.log",
-        module="tests.stalled_worker",
-        STALL_AFTER="programs.services:email_queue",  # after the first owner's email, inside the batch's transaction
-        STALL_MARKER=str(marker),
+    # Killed after the first owner's email, inside the batch's transaction.
+    killed_at_stall(
+        tmp_path,
+        stall_after="programs.services:email_queue",
+        send=lambda queue: send_action_item_reminders.apply_async(queue=queue),
     )
-    try:
-        send_action_item_reminders.apply_async(queue=stalled.queue)
-        deadline = time.monotonic() + 60
-        while not marker.exists():
-            assert time.monotonic() < deadline, stalled.log()
-            time.sleep(0.1)
-        stalled.process.send_signal(signal.SIGKILL)
-        stalled.process.wait(timeout=10)
-    finally:
-        stalled.stop()
     # PostgreSQL rolled the killed batch back: no item claimed, no email waiting.
     assert not ActionItem.objects.exclude(reminder_sent_at=None).exists()
     assert set(OutboxItem.objects.values_list("pk", flat=True)) == before

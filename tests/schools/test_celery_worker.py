@@ -17,7 +17,7 @@ from django.db import OperationalError
 from peerpartners.celery import app as celery_app
 from schools.tasks import send_email
 
-from ..conftest import service_missing
+from ..celery_workers import require_redis
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 
@@ -32,15 +32,7 @@ def mail_dir(tmp_path):
 @pytest.fixture
 def celery_worker_queue(mail_dir, tmp_path):
     """A real worker subprocess consuming only a queue of its own, so it never takes another run's tasks."""
-    if not settings.REDIS_URL:
-        service_missing("REDIS_URL is not set: no Redis broker for a Celery worker")
-    client = redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=2)
-    try:
-        client.ping()
-    except redis.RedisError as error:
-        service_missing(f"Redis at REDIS_URL does not answer: {error}")
-    finally:
-        client.close()
+    require_redis()
     queue = f"test-{uuid.uuid4().hex}"
     env = {
         **os.environ,

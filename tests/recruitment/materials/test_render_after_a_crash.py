@@ -5,9 +5,6 @@ Redis hands the killed worker's unacknowledged task to another worker after its 
 than the render's claim (``CLAIM_TIMEOUT``): the test sends the task again itself and ages the claim by hand.
 """
 
-import signal
-import time
-
 import pytest
 
 from recruitment.materials import services
@@ -15,7 +12,7 @@ from recruitment.materials.tasks import material_render_task
 from recruitment.models import RecruitmentMaterial
 from schools.outbox.models import OutboxItem
 
-from ...celery_workers import Worker, require_postgresql_and_redis
+from ...celery_workers import Worker, killed_at_stall, require_postgresql_and_redis
 
 Status = RecruitmentMaterial.Status
 
@@ -39,23 +36,11 @@ def test_a_render_killed_half_way_is_finished_by_the_next_worker(campaign, tmp_p
     )
     assert len(queued) == 1 and material.status == Status.RENDERING
 
-    marker = tmp_path / "stalled"
-    stalled = Worker(
-        tmp_path / "stalled-worker.log",
-        module="tests.stalled_worker",
-        STALL_AFTER="recruitment.materials.pdf:render_pdf",
-        STALL_MARKER=str(marker),
+    killed_at_stall(
+        tmp_path,
+        stall_after="recruitment.materials.pdf:render_pdf",
+        send=lambda queue: material_render_task.apply_async(kwargs=queued[0], queue=queue),
     )
-    try:
-        material_render_task.apply_async(kwargs=queued[0], queue=stalled.queue)
-        deadline = time.monotonic() + 60
-        while not marker.exists():
-            assert time.monotonic() < deadline, stalled.log()
-            time.sleep(0.1)
-        stalled.process.send_signal(signal.SIGKILL)
-        stalled.process.wait(timeout=10)
-    finally:
-        stalled.stop()
     material.refresh_from_db()
     assert material.status == Status.RENDERING and material.rendered_at is not None and not material.file
 

@@ -26,7 +26,9 @@ from tests.schools.factories import BehaviorNoteFactory, GuardianFactory, PeerPr
 from .foreign_loads import foreign_loads
 from .role_matrix import MATRIX, OK
 
-SECRET = "zq7"  # in every marker, so a leak is found whatever field it came from
+# In every marker, so a leak is found whatever field it came from; six characters, so a random CSRF token on the
+# page (64 letters and digits) does not contain it by chance (three once did).
+SECRET = "zq7vkx"
 PEER_SAFE = {field: f"safe-{field}-ok4" for field in ("interests", "communication", "how_to_help")}
 BIRTHDAY = datetime.date(2013, 7, 19)
 SPELLINGS_OF_THE_BIRTHDAY = ("2013-07-19", "July 19, 2013", "Jul. 19, 2013", "07/19/2013", "19/07/2013", "19 July 2013")

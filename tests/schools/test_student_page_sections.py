@@ -84,13 +84,13 @@ def test_a_partners_confidential_preferences_do_not_show(client_for, world):
     confirmed_pairing(world)
     PeerPreferenceFactory(
         student=world.focus_student, kind=PeerPreference.Kind.AVOID, peer=world.peer_student, group="",
-        note="zq7-avoid-note",
+        note="zq7vkx-avoid-note",
     )
-    world.focus_student.support_needs = "zq7-support-needs"
+    world.focus_student.support_needs = "zq7vkx-support-needs"
     world.focus_student.save()
     html = page(client_for("staff"), world.peer_student)
     assert world.focus_student.full_name in html
-    assert "zq7" not in html
+    assert "zq7vkx" not in html
 
 
 def test_the_page_runs_the_same_queries_for_one_partner_or_many(client_for, world):

@@ -3,7 +3,13 @@ from django.utils.translation import gettext_lazy as _
 
 
 class OrientationConfig(AppConfig):
-    """Preparing peers: orientation sessions and the guide's orientation topics."""
+    """Preparing peers: orientation sessions and the guide's orientation topics, attendance and readiness, handouts
+    and the resource library."""
 
     name = "orientation"
     verbose_name = _("Orientation")
+
+    def ready(self):
+        from . import permissions
+
+        permissions.register()

@@ -12,6 +12,7 @@ urlpatterns = [
     path("healthz/ready", healthz_ready, name="healthz_ready"),
     path("admin/", admin.site.urls),
     path("programs/", include("programs.urls")),
+    path("orientation/", include("orientation.urls")),
     path("", include("recruitment.urls")),
     path("", include("schools.urls")),
 ]

@@ -1,7 +1,6 @@
 """Programs as the guide plans them: a core planning team, a purpose, components, resources, approvals, and a plan
 to start small and expand on purpose. Meetings produce action items with an owner and a due date."""
 
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -378,3 +377,84 @@ class ActionItem(models.Model):
     @property
     def is_overdue(self) -> bool:
         return self.completed_on is None and self.due_on < timezone.localdate()
+
+
+class Playbook(models.Model):
+    """A program's year, step by step, generated from the guide's steps (``programs/playbook_template.py``) and
+    shifted, added to or skipped by the coordinator. One per program and school year; next year's is copied from
+    this one."""
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="playbooks")
+    school_year = models.ForeignKey(
+        Term, on_delete=models.PROTECT, related_name="playbooks", verbose_name=_("school year")
+    )
+    copied_from = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = SchoolOwnedQuerySet.as_manager()
+    school_path = "program__school"
+
+    class Meta:
+        ordering = ["program", "-school_year__start_date"]
+        verbose_name = _("year playbook")
+        verbose_name_plural = _("year playbooks")
+        constraints = [
+            models.UniqueConstraint(fields=["program", "school_year"], name="playbook_once_per_program_year"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.program}: {self.school_year}"
+
+
+class PlaybookStepQuerySet(SchoolOwnedQuerySet):
+    def open(self):
+        return self.filter(done_on=None, skipped=False)
+
+
+class PlaybookStep(models.Model):
+    """One step of the year: due ``offset_days`` after (or, negative, before) the start or the end of the school
+    year, unless the coordinator set its date by hand (``due_on`` is always the date in force)."""
+
+    class Anchor(models.TextChoices):
+        YEAR_START = "start", _("the first day of the school year")
+        YEAR_END = "end", _("the last day of the school year")
+
+    playbook = models.ForeignKey(Playbook, on_delete=models.CASCADE, related_name="steps")
+    template_key = models.SlugField(max_length=60, blank=True, editable=False)
+    title = models.CharField(_("step"), max_length=200)
+    description = models.TextField(_("what it involves"), blank=True)
+    anchor = models.CharField(_("counted from"), max_length=5, choices=Anchor.choices, default=Anchor.YEAR_START)
+    offset_days = models.SmallIntegerField(_("days after (negative: before)"), default=0)
+    due_on = models.DateField(_("due"))
+    date_set_by_hand = models.BooleanField(default=False, editable=False)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="playbook_steps",
+        verbose_name=_("owner"),
+    )
+    # Where the step is done: a URL name taking the program's pk (e.g. "orientation:list"), checked at render time.
+    link_name = models.CharField(max_length=100, blank=True, editable=False)
+    done_on = models.DateField(_("done on"), null=True, blank=True)
+    skipped = models.BooleanField(_("skipped this year"), default=False)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    objects = PlaybookStepQuerySet.as_manager()
+    school_path = "playbook__program__school"
+
+    class Meta:
+        ordering = ["playbook", "due_on", "order", "pk"]
+        verbose_name = _("playbook step")
+        verbose_name_plural = _("playbook steps")
+        indexes = [models.Index(fields=["due_on", "done_on"], name="playbook_step_due_idx")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_late(self) -> bool:
+        return self.done_on is None and not self.skipped and self.due_on < timezone.localdate()

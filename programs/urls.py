@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .playbook import urls as playbook_urls
 
 app_name = "programs"
 
@@ -53,4 +54,6 @@ urlpatterns = [
         views.ApprovalDocumentView.as_view(),
         name="approval_document",
     ),
+    # The year playbook and the meeting-agenda builder
+    *playbook_urls.urlpatterns,
 ]

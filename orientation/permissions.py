@@ -1,0 +1,31 @@
+"""The orientation app's permissions, merged into the one table views and templates read (``schools.permissions``).
+Object rules (a peer sees only their own invitations and their partners' handouts) are in the selectors."""
+
+from schools.models import Role
+from schools.permissions import STAFF_ROLES, register_permissions
+from schools.scoping import DISTRICT_ADMIN, FOCUS_STUDENT, PEER
+
+COORDINATING = frozenset({Role.COORDINATOR, Role.SCHOOL_ADMIN})
+
+ORIENTATION_PERMISSIONS: dict[str, frozenset[str]] = {
+    # Orientations, their meetings, agendas and who is invited: every staff member sees them; the coordinator and
+    # principal plan them, edit the topic library and set the program's rule for peers not yet ready.
+    "view_orientations": STAFF_ROLES,
+    "manage_orientations": COORDINATING,
+    # Facilitators are staff: any staff member may take attendance at a meeting on their phone, and mark a topic
+    # covered one-to-one with a peer.
+    "take_orientation_attendance": STAFF_ROLES,
+    "record_topic_coverage": STAFF_ROLES,
+    # A peer (or a focus student attending alongside them) sees and answers their own invitations.
+    "view_own_orientations": frozenset({PEER, FOCUS_STUDENT}),
+    # The handout about a focus student, built only from the peer-safe profile: staff, and the peers paired with
+    # that student (the selector checks the pairing).
+    "view_peer_handouts": STAFF_ROLES | {PEER},
+    # The resource library: staff read and add; the district sees what schools share.
+    "view_resources": STAFF_ROLES | {DISTRICT_ADMIN},
+    "share_resources": STAFF_ROLES,
+}
+
+
+def register() -> None:
+    register_permissions("orientation", ORIENTATION_PERMISSIONS)

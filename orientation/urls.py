@@ -1,8 +1,10 @@
-"""Orientation URLs, one module per area: sessions (orientations, meetings, topics, agendas, follow-ups),
-attendance (invitations, RSVPs, attendance, make-ups, the calendar file), readiness (topics covered, handouts) and
-the resource library. Staff pages are scoped as everywhere; the RSVP link in an email is signed."""
+"""Orientation URLs, one module per area: sessions (orientations, the topic library, agendas and tailoring),
+invitations (meetings, invitations, RSVPs, calendar files, reminders), readiness (attendance, make-ups, topics covered,
+readiness, handouts), resources (the resource library, an orientation's materials) and follow-ups (follow-up
+meetings' notes and action items). Staff pages are scoped as everywhere; the RSVP link in an email is signed."""
 
-from .attendance import urls as attendance_urls
+from .followups import urls as followup_urls
+from .invitations import urls as invitation_urls
 from .readiness import urls as readiness_urls
 from .resources import urls as resource_urls
 from .sessions import urls as session_urls
@@ -11,7 +13,8 @@ app_name = "orientation"
 
 urlpatterns = [
     *session_urls.urlpatterns,
-    *attendance_urls.urlpatterns,
+    *invitation_urls.urlpatterns,
     *readiness_urls.urlpatterns,
     *resource_urls.urlpatterns,
+    *followup_urls.urlpatterns,
 ]

@@ -1,0 +1,3 @@
+def orientation_panel(*, orientation, access) -> dict:
+    """What this area shows on an orientation's page (``templates/orientation/resources/_panel.html``)."""
+    return {}

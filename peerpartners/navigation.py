@@ -11,6 +11,7 @@ NAVIGATION = (
     (_("Students"), "student_list", "view_roster"),
     (_("Recruitment"), "recruitment:campaign_list", "view_recruitment"),
     (_("Matches"), "recruitment:matching_programs", "view_recruitment"),
+    (_("Orientation"), "orientation:index", "view_orientations"),
     (_("Staff"), "staff_list", "view_staff"),
     (_("Records"), "privacy:requests", "manage_records"),
     (_("Access log"), "access_log", "view_access_log"),

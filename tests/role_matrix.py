@@ -10,6 +10,7 @@ school B (Putnam Middle School) in the same district.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from tests.orientation.factories import east_orientation
 from tests.programs.factories import east_participant, east_program
 from tests.recruitment.factories import east_applying, east_campaign, east_matching, east_materials, east_renewal_link
 from tests.schools.factories import OutboxItemFactory, RosterImportFactory, east_account_consent, east_records
@@ -122,6 +123,33 @@ def material_view(kwargs) -> Route:
         expect(FORBIDDEN, anonymous=LOGIN, other_coordinator=NOT_FOUND, **roles(OK, *MATERIAL_READERS)),
         kwargs=lambda world: kwargs(east_materials(world)),
         school_object=True,
+    )
+
+
+# Orientation sessions (see east_orientation in tests/orientation/factories.py): every East staff member reads
+# orientations and the topic library ("view_orientations"); the coordinator and principal plan them, build agendas
+# and edit the library ("manage_orientations"). Students and the district get 403; another school's coordinator has
+# their own school's index and library, and 404 for East's objects.
+ORIENTATION_READERS = ("staff", "coordinator", "school_admin")
+ORIENTATION_MANAGERS = ("coordinator", "school_admin")
+
+
+def orientation_route(kwargs, allowed: tuple[str, ...], method: str = "get", **options) -> Route:
+    outcome = OK if method == "get" else REDIRECT
+    return Route(
+        expect(FORBIDDEN, anonymous=LOGIN, other_coordinator=NOT_FOUND, **roles(outcome, *allowed)),
+        kwargs=lambda world: kwargs(east_orientation(world)),
+        method=method,
+        school_object=True,
+        **options,
+    )
+
+
+def orientation_school_page(allowed: tuple[str, ...], method: str = "get", **options) -> Route:
+    """A page of the active school (no object in the URL): another school's coordinator sees their own."""
+    outcome = OK if method == "get" else REDIRECT
+    return Route(
+        expect(FORBIDDEN, anonymous=LOGIN, **roles(outcome, *allowed, "other_coordinator")), method=method, **options
     )
 
 
@@ -501,6 +529,32 @@ MATRIX: dict[str, Route] = {
     # Public: the parent's page behind the emailed link answers everyone who has the link, signed in or not.
     "privacy:guardian_disclosures": Route(
         expect(OK), kwargs=lambda world: {"signed": east_records(world).guardian_link}
+    ),
+    # --- Orientation sessions: the topic library, orientations, agendas and tailoring ---
+    "orientation:index": orientation_school_page(ORIENTATION_READERS),
+    "orientation:topics": orientation_school_page(ORIENTATION_READERS),
+    "orientation:topic_add": orientation_school_page(ORIENTATION_MANAGERS),
+    "orientation:topic_edit": orientation_route(lambda o: {"pk": o.topic.pk}, ORIENTATION_MANAGERS),
+    "orientation:topic_retire": orientation_route(lambda o: {"pk": o.topic.pk}, ORIENTATION_MANAGERS, "post"),
+    "orientation:topic_restore": orientation_route(lambda o: {"pk": o.topic.pk}, ORIENTATION_MANAGERS, "post"),
+    "orientation:list": orientation_route(lambda o: {"pk": o.program.pk}, ORIENTATION_READERS),
+    "orientation:create": orientation_route(lambda o: {"pk": o.program.pk}, ORIENTATION_MANAGERS),
+    "orientation:detail": orientation_route(lambda o: {"pk": o.orientation.pk}, ORIENTATION_READERS),
+    "orientation:update": orientation_route(lambda o: {"pk": o.orientation.pk}, ORIENTATION_MANAGERS),
+    "orientation:agenda": orientation_route(lambda o: {"pk": o.orientation.pk}, ORIENTATION_MANAGERS),
+    "orientation:agenda_add": orientation_route(
+        lambda o: {"pk": o.orientation.pk}, ORIENTATION_MANAGERS, "post",
+        data=lambda world: {"topic": east_orientation(world).orientation.program.school.orientation_topics.get(
+            guide_key="purpose").pk},
+    ),
+    "orientation:agenda_accept": orientation_route(lambda o: {"pk": o.orientation.pk}, ORIENTATION_MANAGERS, "post"),
+    "orientation:agenda_item_edit": orientation_route(lambda o: {"pk": o.item.pk}, ORIENTATION_MANAGERS),
+    "orientation:agenda_item_move": orientation_route(
+        lambda o: {"pk": o.item.pk}, ORIENTATION_MANAGERS, "post", data=lambda world: {"direction": "down"}
+    ),
+    "orientation:agenda_item_remove": orientation_route(
+        lambda o: {"pk": o.item.pk}, ORIENTATION_MANAGERS, "post",
+        data=lambda world: east_orientation(world).restore_item(),
     ),
 }
 

@@ -4,7 +4,7 @@ meetings) come from the active school, the program or the orientation only, so a
 
 from crispy_forms.helper import FormHelper
 from django import forms
-from django.core.validators import MaxLengthValidator, MinValueValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from programs import selectors as program_selectors
@@ -15,6 +15,7 @@ from ..models import AgendaItem, Orientation, OrientationTopic
 from . import selectors
 
 LONG_TEXT = 4000  # characters: room for a topic's notes, a stop for a pasted document
+MAX_PLACES = 1000  # more is a typing mistake; the column holds 32767
 TOPIC_CHOICE_ERROR = _("Choose a topic of your school's library from the list.")
 
 
@@ -82,14 +83,13 @@ class OrientationForm(forms.ModelForm):
         self.fields["facilitators"].queryset = school_selectors.staff_members(school=access.school)
         self.fields["title"].error_messages["required"] = _("Give it a title, e.g. Fall orientation.")
         capacity = self.fields["capacity"]
-        capacity.min_value = 1
-        capacity.error_messages.update(
-            invalid=_("Give the number of places as a whole number, e.g. 20."),
-            min_value=_("Give at least one place, or leave it empty for no limit."),
-            max_value=_("That is more places than any orientation holds."),
-        )
-        capacity.widget.attrs["min"] = 1
-        capacity.validators.append(MinValueValidator(1))
+        capacity.error_messages["invalid"] = _("Give the number of places as a whole number, e.g. 20.")
+        # Only these two checks, so a wrong number reads one plain sentence (not the column's range as well).
+        capacity.validators = [
+            MinValueValidator(1, message=_("Give at least one place, or leave it empty for no limit.")),
+            MaxValueValidator(MAX_PLACES, message=_("That is more places than any orientation holds.")),
+        ]
+        capacity.widget.attrs.update(min=1, max=MAX_PLACES)
         _long_text(self, "description")
         self.helper = _helper(self)
 

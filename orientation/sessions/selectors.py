@@ -26,10 +26,10 @@ from ..services import topic_library_ensure
 # The grade below which a program without its own settings row gives peers the plainer wording (the model's default).
 DEFAULT_YOUNGER_BELOW_GRADE = OrientationSettings._meta.get_field("younger_peers_below_grade").default
 
-REQUIRED_REASON = _("Required for every peer")
+REQUIRED_REASON = _("Required for every peer.")
 # What anyone who may not see a student's confidential record reads, and what is stored on an agenda item: it says
 # that tailoring proposed the topic, and nothing about any student.
-NEUTRAL_REASON = _("Proposed for the students your peers partner with")
+NEUTRAL_REASON = _("Proposed for the students your peers partner with.")
 
 
 # --- The topic library ------------------------------------------------------------------------------------------

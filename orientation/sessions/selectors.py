@@ -21,7 +21,6 @@ from schools.models import GRADE_CHOICES, BehaviorNote, Student
 from schools.permissions import has_permission
 
 from ..models import AgendaItem, Invitation, Orientation, OrientationMeeting, OrientationSettings, OrientationTopic
-from ..services import topic_library_ensure
 
 # The grade below which a program without its own settings row gives peers the plainer wording (the model's default).
 DEFAULT_YOUNGER_BELOW_GRADE = OrientationSettings._meta.get_field("younger_peers_below_grade").default
@@ -36,9 +35,7 @@ NEUTRAL_REASON = _("Proposed for the students your peers partner with.")
 
 
 def topic_library(*, access):
-    """The active school's topics, the guide's among them (copied on first look), in use first, then retired, each
-    with how many agendas use it (one query)."""
-    topic_library_ensure(school=access.school)
+    """The active school's topics, in use first, then retired, each with how many agendas use it (one query)."""
     return (
         OrientationTopic.objects.visible_to(access)
         .annotate(agenda_count=Count("agenda_items"))

@@ -15,6 +15,7 @@ from programs import selectors as program_selectors
 from schools import selectors as school_selectors
 
 from ..models import AgendaItem, Orientation, OrientationTopic
+from ..services import topic_library_ensure
 from . import selectors
 
 TOPIC_FIELDS = frozenset(
@@ -156,6 +157,7 @@ def agenda_accept_proposals(*, orientation: Orientation, access, topic: Orientat
     inside the lock, so what is added is what is proposed now (a topic another coordinator added meanwhile is not
     added twice). The reason kept on each item is the stored one, safe for every staff reader."""
     _lock(orientation)
+    topic_library_ensure(school=orientation.program.school)
     proposals = selectors.tailoring_proposals(orientation=orientation, access=access)
     if topic is not None:
         proposals = [proposal for proposal in proposals if proposal.topic.pk == topic.pk]

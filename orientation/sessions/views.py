@@ -19,6 +19,7 @@ from ..invitations import selectors as invitation_selectors
 from ..models import AgendaItem
 from ..readiness import selectors as readiness_selectors
 from ..resources import selectors as resource_selectors
+from ..services import topic_library_ensure
 from . import selectors, services
 from .forms import (
     AgendaAddForm,
@@ -36,6 +37,15 @@ PANELS = (
     ("resources", resource_selectors),
     ("followups", followup_selectors),
 )
+
+
+class GuideTopicsMixin:
+    """Pages that list or propose topics: the guide's topics are copied into the school's library on first use (once;
+    the service does nothing when they are there)."""
+
+    def get(self, request, *args, **kwargs):
+        topic_library_ensure(school=request.access.school)
+        return super().get(request, *args, **kwargs)
 
 
 class CanManageMixin:
@@ -76,7 +86,7 @@ class ServiceFormView(FormView):
 # --- The topic library ------------------------------------------------------------------------------------------
 
 
-class TopicListView(CanManageMixin, SchoolPermissionMixin, TemplateView):
+class TopicListView(CanManageMixin, SchoolPermissionMixin, GuideTopicsMixin, TemplateView):
     permission = "view_orientations"
     template_name = "orientation/sessions/topic_list.html"
 
@@ -285,7 +295,7 @@ class OrientationUpdateView(OrientationMixin, ServiceFormView):
 # --- The agenda -------------------------------------------------------------------------------------------------
 
 
-class AgendaView(OrientationMixin, TemplateView):
+class AgendaView(OrientationMixin, GuideTopicsMixin, TemplateView):
     permission = "manage_orientations"
     template_name = "orientation/sessions/agenda.html"
 

@@ -175,3 +175,14 @@ def test_accept_one(world, east_session, pair, client_for):
     assert item.reason.startswith("Proposed for the students your peers partner with")
     assert item.use_plain_wording  # grade 4 peer, below the default grade 6
     assert AgendaItem.objects.filter(orientation=east_session.orientation).count() == 2  # with the matrix's item
+
+
+def test_the_agenda_page_says_why_to_the_coordinator_without_names(world, east_session, pair, client_for):
+    _, partner = pair(aac_device="Tablet", first_name="Zephyrine")
+    BehaviorNoteFactory(student=partner, behavior="Leaves the room when it is loud")
+    page = client_for("coordinator").get(
+        reverse("orientation:agenda", kwargs={"pk": east_session.orientation.pk})
+    ).content.decode()
+    assert "1 of your peers partners with students who use AAC or have complex communication needs." in page
+    assert "1 of your peers partners with students who have behaviour support notes." in page
+    assert "Zephyrine" not in page and "Leaves the room" not in page

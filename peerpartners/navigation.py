@@ -2,7 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
-# Kept short enough for one line on a laptop: bell schedules are reached from Students, nominations from Recruitment.
+# Kept short: bell schedules are reached from Students, nominations from Recruitment. On a 1280 px laptop the longest
+# menus (the coordinator's and the principal's) wrap onto a second line in the bar rather than widen the page.
 NAVIGATION = (
     (_("Dashboard"), "dashboard", "view_dashboard"),
     (_("My students"), "my_students", "view_caseload"),

@@ -204,6 +204,7 @@ class OrientationCreateView(ProgramMixin, ServiceFormView):
     form_class = OrientationForm
     template_name = "orientation/sessions/orientation_form.html"
     title = gettext_lazy("Plan an orientation")
+    created = None  # the new orientation, once saved: where the page goes next
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "access": self.request.access, "program": self.program}
@@ -212,7 +213,7 @@ class OrientationCreateView(ProgramMixin, ServiceFormView):
         return {"facilitators": [self.request.user.pk]}
 
     def get_success_url(self):
-        if getattr(self, "created", None) is not None:
+        if self.created is not None:
             return reverse("orientation:detail", kwargs={"pk": self.created.pk})
         return reverse("orientation:list", kwargs={"pk": self.program.pk})
 

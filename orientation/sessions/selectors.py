@@ -2,9 +2,12 @@
 tailoring proposals. Every function that takes ``access`` is already scoped to the active school.
 
 Tailoring reads the students the attending peers are paired with through ``recruitment.selectors.confirmed_pairs``
-and counts what they need; it never names a student. Whether a partner has behaviour notes is confidential, so the
-counted reason is worded for those who may see a student's confidential record (``view_student_sensitive``) and is
-neutral for everyone else.
+and counts what they need; it never names a student. Behaviour notes are confidential and a partner's AAC or
+communication needs say something about their disability, so the counted reasons about partners are shown only to
+those who may see a student's confidential record (``view_student_sensitive``: the coordinator and the principal);
+everyone else reads the neutral "Proposed for the students your peers partner with." That neutral sentence (plus the
+count of younger peers, which is about peers, not partners) is also what an accepted ``AgendaItem.reason`` keeps, so
+the stored reason is safe for every staff reader of the orientation's page.
 """
 
 from dataclasses import dataclass, field

@@ -152,8 +152,12 @@ def invite_candidates(*, orientation) -> dict:
 
 def own_invitations(*, access, student):
     """``student``'s invitations (the signed-in person's own record, from ``own_student_record``) to orientations
-    not cancelled, with their meetings: two queries whatever the number."""
-    meetings = OrientationMeeting.objects.filter(cancelled_at=None).order_by("date", "starts_at", "pk")
+    not cancelled, with their meetings and who each make-up is for: three queries whatever the number."""
+    meetings = (
+        OrientationMeeting.objects.filter(cancelled_at=None)
+        .prefetch_related(Prefetch("makeup_students", queryset=Student.objects.only("pk")))
+        .order_by("date", "starts_at", "pk")
+    )
     return (
         Invitation.objects.visible_to(access)
         .filter(student=student, orientation__cancelled_at=None)
@@ -164,9 +168,14 @@ def own_invitations(*, access, student):
 
 
 def meetings_for(invitation, *, today: datetime.date) -> list:
-    """The meetings of the invitation's orientation still to come (``open_meetings`` loaded by the selector),
-    make-up meetings only for the students they are for (not loaded here: they are told by email)."""
-    return [m for m in invitation.orientation.open_meetings if m.date >= today and m.makeup_for_id is None]
+    """The meetings still to come of the invitation's orientation (``open_meetings``, loaded by ``own_invitations``):
+    its meetings, and a make-up meeting only when it is for this student."""
+    return [
+        m
+        for m in invitation.orientation.open_meetings
+        if m.date >= today
+        and (m.makeup_for_id is None or any(s.pk == invitation.student_id for s in m.makeup_students.all()))
+    ]
 
 
 def own_orientation_page(*, access) -> dict:

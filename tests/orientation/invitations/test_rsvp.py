@@ -15,6 +15,7 @@ from orientation.models import Invitation
 from schools.dashboard import panels_for
 from schools.scoping import resolve_access
 from tests.orientation.factories import InvitationFactory, InvitationsOrientationFactory, MeetingFactory
+from tests.two_factor import sign_in_verified
 
 MINE = reverse("orientation:mine")
 
@@ -185,3 +186,15 @@ def test_an_account_without_a_roster_record_may_not_open_the_page(client_for, wo
     setup.sofia.save()
 
     assert client_for("peer").get(MINE).status_code == 403
+
+
+def test_a_make_up_meeting_shows_only_to_the_students_it_is_for(client, client_for, setup, sofia_invited):
+    InvitationFactory(orientation=setup.orientation, student=setup.harper)
+    makeup = MeetingFactory(orientation=setup.orientation, makeup_for=setup.meeting, place="Counselling office")
+    makeup.makeup_students.add(setup.sofia)
+
+    assert "Counselling office" in text(client_for("peer").get(MINE))
+    client.logout()
+    sign_in_verified(client, setup.harper.user)
+    harpers = text(client.get(MINE))
+    assert "Library" in harpers and "Counselling office" not in harpers

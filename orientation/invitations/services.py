@@ -118,19 +118,21 @@ def meeting_update(*, meeting, date, starts_at, ends_at, slot, place) -> tuple[O
         moved = any(getattr(meeting, name) != value for name, value in changes.items())
         for name, value in {**changes, "slot": slot}.items():
             setattr(meeting, name, value)
-        if moved:
-            meeting.sequence += 1
         meeting.full_clean()
+        if not moved:
+            # Only how the meeting is described: ``updated_at`` (when it was planned at its time, which the
+            # reminders read) stays as it is.
+            meeting.save(update_fields=["slot"])
+            return meeting, 0
+        meeting.sequence += 1
         meeting.save()
-        sent = 0
-        if moved:
-            sent = _claim_and_send(
-                meeting=meeting,
-                kind=Kind.CHANGED,
-                recipients=selectors.meeting_recipients(meeting),
-                template="orientation/invitations/emails/meeting_changed",
-                context={},
-            )
+        sent = _claim_and_send(
+            meeting=meeting,
+            kind=Kind.CHANGED,
+            recipients=selectors.meeting_recipients(meeting),
+            template="orientation/invitations/emails/meeting_changed",
+            context={},
+        )
     return meeting, sent
 
 
@@ -276,9 +278,9 @@ def reminder_due(*, meeting, now: datetime.datetime):
 
     The 2-day reminder is due from 48 hours before the start until 2 hours before it; the 2-hour one from then until
     the start. A reminder whose window had already opened when the meeting was planned at its current time
-    (``updated_at``: created, or moved) is not sent late: the invitation or the update has just told them. So a
-    meeting planned 30 hours ahead gets the 2-hour reminder only, and a late beat run still sends the 2-day
-    reminder until the 2-hour one takes over, never both at once.
+    (``updated_at``: created, moved or cancelled; a change of the slot alone leaves it) is not sent late: the
+    invitation or the update has just told them. So a meeting planned 30 hours ahead gets the 2-hour reminder only,
+    and a late beat run still sends the 2-day reminder until the 2-hour one takes over, never both at once.
     """
     start = ics.meeting_start(meeting)
     for index, (kind, lead) in enumerate(REMINDERS):

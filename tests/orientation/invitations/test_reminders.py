@@ -182,3 +182,14 @@ def test_the_beat_task_runs_the_service(meeting, mailoutbox, django_capture_on_c
         assert send_orientation_reminders.delay().get() == 2
         assert send_orientation_reminders.delay().get() == 0
     assert len(mailoutbox) == 2
+
+
+def test_changing_only_the_slot_leaves_the_reminders_as_they_were(meeting, committed, mailoutbox):
+    with time_machine.travel(START - 47 * HOUR, tick=False):
+        moved, sent = committed(
+            services.meeting_update, meeting=meeting, date=meeting.date, starts_at=meeting.starts_at,
+            ends_at=meeting.ends_at, slot="during_school", place=meeting.place,
+        )
+    assert (moved.sequence, sent, mailoutbox) == (0, 0, [])
+
+    assert run(committed, START - 46 * HOUR) == 2

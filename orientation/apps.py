@@ -11,5 +11,7 @@ class OrientationConfig(AppConfig):
 
     def ready(self):
         from . import permissions
+        from .invitations import dashboard as invitation_dashboard
 
         permissions.register()
+        invitation_dashboard.register()

@@ -10,7 +10,7 @@ school B (Putnam Middle School) in the same district.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from tests.orientation.factories import east_orientation
+from tests.orientation.factories import east_invitations, east_orientation
 from tests.programs.factories import east_participant, east_program
 from tests.recruitment.factories import east_applying, east_campaign, east_matching, east_materials, east_renewal_link
 from tests.schools.factories import OutboxItemFactory, RosterImportFactory, east_account_consent, east_records
@@ -150,6 +150,23 @@ def orientation_school_page(allowed: tuple[str, ...], method: str = "get", **opt
     outcome = OK if method == "get" else REDIRECT
     return Route(
         expect(FORBIDDEN, anonymous=LOGIN, **roles(outcome, *allowed, "other_coordinator")), method=method, **options
+    )
+
+
+# Orientation meetings and invitations (see east_invitations in tests/orientation/factories.py): the coordinator
+# and the principal plan them; a peer or focus student answers their own on their page, and anyone holding the
+# signed link answers that one invitation.
+def invitations_manage(kwargs, method: str = "get") -> Route:
+    return Route(
+        expect(
+            FORBIDDEN,
+            anonymous=LOGIN,
+            other_coordinator=NOT_FOUND,
+            **roles(OK if method == "get" else REDIRECT, *ORIENTATION_MANAGERS),
+        ),
+        kwargs=lambda world: kwargs(east_invitations(world)),
+        method=method,
+        school_object=True,
     )
 
 
@@ -513,6 +530,17 @@ MATRIX: dict[str, Route] = {
     "recruitment:matching_preferences": matching_route(
         lambda m: {"pk": m.program.pk, "student_pk": m.match.focus_student_id}, ("coordinator", "school_admin")
     ),
+    # --- Orientation: meetings, invitations, RSVPs (orientation.invitations) ---
+    "orientation:meeting_add": invitations_manage(lambda o: {"pk": o.orientation.pk}),
+    "orientation:meeting_edit": invitations_manage(lambda o: {"pk": o.orientation.pk, "meeting_pk": o.meeting.pk}),
+    "orientation:meeting_cancel": invitations_manage(
+        lambda o: {"pk": o.spare_orientation.pk, "meeting_pk": o.spare_meeting.pk}, method="post"
+    ),
+    "orientation:cancel": invitations_manage(lambda o: {"pk": o.spare_orientation.pk}, method="post"),
+    "orientation:invite": invitations_manage(lambda o: {"pk": o.orientation.pk}),
+    "orientation:mine": Route(expect(FORBIDDEN, anonymous=LOGIN, **roles(OK, *STUDENTS))),
+    # Public: the signed link in the invitation email answers whoever holds it, signed in or not.
+    "orientation:rsvp": Route(expect(OK), kwargs=lambda world: {"token": east_invitations(world).rsvp_token}),
     # --- Records: disclosures, records requests, the bundle and export (schools.privacy) ---
     "privacy:disclosures": Route(RECORDS_SCHOOL_PAGE),
     "privacy:disclosure_add": Route(RECORDS_SCHOOL_PAGE),

@@ -11,5 +11,7 @@ class OrientationConfig(AppConfig):
 
     def ready(self):
         from . import permissions
+        from .readiness import registry as readiness
 
         permissions.register()
+        readiness.register()

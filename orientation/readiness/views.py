@@ -187,7 +187,7 @@ class CoverageAddView(ProgramPageMixin, ServiceFormMixin, FormView):
     """Topics covered one-to-one with a peer who missed them: which topics, when, with whom, a note."""
 
     permission = "record_topic_coverage"
-    template_name = "orientation/readiness/coverage_form.html"
+    template_name = "orientation/readiness/form_page.html"
     form_class = CoverageForm
 
     @cached_property
@@ -214,7 +214,15 @@ class CoverageAddView(ProgramPageMixin, ServiceFormMixin, FormView):
         }
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "peer": self.peer, "cancel_url": self.readiness_url()}
+        return {
+            **super().get_context_data(**kwargs),
+            "title": _("Topics covered one-to-one"),
+            "heading": _("Topics covered one-to-one with %(name)s") % {"name": self.peer.full_name},
+            "lead": _("For a peer who missed a meeting: the topics you went through together, when, and with whom. "
+                      "The required topics still to cover are ticked."),
+            "submit_label": _("Mark covered"),
+            "cancel_url": self.readiness_url(),
+        }
 
     def save(self, form) -> str:
         data = form.cleaned_data
@@ -232,14 +240,19 @@ class CoverageAddView(ProgramPageMixin, ServiceFormMixin, FormView):
 
 class ReadinessSettingsView(ProgramPageMixin, ServiceFormMixin, FormView):
     permission = "manage_orientations"
-    template_name = "orientation/readiness/settings_form.html"
+    template_name = "orientation/readiness/form_page.html"
     form_class = ReadinessSettingsForm
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": selectors.program_settings(program=self.program)}
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "cancel_url": self.readiness_url()}
+        return {
+            **super().get_context_data(**kwargs),
+            "title": _("Orientation settings"),
+            "submit_label": _("Save"),
+            "cancel_url": self.readiness_url(),
+        }
 
     def save(self, form) -> str:
         services.orientation_settings_save(

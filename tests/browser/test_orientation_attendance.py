@@ -8,22 +8,12 @@ from playwright.sync_api import expect
 
 from orientation.models import MeetingAttendance, TopicCoverage
 from tests.orientation.factories import InvitationFactory, east_readiness
-from tests.schools.factories import PASSWORD, StudentFactory
+from tests.schools.factories import StudentFactory
 
-from .conftest import PHONE, assert_no_axe_violations, pass_second_step, save_screenshot
+from .conftest import PHONE, assert_no_axe_violations, save_screenshot
+from .test_phone_width import PAGE_WIDTH, sign_in
 
 pytestmark = pytest.mark.browser
-
-PAGE_WIDTH = "() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)"
-
-
-def sign_in(page, username):
-    page.goto("/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in", exact=True).click()
-    pass_second_step(page, username)
-    page.wait_for_url("**/dashboard/")
 
 
 def test_taking_attendance_on_a_phone(new_page, world):

@@ -74,7 +74,7 @@ def makeup_candidates(*, meeting):
 
 def orientation_panel(*, orientation, access) -> dict:
     """What this area shows on an orientation's page: each meeting with its attendance counts and the links to take
-    attendance and plan a make-up. Two queries."""
+    attendance and plan a make-up. One query."""
     meetings = list(
         OrientationMeeting.objects.filter(orientation=orientation)
         .select_related("makeup_for")

@@ -19,6 +19,7 @@ from schools.models import Student
 from schools.pdf import render_pdf
 from schools.permissions import has_permission
 
+from .. import selectors as public
 from . import selectors, services
 from .forms import AttendanceForm, CoverageForm, MakeupForm, ReadinessSettingsForm
 
@@ -205,13 +206,11 @@ class CoverageAddView(ProgramPageMixin, ServiceFormMixin, FormView):
         return {**super().get_form_kwargs(), "school": self.program.school}
 
     def get_initial(self):
-        missing = selectors.public.school_readiness(school_id=self.program.school_id, peers=[self.peer])
+        # The required topics this peer still has to cover are ticked to start with.
+        topics = public.required_topics(school_id=self.program.school_id)
+        missing = public.school_readiness(school_id=self.program.school_id, peers=[self.peer], topics=topics)
         titles = set(missing[self.peer.pk].missing)
-        return {
-            "covered_with": self.request.user.pk,
-            "topics": [t.pk for t in selectors.public.required_topics(school_id=self.program.school_id)
-                       if t.title in titles],
-        }
+        return {"covered_with": self.request.user.pk, "topics": [t.pk for t in topics if t.title in titles]}
 
     def get_context_data(self, **kwargs):
         return {

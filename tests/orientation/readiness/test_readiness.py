@@ -3,6 +3,7 @@ program's rule (warn by default, or block); the readiness page, topics covered o
 section on their page. Bad input on every form, and the queries of the page and of ``peer_readiness``."""
 
 import datetime
+import re
 
 import pytest
 from django.db import connection
@@ -231,3 +232,10 @@ def test_a_peers_page_shows_their_readiness_to_staff(client_for, world, east):
     assert "Every required topic is covered." in client_for("staff").get(page).content.decode()
     focus_page = reverse("student_detail", kwargs={"pk": world.focus_student.pk})
     assert "Orientation readiness" not in client_for("staff").get(focus_page).content.decode()
+
+
+def test_the_form_starts_with_the_required_topics_still_to_cover_ticked(client_for, world, east):
+    cover(world.peer_student, east.etiquette)
+    form = client_for("staff").get(coverage_url(east, world.peer_student)).content.decode()
+    ticked = {int(value) for value in re.findall(r'<input[^>]*name="topics"[^>]*value="(\d+)"[^>]*checked', form)}
+    assert ticked == {east.topic.pk}

@@ -10,7 +10,7 @@ school B (Putnam Middle School) in the same district.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from tests.orientation.factories import east_invitations, east_orientation
+from tests.orientation.factories import east_invitations, east_orientation, east_readiness
 from tests.programs.factories import east_participant, east_program
 from tests.recruitment.factories import east_applying, east_campaign, east_matching, east_materials, east_renewal_link
 from tests.schools.factories import OutboxItemFactory, RosterImportFactory, east_account_consent, east_records
@@ -221,6 +221,20 @@ def student_account_route(allowed: str, method: str = "get", **options) -> Route
     return Route(
         expect(FORBIDDEN, anonymous=LOGIN, other_coordinator=NOT_FOUND, coordinator=allowed, school_admin=allowed),
         method=method,
+        school_object=True,
+        **options,
+    )
+
+
+# Orientation readiness (see east_readiness in tests/orientation/factories.py): East's staff read and take attendance;
+# the coordinator and principal plan make-ups and set the rule; the district gets 403 (not a staff role); another
+# school's coordinator gets 404. A handout is also for the peer paired with that focus student.
+
+
+def readiness_route(kwargs, allowed: tuple[str, ...], **options) -> Route:
+    return Route(
+        expect(FORBIDDEN, anonymous=LOGIN, other_coordinator=NOT_FOUND, **roles(OK, *allowed)),
+        kwargs=lambda world: kwargs(east_readiness(world), world),
         school_object=True,
         **options,
     )
@@ -584,6 +598,17 @@ MATRIX: dict[str, Route] = {
         lambda o: {"pk": o.item.pk}, ORIENTATION_MANAGERS, "post",
         data=lambda world: east_orientation(world).restore_item(),
     ),
+    # Orientation: attendance, make-ups, readiness, handouts.
+    "orientation:attendance": readiness_route(lambda r, w: {"pk": r.meeting.pk}, ORIENTATION_READERS),
+    "orientation:makeup_add": readiness_route(lambda r, w: {"pk": r.meeting.pk}, ORIENTATION_MANAGERS),
+    "orientation:readiness": readiness_route(lambda r, w: {"pk": r.program.pk}, ORIENTATION_READERS),
+    "orientation:coverage_add": readiness_route(
+        lambda r, w: {"pk": r.program.pk, "student_pk": w.peer_student.pk}, ORIENTATION_READERS
+    ),
+    "orientation:settings": readiness_route(lambda r, w: {"pk": r.program.pk}, ORIENTATION_MANAGERS),
+    "orientation:handouts": readiness_route(lambda r, w: {"pk": r.program.pk}, ORIENTATION_READERS),
+    "orientation:handout": readiness_route(lambda r, w: {"pk": w.focus_student.pk}, (*ORIENTATION_READERS, "peer")),
+    "orientation:handout_pdf": readiness_route(lambda r, w: {"pk": w.focus_student.pk}, (*ORIENTATION_READERS, "peer")),
 }
 
 # The Django admin is for support staff (is_staff) only: every admin URL sends every role to the admin sign-in,

@@ -6,7 +6,6 @@ runs in one transaction and returns the object. A ``ValidationError`` means noth
 """
 
 import datetime
-import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -18,10 +17,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from schools.dates import school_today
+from schools.documents import check_document, stored_name
 from schools.models import Membership, Student, Term
 from schools.services import email_queue
 
-from .documents import check_document
 from .models import (
     ActionItem,
     BudgetItem,
@@ -529,7 +528,7 @@ def _store_document(approval: DistrictApproval, document) -> str:
     """Check the upload by its content, then store it under a random name (never the uploader's file name, which
     may carry a student's name). Returns the stored name."""
     kind = check_document(document)
-    approval.document.save(f"{uuid.uuid4().hex}{kind.extension}", document, save=False)
+    approval.document.save(stored_name(kind), document, save=False)
     return approval.document.name
 
 

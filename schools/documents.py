@@ -1,15 +1,22 @@
-"""District approval documents: which files we accept, recognised by their content, not by their name alone.
+"""Uploaded documents (district approval documents, the resource library, an orientation's materials): which files
+we accept, recognised by their content, not by their name alone, and the one way they are handed back.
 
-A program plan sent to the district is a PDF or a Word file, sometimes a photo or scan of a signed page. Anything
-else (an executable renamed to .pdf, an old .doc, a zip) is refused with a message that says what to send instead.
+A program plan sent to the district or a handout for peers is a PDF or a Word file, sometimes a photo or scan of a
+page. Anything else (an executable renamed to .pdf, an old .doc, a zip) is refused with a message that says what to
+send instead. Stored files get a random name (the uploader's file name may carry a student's name) and are served
+only by views that check the person's school and permission, always as a download.
 """
 
+import uuid
 import zipfile
 from dataclasses import dataclass
 from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
 from django.template.defaultfilters import filesizeformat
+from django.utils.http import content_disposition_header
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 MAX_DOCUMENT_SIZE = 10 * 1024 * 1024  # 10 MB: a scanned, signed program plan fits; a video does not.
@@ -85,3 +92,26 @@ def check_document(file) -> DocumentKind:
 def kind_of_stored(name: str) -> DocumentKind | None:
     """The kind of a document already stored (its name was chosen by us from the checked kind)."""
     return BY_EXTENSION.get(PurePath(name).suffix.lower())
+
+
+def stored_name(kind: DocumentKind) -> str:
+    """A random file name for a checked document (never the uploader's, which may carry a student's name)."""
+    return f"{uuid.uuid4().hex}{kind.extension}"
+
+
+def document_download(field_file, *, title: str) -> HttpResponse:
+    """The stored document as an attachment named after ``title``; a missing or unknown file is a 404. Callers
+    have checked the person's permission and school: this is the only way a stored document leaves the server."""
+    kind = kind_of_stored(field_file.name) if field_file else None
+    if kind is None:
+        raise Http404
+    try:
+        # Read whole (at most 10 MB) and close at once: nothing stays open if the client goes away.
+        with field_file.open("rb") as handle:
+            content = handle.read()
+    except FileNotFoundError:
+        raise Http404 from None
+    response = HttpResponse(content, content_type=kind.content_type)
+    filename = f"{slugify(title) or 'document'}{kind.extension}"
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
+    return response

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.template.defaultfilters import filesizeformat
 from django.utils.http import content_disposition_header
@@ -97,6 +98,42 @@ def kind_of_stored(name: str) -> DocumentKind | None:
 def stored_name(kind: DocumentKind) -> str:
     """A random file name for a checked document (never the uploader's, which may carry a student's name)."""
     return f"{uuid.uuid4().hex}{kind.extension}"
+
+
+def save_with_document(instance, *, field: str, document=None, remove: bool = False, validate=None):
+    """Save ``instance`` with ``document`` checked and stored in its file ``field`` under a random name (or the field
+    emptied when ``remove``), calling ``validate()`` once the file is in place. Inside the caller's transaction: a
+    new file is deleted again when the row is not saved, and the file it replaces only once the change commits (a
+    rolled-back change keeps its file)."""
+    field_file = getattr(instance, field)
+    storage = field_file.storage
+    previous = field_file.name if instance.pk else ""
+    stored = ""
+    try:
+        if document is not None:
+            kind = check_document(document)
+            field_file.save(stored_name(kind), document, save=False)
+            stored = field_file.name
+        elif remove:
+            setattr(instance, field, "")
+        if validate is not None:
+            validate()
+        instance.save()
+    except BaseException:
+        # The row was not saved: the new file must not stay behind without a row pointing at it.
+        if stored:
+            storage.delete(stored)
+        raise
+    if previous and previous != getattr(instance, field).name:
+        transaction.on_commit(lambda: storage.delete(previous))
+    return instance
+
+
+def delete_after_commit(field_file) -> None:
+    """Delete a stored file once the deletion of its row commits (a rolled-back deletion keeps it)."""
+    if field_file:
+        storage, name = field_file.storage, field_file.name
+        transaction.on_commit(lambda: storage.delete(name))
 
 
 def document_download(field_file, *, title: str) -> HttpResponse:

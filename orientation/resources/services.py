@@ -12,8 +12,11 @@ from schools.documents import delete_after_commit, save_with_document
 
 from ..models import Orientation, OrientationMaterial, Resource
 
+# Its own code: a form field's message for "invalid" would replace the message that says what to do.
 HTTP_ONLY = URLValidator(
-    schemes=["http", "https"], message=gettext_lazy("Enter a web address starting with http:// or https://.")
+    schemes=["http", "https"],
+    message=gettext_lazy("Enter a web address starting with http:// or https://."),
+    code="not_http",
 )
 
 

@@ -351,5 +351,5 @@ def model_school_ids(*, district):
     return (
         Program.objects.filter(school__district=district, is_model_program=True)
         .exclude(status=Program.Status.ENDED)
-        .values("school_id")
+        .values_list("school_id", flat=True)
     )

@@ -128,7 +128,7 @@ def orientation_materials(*, orientation):
 def material_resource_choices(*, access, orientation):
     """Library resources that may be added to the orientation: what its school's library shows, not yet added."""
     added = OrientationMaterial.objects.filter(orientation=orientation, resource__isnull=False).values("resource_id")
-    return library(access=access).exclude(pk__in=added)
+    return library_queryset(access=access).exclude(pk__in=added).select_related("school").order_by("title", "pk")
 
 
 def downloadable_materials(*, access):

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from schools.documents import delete_after_commit, save_with_document
 
@@ -124,9 +124,12 @@ def resource_delete(*, resource: Resource) -> None:
     if used:
         own = [m.orientation.title for m in used if m.orientation.program.school_id == resource.school_id]
         raise ValidationError(
-            _(
-                "“%(title)s” is among the materials of %(count)s orientation(s)%(names)s. Remove it from their "
-                "materials first."
+            ngettext(
+                "“%(title)s” is among the materials of %(count)s orientation%(names)s. Remove it from its materials "
+                "first.",
+                "“%(title)s” is among the materials of %(count)s orientations%(names)s. Remove it from their "
+                "materials first.",
+                len(used),
             )
             % {
                 "title": resource.title,

@@ -201,7 +201,7 @@ def test_a_resource_handed_out_at_an_orientation_is_not_deleted(client_for, worl
     response = client_for("coordinator").post(
         reverse("orientation:resource_delete", kwargs={"pk": resource.pk}), follow=True
     )
-    assert "is among the materials of 1 orientation(s) (Spring orientation)" in response.content.decode()
+    assert "is among the materials of 1 orientation (Spring orientation)" in response.content.decode()
     assert Resource.objects.filter(pk=resource.pk).exists()
 
 

@@ -212,3 +212,17 @@ def test_another_schools_resource_is_not_found(client_for, world):
         assert client.get(reverse(name, kwargs={"pk": resource.pk})).status_code == 404
     assert client.post(reverse("orientation:resource_delete", kwargs={"pk": resource.pk})).status_code == 404
     assert client.get(reverse("orientation:resource_file", kwargs={"pk": 2**70})).status_code == 404
+
+
+def test_a_new_file_replaces_the_old_one(client_for, world, media_root, django_capture_on_commit_callbacks):
+    client = client_for("staff")
+    add(client, title="Handout", file=pdf())
+    resource = Resource.objects.get(title="Handout")
+    old = Path(media_root) / resource.file.name
+    url = reverse("orientation:resource_edit", kwargs={"pk": resource.pk})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"title": "Handout", "tags": ["orientation"], "file": pdf("new.pdf")})
+    assert response.status_code == 302
+    resource.refresh_from_db()
+    assert resource.file.name != old.name and (Path(media_root) / resource.file.name).exists()
+    assert not old.exists()

@@ -81,3 +81,10 @@ def test_deleting_a_shared_resource_another_school_uses_does_not_name_their_orie
         services.resource_delete(resource=resource)
     assert "of 1 orientation. Remove it" in refused.value.messages[0]
     assert "Putnam" not in refused.value.messages[0]
+
+
+def test_a_refused_row_leaves_no_file_behind(world, media_root):
+    with pytest.raises(ValidationError):
+        add(world, title="", file=pdf())
+    assert not Resource.objects.exists()
+    assert not [path for path in (media_root / "resources").rglob("*") if path.is_file()]

@@ -97,6 +97,7 @@ def peer_topics(*, access) -> dict:
     )
     return {
         "younger": younger,
+        "materials": invited_materials(access=access),
         "topics": [
             {
                 "topic": topic,
@@ -139,6 +140,14 @@ def downloadable_materials(*, access):
         return materials
     invited = Invitation.objects.filter(student__in=Student.objects.visible_to(access).filter(user=access.user))
     return materials.filter(orientation__in=invited.values("orientation_id"))
+
+
+def invited_materials(*, access) -> list:
+    """A peer's or student's materials: those of the orientations (not cancelled) they are invited to."""
+    if has_permission(access, "view_orientations"):
+        return []
+    materials = downloadable_materials(access=access).filter(orientation__cancelled_at=None)
+    return list(materials.select_related("orientation", "resource").order_by("orientation__title", "orientation", "pk"))
 
 
 def orientation_panel(*, orientation, access) -> dict:

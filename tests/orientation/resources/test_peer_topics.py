@@ -5,7 +5,14 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.orientation.factories import LibraryTopicFactory, ResourceFactory, stored_pdf
+from orientation.models import Invitation
+from tests.orientation.factories import (
+    LibraryOrientationFactory,
+    LibraryTopicFactory,
+    OrientationMaterialFactory,
+    ResourceFactory,
+    stored_pdf,
+)
 
 TOPICS = reverse("orientation:peer_topics")
 
@@ -89,3 +96,23 @@ def test_staff_download_every_file_of_the_library(client_for, world, topics):
 
 def test_peers_never_read_the_library_itself(client_for, world, topics):
     assert client_for("peer").get(reverse("orientation:resources")).status_code == 403
+
+
+def test_an_invited_student_finds_their_orientations_materials_here(client_for, world, media_root):
+    mine = LibraryOrientationFactory(program__school=world.school, term=world.term, title="Fall orientation")
+    Invitation.objects.create(orientation=mine, student=world.peer_student)
+    agenda = OrientationMaterialFactory(orientation=mine, title="Agenda", url="",
+                                        file=stored_pdf("orientation-materials/agenda.pdf"))
+    OrientationMaterialFactory(orientation=mine, title="Welcome video", url="https://example.org/welcome")
+    cancelled = LibraryOrientationFactory(program=mine.program, term=world.term, cancelled_at=timezone.now())
+    Invitation.objects.create(orientation=cancelled, student=world.peer_student)
+    OrientationMaterialFactory(orientation=cancelled, title="Cancelled handout")
+    OrientationMaterialFactory(orientation=LibraryOrientationFactory(program=mine.program, term=world.term),
+                               title="Someone else's handout")
+
+    page = client_for("peer").get(TOPICS).content.decode()
+    assert "Fall orientation" in page
+    assert reverse("orientation:material_file", kwargs={"pk": agenda.pk}) in page
+    assert 'href="https://example.org/welcome"' in page
+    assert "Cancelled handout" not in page and "Someone else" not in page
+    assert "Welcome video" not in client_for("focus_student").get(TOPICS).content.decode()

@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from orientation.models import Invitation
 from tests.orientation.factories import (
     LibraryOrientationFactory,
     LibraryTopicFactory,
@@ -53,12 +54,24 @@ def test_the_library_does_not_grow_with_resources(
         client.get(url, {"tag": "facilitation"})
 
 
-def test_the_peers_topics_do_not_grow(client_for, world, django_assert_max_num_queries):
+def test_the_peers_topics_and_materials_do_not_grow(client_for, world, django_assert_max_num_queries):
     client = client_for("peer")
     url = reverse("orientation:peer_topics")
-    grow_library(world, 1)
+
+    def grow(n):
+        grow_library(world, n)
+        for _ in range(n):
+            orientation = LibraryOrientationFactory(program__school=world.school, term=world.term)
+            Invitation.objects.create(orientation=orientation, student=world.peer_student)
+            OrientationMaterialFactory(orientation=orientation)
+            resource = ResourceFactory(school=world.school, url="", file="resources/x.pdf")
+            OrientationMaterialFactory(orientation=orientation, resource=resource, title="", url="")
+
+    grow(1)
     few = queries_for(client, url)
-    grow_library(world, 10)
+    grow(10)
+    response = client.get(url)
+    assert len(response.context["materials"]) == 22
     with django_assert_max_num_queries(few):
         client.get(url)
 

@@ -11,7 +11,6 @@ NAVIGATION = (
     (_("Students"), "student_list", "view_roster"),
     (_("Recruitment"), "recruitment:campaign_list", "view_recruitment"),
     (_("Matches"), "recruitment:matching_programs", "view_recruitment"),
-    (_("Resources"), "orientation:resources", "view_resources"),
     # A peer's or student's own page of the topics shown to peers (staff read the library instead).
     (_("Topics"), "orientation:peer_topics", "view_own_orientations"),
     (_("Staff"), "staff_list", "view_staff"),

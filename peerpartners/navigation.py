@@ -13,6 +13,8 @@ NAVIGATION = (
     (_("Recruitment"), "recruitment:campaign_list", "view_recruitment"),
     (_("Matches"), "recruitment:matching_programs", "view_recruitment"),
     (_("Orientation"), "orientation:index", "view_orientations"),
+    # A peer's or student's own page of the topics shown to peers (staff read the library instead).
+    (_("Topics"), "orientation:peer_topics", "view_own_orientations"),
     (_("Staff"), "staff_list", "view_staff"),
     (_("Records"), "privacy:requests", "manage_records"),
     (_("Access log"), "access_log", "view_access_log"),

@@ -343,3 +343,13 @@ def team_users(*, program: Program) -> list:
     """The accounts of the program's planning team (members without an account are left out), coordinator first."""
     members = PlanningTeamMember.objects.filter(program=program, user__isnull=False).select_related("user")
     return [member.user for member in members.order_by("-is_coordinator", "pk")]
+
+
+def model_school_ids(*, district):
+    """The district's model schools (a school with a district model program that has not ended), as a subquery of
+    school ids (``school_id__in=…``): what those schools share with the district reaches its other schools."""
+    return (
+        Program.objects.filter(school__district=district, is_model_program=True)
+        .exclude(status=Program.Status.ENDED)
+        .values_list("school_id", flat=True)
+    )

@@ -10,7 +10,7 @@ school B (Putnam Middle School) in the same district.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from tests.orientation.factories import east_invitations, east_orientation, east_readiness
+from tests.orientation.factories import east_invitations, east_orientation, east_readiness, east_resources
 from tests.programs.factories import east_participant, east_program
 from tests.recruitment.factories import east_applying, east_campaign, east_matching, east_materials, east_renewal_link
 from tests.schools.factories import OutboxItemFactory, RosterImportFactory, east_account_consent, east_records
@@ -235,6 +235,21 @@ def readiness_route(kwargs, allowed: tuple[str, ...], **options) -> Route:
     return Route(
         expect(FORBIDDEN, anonymous=LOGIN, other_coordinator=NOT_FOUND, **roles(OK, *allowed)),
         kwargs=lambda world: kwargs(east_readiness(world), world),
+        school_object=True,
+        **options,
+    )
+
+
+# The resource library and orientations' materials (see east_resources in tests/orientation/factories.py).
+EAST_SCHOOL_STAFF = ("staff", "coordinator", "school_admin")
+
+
+def resource_route(kwargs, allowed: tuple[str, ...], method: str = "get", **options) -> Route:
+    outcome = OK if method == "get" else REDIRECT
+    return Route(
+        expect(FORBIDDEN, anonymous=LOGIN, other_coordinator=NOT_FOUND, **roles(outcome, *allowed)),
+        kwargs=lambda world: kwargs(east_resources(world)),
+        method=method,
         school_object=True,
         **options,
     )
@@ -555,6 +570,41 @@ MATRIX: dict[str, Route] = {
     "orientation:mine": Route(expect(FORBIDDEN, anonymous=LOGIN, **roles(OK, *STUDENTS))),
     # Public: the signed link in the invitation email answers whoever holds it, signed in or not.
     "orientation:rsvp": Route(expect(OK), kwargs=lambda world: {"token": east_invitations(world).rsvp_token}),
+    # --- Orientation: the resource library and an orientation's materials (see east_resources) ---
+    # Staff and the district read the library; staff add to it; its author, the coordinator or the principal change
+    # a resource (the matrix's resource is the coordinator's). Peers and students download only a file attached to
+    # a topic shown to peers (the matrix's is), and read those topics on their own page.
+    "orientation:resources": Route(expect(OK, anonymous=LOGIN, **roles(FORBIDDEN, *STUDENTS))),
+    "orientation:resource_add": Route(
+        expect(OK, anonymous=LOGIN, district_admin=FORBIDDEN, **roles(FORBIDDEN, *STUDENTS))
+    ),
+    "orientation:resource_edit": resource_route(
+        lambda r: {"pk": r.resource.pk}, ORIENTATION_MANAGERS
+    ),
+    "orientation:resource_delete": resource_route(
+        lambda r: {"pk": r.spare_resource.pk}, ORIENTATION_MANAGERS, "post",
+        data=lambda world: east_resources(world).restore("spare_resource"),
+    ),
+    "orientation:resource_file": Route(
+        expect(OK, anonymous=LOGIN, other_coordinator=NOT_FOUND),
+        kwargs=lambda world: {"pk": east_resources(world).resource.pk},
+        school_object=True,
+    ),
+    "orientation:peer_topics": Route(expect(FORBIDDEN, anonymous=LOGIN, **roles(OK, *STUDENTS))),
+    # An orientation's materials: staff read them, the coordinator and principal add and remove; a file is
+    # downloaded by staff and by the students invited (the world's peer is; the focus student is not).
+    "orientation:materials": resource_route(lambda r: {"pk": r.orientation.pk}, EAST_SCHOOL_STAFF),
+    "orientation:material_add_resource": resource_route(lambda r: {"pk": r.orientation.pk}, ORIENTATION_MANAGERS),
+    "orientation:material_add": resource_route(lambda r: {"pk": r.orientation.pk}, ORIENTATION_MANAGERS),
+    "orientation:material_remove": resource_route(
+        lambda r: {"pk": r.spare_material.pk}, ORIENTATION_MANAGERS, "post",
+        data=lambda world: east_resources(world).restore("spare_material"),
+    ),
+    "orientation:material_file": Route(
+        expect(OK, anonymous=LOGIN, district_admin=FORBIDDEN, other_coordinator=NOT_FOUND, focus_student=NOT_FOUND),
+        kwargs=lambda world: {"pk": east_resources(world).material.pk},
+        school_object=True,
+    ),
     # --- Records: disclosures, records requests, the bundle and export (schools.privacy) ---
     "privacy:disclosures": Route(RECORDS_SCHOOL_PAGE),
     "privacy:disclosure_add": Route(RECORDS_SCHOOL_PAGE),

@@ -4,6 +4,7 @@ One block per area (the lead merges the five helpers' blocks): keep each area's 
 """
 
 import datetime
+import io
 from dataclasses import dataclass
 
 import factory
@@ -23,7 +24,7 @@ from orientation.models import (
 )
 from orientation.services import topic_library_ensure
 from recruitment.models import Match
-from tests.programs.factories import PDF_BYTES, ProgramFactory, east_program
+from tests.programs.factories import ProgramFactory, east_program
 from tests.recruitment.factories import east_matching
 from tests.schools.factories import SchoolFactory, TermFactory
 
@@ -315,10 +316,21 @@ class OrientationMaterialFactory(factory.django.DjangoModelFactory):
     url = factory.Sequence(lambda n: f"https://example.org/handout-{n}")
 
 
+def one_page_pdf() -> bytes:
+    """A real one-page PDF: the peer outputs test reads the text of every PDF a peer downloads."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=200, height=200)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
 def stored_pdf(name: str) -> str:
     """A PDF in the storage under ``name`` (written once: the role matrix runs with the project's MEDIA_ROOT)."""
     if not default_storage.exists(name):
-        default_storage.save(name, ContentFile(PDF_BYTES))
+        default_storage.save(name, ContentFile(one_page_pdf()))
     return name
 
 

@@ -300,6 +300,8 @@ DEMO_SEEDERS = [
     "schools.demo.seed",
     "programs.demo.seed",
     "recruitment.demo.seed",
+    # After matching: orientations are built for the peers of the confirmed pairs.
+    "orientation.demo.seed",
     "schools.privacy.demo_retention.seed",
     # Last: records requests and disclosures about students the seeders above created.
     "schools.privacy.demo.seed",

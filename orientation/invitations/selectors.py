@@ -178,13 +178,31 @@ def meetings_for(invitation, *, today: datetime.date) -> list:
     ]
 
 
+def orientation_held(*, orientation, today: datetime.date) -> bool:
+    """Whether the orientation has taken place: it has meetings (make-ups aside, not cancelled) and none is still to
+    come. Its invitations take no more answers then (a make-up is for those who missed it, invited by the readiness
+    area)."""
+    meetings = getattr(orientation, "open_meetings", None)
+    if meetings is None:
+        meetings = list(orientation.meetings.filter(cancelled_at=None, makeup_for=None))
+    dates = [m.date for m in meetings if m.cancelled_at is None and m.makeup_for_id is None]
+    return bool(dates) and max(dates) < today
+
+
 def own_orientation_page(*, access) -> dict:
     me = own_student_record(access=access)
     if me is None:
         return {"student": None, "rows": []}
     today = school_today(access.school)
     invitations = own_invitations(access=access, student=me)
-    rows = [{"invitation": i, "meetings": meetings_for(i, today=today)} for i in invitations]
+    rows = [
+        {
+            "invitation": i,
+            "meetings": meetings_for(i, today=today),
+            "held": orientation_held(orientation=i.orientation, today=today),
+        }
+        for i in invitations
+    ]
     return {"student": me, "rows": rows}
 
 

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from schools.dates import school_today
 from schools.services import email_queue
 
 from ..models import Invitation, Orientation, OrientationMeeting, SentReminder
@@ -261,7 +262,9 @@ def invitation_answer(*, invitation, response: str) -> Invitation:
     if response not in (Invitation.Response.YES, Invitation.Response.NO):
         raise ValidationError(_("Answer yes or no."))
     with transaction.atomic():
-        _locked_orientation(invitation.orientation)
+        orientation = _locked_orientation(invitation.orientation)
+        if selectors.orientation_held(orientation=orientation, today=school_today(orientation.program.school)):
+            raise ValidationError(_("This orientation has already taken place, so it takes no more answers."))
         invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
         invitation.response = response
         invitation.responded_at = timezone.now()

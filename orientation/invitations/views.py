@@ -240,6 +240,7 @@ class RsvpView(View):
             "orientation": invitation.orientation,
             "first_name": recipient.first_name,
             "meetings": [m for m in invitation.orientation.open_meetings if m.date >= today],
+            "held": selectors.orientation_held(orientation=invitation.orientation, today=today),
             "form": form or AnswerForm(),
         }
         return render(self.request, self.template_name, context, status=status)

@@ -198,3 +198,24 @@ def test_a_make_up_meeting_shows_only_to_the_students_it_is_for(client, client_f
     sign_in_verified(client, setup.harper.user)
     harpers = text(client.get(MINE))
     assert "Library" in harpers and "Counselling office" not in harpers
+
+
+def test_an_orientation_that_has_taken_place_takes_no_more_answers(client_for, setup, sofia_invited):
+    """After its last meeting the page says it has taken place and offers no buttons; an answer sent anyway (an old
+    page, the email's link) is refused with a message and changes nothing."""
+    setup.meeting.date = datetime.date.today() - datetime.timedelta(days=3)
+    setup.meeting.save()
+    client = client_for("peer")
+
+    page = text(client.get(MINE))
+    assert "This orientation has taken place." in page and "I'm coming" not in page
+    response = client.post(MINE, {"invitation": sofia_invited.pk, "response": "no"}, follow=True)
+    assert "already taken place" in text(response)
+
+    link = rsvp(rsvp_token(sofia_invited))
+    assert "This orientation has taken place." in text(client.get(link))
+    response = client.post(link, {"response": "no"}, follow=True)
+    assert response.status_code == 200 and "already taken place" in text(response)
+
+    sofia_invited.refresh_from_db()
+    assert sofia_invited.response == Invitation.Response.PENDING

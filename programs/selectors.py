@@ -4,6 +4,7 @@ List selectors run one query however many rows they return: counts, the coordina
 come from subqueries, not from a query per row.
 """
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Sum, Value
@@ -26,6 +27,8 @@ from .models import (
     ProgramParticipant,
     Purpose,
 )
+from .playbook import selectors as playbook_selectors
+from .playbook_template import TEAM_QUESTIONS
 
 CORE_TEAM_ADVICE = (3, 5)
 
@@ -343,3 +346,27 @@ def team_users(*, program: Program) -> list:
     """The accounts of the program's planning team (members without an account are left out), coordinator first."""
     members = PlanningTeamMember.objects.filter(program=program, user__isnull=False).select_related("user")
     return [member.user for member in members.order_by("-is_coordinator", "pk")]
+
+
+# --- The meeting-agenda builder (planning meetings here, follow-up meetings in orientation) --------------------------
+
+
+@dataclass(frozen=True)
+class AgendaChoices:
+    """What an agenda is picked from: the playbook's steps late or due within six weeks, the program's open action
+    items, and the guide's questions for the team (key, question)."""
+
+    steps: list
+    action_items: list
+    questions: tuple
+
+
+def agenda_choices(*, program: Program) -> AgendaChoices:
+    """The choices for one program's meeting agenda (two queries, whatever their number)."""
+    today = school_today(program.school)
+    items = list(ActionItem.objects.open().filter(program=program).select_related("owner").order_by("due_on", "pk"))
+    for item in items:
+        item.overdue = item.due_on < today
+    return AgendaChoices(
+        steps=playbook_selectors.due_steps(program=program, today=today), action_items=items, questions=TEAM_QUESTIONS
+    )

@@ -354,11 +354,38 @@ def team_users(*, program: Program) -> list:
 @dataclass(frozen=True)
 class AgendaChoices:
     """What an agenda is picked from: the playbook's steps late or due within six weeks, the program's open action
-    items, and the guide's questions for the team (key, question)."""
+    items, and the guide's questions for the team (key, question). An agenda form offers ``*_choices()`` and hands
+    what was ticked to ``picked()``, whose answer ``programs.services.agenda_compose`` takes."""
 
     steps: list
     action_items: list
     questions: tuple
+
+    def step_choices(self) -> list[tuple[int, str]]:
+        return [
+            (step.pk, (_("%(step)s (due %(date)s, late)") if step.late else _("%(step)s (due %(date)s)"))
+             % {"step": step.title, "date": step.due_on.isoformat()})
+            for step in self.steps
+        ]
+
+    def action_item_choices(self) -> list[tuple[int, str]]:
+        return [
+            (item.pk, _("%(item)s (%(owner)s, due %(date)s)")
+             % {"item": item.description, "owner": item.owner.display_name, "date": item.due_on.isoformat()})
+            for item in self.action_items
+        ]
+
+    def picked(self, *, steps=(), action_items=(), questions=(), other: str = "") -> dict:
+        """The rows and words of the ticked ids and keys (each one of the choices: the form checked it)."""
+        step_rows = {step.pk: step for step in self.steps}
+        item_rows = {item.pk: item for item in self.action_items}
+        words = dict(self.questions)
+        return {
+            "steps": [step_rows[pk] for pk in steps],
+            "action_items": [item_rows[pk] for pk in action_items],
+            "questions": [words[key] for key in questions],
+            "other": other,
+        }
 
 
 def agenda_choices(*, program: Program) -> AgendaChoices:

@@ -799,7 +799,9 @@ def planning_meeting_agenda_save(*, meeting: PlanningMeeting, agenda: str) -> Pl
 
 
 @transaction.atomic
-def agenda_email_team(*, program: Program, meeting_title: str, held_on: datetime.date, agenda: str) -> int:
+def agenda_email_team(
+    *, program: Program, meeting_title: str, held_on: datetime.date | None, agenda: str
+) -> int:
     """Email the agenda to every member of the planning team with an account and an address (through the outbox,
     in this transaction). Refused when there is no agenda yet or nobody to send it to. Returns how many."""
     if not agenda.strip():

@@ -10,6 +10,7 @@ school B (Putnam Middle School) in the same district.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from tests.orientation.factories import east_followup
 from tests.programs.factories import east_participant, east_playbook, east_program
 from tests.recruitment.factories import east_applying, east_campaign, east_matching, east_materials, east_renewal_link
 from tests.schools.factories import OutboxItemFactory, RosterImportFactory, east_account_consent, east_records
@@ -89,6 +90,19 @@ def east_roster_import(world) -> dict:
 
 
 ROSTER_MANAGERS = ("coordinator", "school_admin")
+
+
+# Follow-up meetings (see east_followup in tests/orientation/factories.py): every East staff member reads them; the
+# coordinator and the principal write the notes, action items and agenda. Peers and the district never see them.
+def followup_route(*, manage: bool, method: str = "get") -> Route:
+    allowed = ("coordinator", "school_admin") if manage else ("staff", "coordinator", "school_admin")
+    outcome = OK if method == "get" else REDIRECT
+    return Route(
+        expect(FORBIDDEN, anonymous=LOGIN, other_coordinator=NOT_FOUND, **roles(outcome, *allowed)),
+        kwargs=lambda world: {"pk": east_followup(world).pk},
+        method=method,
+        school_object=True,
+    )
 
 
 def playbook_route(kwargs, *, manage: bool, method: str = "get") -> Route:
@@ -428,6 +442,14 @@ MATRIX: dict[str, Route] = {
     "programs:meeting_agenda_email": program_manage(
         lambda p: {"pk": p.program.pk, "meeting_pk": p.meeting.pk}, method="post"
     ),
+    # --- Orientation: follow-up meetings ---
+    "orientation:followup": followup_route(manage=False),
+    "orientation:followup_notes": followup_route(manage=True),
+    "orientation:followup_action_item_add": followup_route(manage=True),
+    "orientation:followup_agenda": followup_route(manage=True),
+    "orientation:followup_agenda_print": followup_route(manage=False),
+    # Without a saved agenda the button is refused with a message: a redirect either way.
+    "orientation:followup_agenda_email": followup_route(manage=True, method="post"),
     # --- Recruitment: applying, consent, nominations ---
     # Public pages (see east_applying in tests/recruitment/factories.py): everyone, signed in or not, gets the same
     # page.

@@ -2,7 +2,6 @@
 only, so a forged id is "not one of the choices" on the form before any service runs."""
 
 from django import forms
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from schools import selectors as school_selectors
@@ -83,27 +82,10 @@ class AgendaForm(forms.Form):
     def __init__(self, *args, choices, **kwargs):
         super().__init__(*args, **kwargs)
         self.choices = choices
-        self.fields["steps"].choices = [
-            (step.pk, gettext("%(step)s (due %(date)s, late)" if step.late else "%(step)s (due %(date)s)")
-             % {"step": step.title, "date": step.due_on.isoformat()})
-            for step in choices.steps
-        ]
-        self.fields["action_items"].choices = [
-            (item.pk, gettext("%(item)s (%(owner)s, due %(date)s)")
-             % {"item": item.description, "owner": item.owner.display_name, "date": item.due_on.isoformat()})
-            for item in choices.action_items
-        ]
+        self.fields["steps"].choices = choices.step_choices()
+        self.fields["action_items"].choices = choices.action_item_choices()
         self.fields["questions"].choices = list(choices.questions)
 
     def compose_kwargs(self) -> dict:
         """The chosen rows and words, for ``programs.services.agenda_compose``."""
-        steps = {step.pk: step for step in self.choices.steps}
-        items = {item.pk: item for item in self.choices.action_items}
-        questions = dict(self.choices.questions)
-        data = self.cleaned_data
-        return {
-            "steps": [steps[pk] for pk in data["steps"]],
-            "action_items": [items[pk] for pk in data["action_items"]],
-            "questions": [questions[key] for key in data["questions"]],
-            "other": data["other"],
-        }
+        return self.choices.picked(**self.cleaned_data)

@@ -204,7 +204,7 @@ class MeetingAgendaView(MeetingAgendaMixin, TemplateView):
 class MeetingAgendaPrintView(MeetingAgendaMixin, TemplateView):
     """The saved agenda on a page of its own, laid out to print."""
 
-    template_name = "programs/playbook/agenda_print.html"
+    template_name = "includes/agenda_print.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

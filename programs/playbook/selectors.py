@@ -40,7 +40,7 @@ def _mark(steps, *, today: datetime.date, program_pk: int) -> list[PlaybookStep]
 
 def playbook_page(*, access, program, year=None) -> dict:
     """The program's playbooks (one per school year), the one shown (``year``: a school-year term's pk, else the
-    year to plan now), its steps grouped by month, and whether this year's can be generated."""
+    year to plan now, else the latest), its steps grouped by month, and whether this year's can be generated."""
     today = school_today(program.school)
     playbooks = list(
         Playbook.objects.visible_to(access).filter(program=program).select_related("school_year")
@@ -50,6 +50,9 @@ def playbook_page(*, access, program, year=None) -> dict:
     shown = next((p for p in playbooks if p.school_year_id == year), None) if year is not None else None
     if shown is None:
         shown = next((p for p in playbooks if year_to_plan and p.school_year_id == year_to_plan.pk), None)
+    if shown is None and playbooks:
+        # No playbook for the year to plan yet (or no year entered): the latest one, beside the offer to make it.
+        shown = playbooks[-1]
     months = []
     late_count = 0
     if shown is not None:

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from programs.models import Playbook, PlaybookStep
 from programs.playbook.selectors import step_link
+from programs.playbook.services import playbook_generate
 from schools.dates import school_today
 from tests.programs.factories import east_playbook, school_year
 from tests.schools.factories import TermFactory
@@ -206,3 +207,21 @@ def test_bad_new_step_input_is_refused(client_for, world, east, data, field, mes
 def test_another_schools_step_is_not_found(client_for, world, east):
     objects = east_playbook(world)
     assert client_for("other_coordinator").get(edit_url(objects.step)).status_code == 404
+
+
+def test_after_the_year_ends_the_last_playbook_is_shown_beside_the_offer_to_make_the_next(client_for, world, east):
+    today = school_today(world.school)
+    last = school_year(world.school, start=today - datetime.timedelta(days=400),
+                       end=today - datetime.timedelta(days=60), name="Last year")
+    playbook_generate(program=east.program, school_year=last)
+    client = client_for("coordinator")
+    page = client.get(page_url(east.program)).content.decode()
+    assert "Year playbook: Last year" in page
+    assert "The school has not entered its school year as a term yet." in page
+
+    school_year(world.school, start=today + datetime.timedelta(days=20), end=today + datetime.timedelta(days=300),
+                name="Next year")
+    page = client.get(page_url(east.program)).content.decode()
+    assert "Year playbook: Last year" in page
+    assert "There is no playbook for Next year yet." in page
+    assert "Make the playbook for Next year" in page

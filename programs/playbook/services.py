@@ -33,7 +33,11 @@ def _lock_program(program: Program) -> Program:
 
 def _check_new_playbook(program: Program, school_year: Term | None) -> None:
     if school_year is None:
-        raise ValidationError(_("The school has not entered that school year yet."), code="no_school_year")
+        raise ValidationError(
+            _("Enter this school year as a term first: the playbook's dates are counted from its first and last "
+              "days."),
+            code="no_school_year",
+        )
     if school_year.school_id != program.school_id or school_year.kind != Term.Kind.SCHOOL_YEAR:
         raise ValidationError(_("Choose a school year of %(school)s.") % {"school": program.school})
     if Playbook.objects.filter(program=program, school_year=school_year).exists():

@@ -57,9 +57,6 @@ class PlaybookView(PlaybookMixin, TemplateView):
 class PlaybookGenerateView(PlaybookMixin, ProgramActionView):
     def perform_action(self):
         year = selectors.school_year_to_plan(school=self.program.school, today=school_today(self.program.school))
-        if year is None:
-            raise ValidationError(_("Enter this school year as a term first: the playbook's dates are counted from "
-                                    "its first and last days."))
         playbook = services.playbook_generate(program=self.program, school_year=year)
         return _("The playbook for %(year)s is ready: the guide's steps, each owned by the coordinator. Shift, add "
                  "or skip steps to fit your school.") % {"year": playbook.school_year.name}

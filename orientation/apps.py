@@ -11,5 +11,9 @@ class OrientationConfig(AppConfig):
 
     def ready(self):
         from . import permissions
+        from .invitations import dashboard as invitation_dashboard
+        from .readiness import registry as readiness
 
         permissions.register()
+        invitation_dashboard.register()
+        readiness.register()

@@ -479,6 +479,11 @@ class Resource(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def tag_labels(self) -> list[str]:
+        """What the resource is about, in words, in the order of the choices (an unknown stored value is left out)."""
+        return [label for value, label in self.Tag.choices if value in self.tags]
+
 
 class OrientationMaterial(models.Model):
     """A file or link handed out at one orientation: a resource of the library, or a file or link of its own."""
@@ -508,3 +513,16 @@ class OrientationMaterial(models.Model):
 
     def __str__(self) -> str:
         return self.title or (self.resource.title if self.resource_id else "")
+
+    # A library resource is handed out as it is in the library (its file or its link), not copied.
+    @property
+    def stored_file(self):
+        return self.resource.file if self.resource_id else self.file
+
+    @property
+    def has_file(self) -> bool:
+        return bool(self.stored_file)
+
+    @property
+    def link(self) -> str:
+        return self.resource.url if self.resource_id else self.url

@@ -24,6 +24,10 @@ ORIENTATION_PERMISSIONS: dict[str, frozenset[str]] = {
     # The resource library: staff read and add; the district sees what schools share.
     "view_resources": STAFF_ROLES | {DISTRICT_ADMIN},
     "share_resources": STAFF_ROLES,
+    # Downloading a library file: whoever reads the library, and a peer or student a file attached to a topic shown
+    # to peers (the selector checks the topic). An orientation's materials: staff, and the students invited to it.
+    "download_resources": STAFF_ROLES | {DISTRICT_ADMIN, PEER, FOCUS_STUDENT},
+    "download_orientation_materials": STAFF_ROLES | {PEER, FOCUS_STUDENT},
 }
 
 

@@ -28,4 +28,6 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 # Autodiscovery reads each installed app's own tasks.py; the task modules of sub-packages are named here, so the
 # worker registers them too (tests/test_task_modules.py checks that none is missing).
-app.autodiscover_tasks(["schools.outbox", "schools.privacy", "schools.rostering", "recruitment.materials"])
+app.autodiscover_tasks(
+    ["schools.outbox", "schools.privacy", "schools.rostering", "recruitment.materials", "orientation.invitations"]
+)

@@ -2,7 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
-# Kept short enough for one line on a laptop: bell schedules are reached from Students, nominations from Recruitment.
+# Kept short: bell schedules are reached from Students, nominations from Recruitment. On a 1280 px laptop the longest
+# menus (the coordinator's and the principal's) wrap onto a second line in the bar rather than widen the page.
 NAVIGATION = (
     (_("Dashboard"), "dashboard", "view_dashboard"),
     (_("My students"), "my_students", "view_caseload"),
@@ -11,6 +12,9 @@ NAVIGATION = (
     (_("Students"), "student_list", "view_roster"),
     (_("Recruitment"), "recruitment:campaign_list", "view_recruitment"),
     (_("Matches"), "recruitment:matching_programs", "view_recruitment"),
+    (_("Orientation"), "orientation:index", "view_orientations"),
+    # A peer's or student's own page of the topics shown to peers (staff read the library instead).
+    (_("Topics"), "orientation:peer_topics", "view_own_orientations"),
     (_("Staff"), "staff_list", "view_staff"),
     (_("Records"), "privacy:requests", "manage_records"),
     (_("Access log"), "access_log", "view_access_log"),

@@ -222,6 +222,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": 60.0,
         "kwargs": {"prune": True},
     },
+    # Every 15 minutes: orientation meeting reminders 2 days and 2 hours before (each claimed once, per school zone).
+    "orientation-meeting-reminders": {
+        "task": "orientation.invitations.tasks.send_orientation_reminders",
+        "schedule": timedelta(minutes=15),
+    },
     # Daily at 12:00 UTC (early morning in US schools): owners hear about action items due the next day.
     "programs-action-item-reminders": {
         "task": "programs.tasks.send_action_item_reminders",
@@ -295,6 +300,8 @@ DEMO_SEEDERS = [
     "schools.demo.seed",
     "programs.demo.seed",
     "recruitment.demo.seed",
+    # After matching: orientations are built for the peers of the confirmed pairs.
+    "orientation.demo.seed",
     "schools.privacy.demo_retention.seed",
     # Last: records requests and disclosures about students the seeders above created.
     "schools.privacy.demo.seed",

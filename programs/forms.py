@@ -14,11 +14,11 @@ from django.utils.translation import gettext_lazy as _
 
 from schools import selectors as school_selectors
 from schools.dates import school_today
+from schools.documents import ACCEPT, MAX_DOCUMENT_SIZE, check_document
 from schools.form_fields import STAFF_CHOICE_ERROR, StaffChoiceField, date_fields, not_far_from_today
 from schools.models import Student
 
 from . import selectors
-from .documents import ACCEPT, MAX_DOCUMENT_SIZE, check_document
 from .models import (
     ActionItem,
     BudgetItem,

@@ -348,6 +348,16 @@ def team_users(*, program: Program) -> list:
     return [member.user for member in members.order_by("-is_coordinator", "pk")]
 
 
+def model_school_ids(*, district):
+    """The district's model schools (a school with a district model program that has not ended), as a subquery of
+    school ids (``school_id__in=…``): what those schools share with the district reaches its other schools."""
+    return (
+        Program.objects.filter(school__district=district, is_model_program=True)
+        .exclude(status=Program.Status.ENDED)
+        .values_list("school_id", flat=True)
+    )
+
+
 # --- The meeting-agenda builder (planning meetings here, follow-up meetings in orientation) --------------------------
 
 

@@ -6,7 +6,6 @@ runs in one transaction and returns the object. A ``ValidationError`` means noth
 """
 
 import datetime
-import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -18,10 +17,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from schools.dates import school_today
+from schools.documents import check_document, save_with_document
 from schools.models import Membership, Student, Term
 from schools.services import email_queue
 
-from .documents import check_document
 from .models import (
     ActionItem,
     BudgetItem,
@@ -526,39 +525,6 @@ def _validate_approval(approval: DistrictApproval) -> None:
     approval.full_clean(exclude=["document"])
 
 
-def _store_document(approval: DistrictApproval, document) -> str:
-    """Check the upload by its content, then store it under a random name (never the uploader's file name, which
-    may carry a student's name). Returns the stored name."""
-    kind = check_document(document)
-    approval.document.save(f"{uuid.uuid4().hex}{kind.extension}", document, save=False)
-    return approval.document.name
-
-
-def _delete_file_after_commit(storage, name: str) -> None:
-    if name:
-        transaction.on_commit(lambda: storage.delete(name))
-
-
-def _save_with_document(approval: DistrictApproval, document, remove_document: bool) -> DistrictApproval:
-    storage = approval.document.storage
-    previous = approval.document.name if approval.pk else ""
-    stored = ""
-    try:
-        if document is not None:
-            stored = _store_document(approval, document)
-        elif remove_document:
-            approval.document = ""
-        approval.save()
-    except BaseException:
-        # The row was not saved: the new file must not stay behind without a row pointing at it.
-        if stored:
-            storage.delete(stored)
-        raise
-    if previous and previous != approval.document.name:
-        _delete_file_after_commit(storage, previous)
-    return approval
-
-
 @transaction.atomic
 def district_approval_add(
     *,
@@ -579,7 +545,7 @@ def district_approval_add(
     _validate_approval(approval)
     if document is not None:
         check_document(document)
-    return _save_with_document(approval, document, remove_document=False)
+    return save_with_document(approval, field="document", document=document)
 
 
 @transaction.atomic
@@ -603,7 +569,7 @@ def district_approval_update(
     _validate_approval(approval)
     if document is not None:
         check_document(document)
-    return _save_with_document(approval, document, remove_document=remove_document)
+    return save_with_document(approval, field="document", document=document, remove=remove_document)
 
 
 # --- Participants: focus students and peers taking part -----------------------------------------------------------

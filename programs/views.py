@@ -3,23 +3,21 @@ service. Another school's program (or anything inside it) is a 404; a role witho
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.utils.http import content_disposition_header
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView, ListView, TemplateView, View
 
 from schools import selectors as school_selectors
+from schools.documents import document_download
 from schools.forms import show_service_error
 from schools.mixins import SchoolActionView, SchoolObjectMixin, SchoolPermissionMixin
 from schools.permissions import has_permission
 
 from . import selectors, services
-from .documents import kind_of_stored
 from .forms import (
     BudgetItemForm,
     DistrictApprovalForm,
@@ -704,16 +702,4 @@ class ApprovalDocumentView(ProgramMixin, View):
 
     def get(self, request, *args, **kwargs):
         approval = self.child(DistrictApproval, "approval_pk")
-        kind = kind_of_stored(approval.document.name) if approval.document else None
-        if kind is None:
-            raise Http404
-        try:
-            # Read whole (at most 10 MB) and close at once: nothing stays open if the client goes away.
-            with approval.document.open("rb") as handle:
-                content = handle.read()
-        except FileNotFoundError:
-            raise Http404 from None
-        filename = f"{slugify(approval.name) or 'document'}{kind.extension}"
-        response = HttpResponse(content, content_type=kind.content_type)
-        response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
-        return response
+        return document_download(approval.document, title=approval.name)

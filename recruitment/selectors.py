@@ -23,3 +23,9 @@ def peers_with_valid_consent(*, program):
     in the program, and with guardian consent in force or not needed. The rule itself is the one consent rule,
     ``recruitment.applying.selectors.with_consent_state``; matching's proposals use the same queryset."""
     return matching_selectors.placeable_peers(program=program)
+
+
+def confirmed_partners(*, peer):
+    """The focus students ``peer`` is paired with in confirmed matches, in any program and term (a peer's partners'
+    handouts, for instance): a queryset, by name."""
+    return matching_selectors.partners_of(student=peer)

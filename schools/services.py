@@ -13,13 +13,14 @@ from .permissions import can_view_sensitive
 from .selectors import homeroom_of_teacher
 
 
-def email_queue(*, template: str, context: dict, to: str, school=None) -> None:
+def email_queue(*, template: str, context: dict, to: str, school=None, key=None, attachments=None) -> None:
     """Render ``<template>_subject.txt`` (one line) and ``<template>.txt``, and write the email to the outbox in the
     current transaction: a rolled-back change sends nothing, and it goes out once committed, even if Redis was down
-    at that moment. ``school`` shows a failed email to that school's administrators."""
+    at that moment. ``school`` shows a failed email to that school's administrators; ``key`` and ``attachments`` are
+    the outbox's (``outbox_email``): the email named once, and small text files sent with it."""
     subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
     body = render_to_string(f"{template}.txt", context)
-    outbox_email(subject=subject, body=body, to=[to], school=school)
+    outbox_email(subject=subject, body=body, to=[to], school=school, key=key, attachments=attachments)
 
 
 def record_access(*, user, school, action: str, what: str, student=None, request=None):

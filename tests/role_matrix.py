@@ -10,7 +10,13 @@ school B (Putnam Middle School) in the same district.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from tests.orientation.factories import east_followup
+from tests.orientation.factories import (
+    east_followup,
+    east_invitations,
+    east_orientation,
+    east_readiness,
+    east_resources,
+)
 from tests.programs.factories import east_participant, east_playbook, east_program
 from tests.recruitment.factories import east_applying, east_campaign, east_matching, east_materials, east_renewal_link
 from tests.schools.factories import OutboxItemFactory, RosterImportFactory, east_account_consent, east_records
@@ -146,6 +152,50 @@ def material_view(kwargs) -> Route:
     )
 
 
+# Orientation sessions (see east_orientation in tests/orientation/factories.py): every East staff member reads
+# orientations and the topic library ("view_orientations"); the coordinator and principal plan them, build agendas
+# and edit the library ("manage_orientations"). Students and the district get 403; another school's coordinator has
+# their own school's index and library, and 404 for East's objects.
+ORIENTATION_READERS = ("staff", "coordinator", "school_admin")
+ORIENTATION_MANAGERS = ("coordinator", "school_admin")
+
+
+def orientation_route(kwargs, allowed: tuple[str, ...], method: str = "get", **options) -> Route:
+    outcome = OK if method == "get" else REDIRECT
+    return Route(
+        expect(FORBIDDEN, anonymous=LOGIN, other_coordinator=NOT_FOUND, **roles(outcome, *allowed)),
+        kwargs=lambda world: kwargs(east_orientation(world)),
+        method=method,
+        school_object=True,
+        **options,
+    )
+
+
+def orientation_school_page(allowed: tuple[str, ...], method: str = "get", **options) -> Route:
+    """A page of the active school (no object in the URL): another school's coordinator sees their own."""
+    outcome = OK if method == "get" else REDIRECT
+    return Route(
+        expect(FORBIDDEN, anonymous=LOGIN, **roles(outcome, *allowed, "other_coordinator")), method=method, **options
+    )
+
+
+# Orientation meetings and invitations (see east_invitations in tests/orientation/factories.py): the coordinator
+# and the principal plan them; a peer or focus student answers their own on their page, and anyone holding the
+# signed link answers that one invitation.
+def invitations_manage(kwargs, method: str = "get") -> Route:
+    return Route(
+        expect(
+            FORBIDDEN,
+            anonymous=LOGIN,
+            other_coordinator=NOT_FOUND,
+            **roles(OK if method == "get" else REDIRECT, *ORIENTATION_MANAGERS),
+        ),
+        kwargs=lambda world: kwargs(east_invitations(world)),
+        method=method,
+        school_object=True,
+    )
+
+
 # Records (see east_records in tests/schools/factories.py): the coordinator and the principal keep the school's
 # disclosures, records requests and exports ("manage_records"); everyone else gets 403, another school's coordinator
 # 404 for East's objects.
@@ -196,6 +246,35 @@ def student_account_route(allowed: str, method: str = "get", **options) -> Route
     options.setdefault("kwargs", lambda world: {"pk": world.peer_student.pk})
     return Route(
         expect(FORBIDDEN, anonymous=LOGIN, other_coordinator=NOT_FOUND, coordinator=allowed, school_admin=allowed),
+        method=method,
+        school_object=True,
+        **options,
+    )
+
+
+# Orientation readiness (see east_readiness in tests/orientation/factories.py): East's staff read and take attendance;
+# the coordinator and principal plan make-ups and set the rule; the district gets 403 (not a staff role); another
+# school's coordinator gets 404. A handout is also for the peer paired with that focus student.
+
+
+def readiness_route(kwargs, allowed: tuple[str, ...], **options) -> Route:
+    return Route(
+        expect(FORBIDDEN, anonymous=LOGIN, other_coordinator=NOT_FOUND, **roles(OK, *allowed)),
+        kwargs=lambda world: kwargs(east_readiness(world), world),
+        school_object=True,
+        **options,
+    )
+
+
+# The resource library and orientations' materials (see east_resources in tests/orientation/factories.py).
+EAST_SCHOOL_STAFF = ("staff", "coordinator", "school_admin")
+
+
+def resource_route(kwargs, allowed: tuple[str, ...], method: str = "get", **options) -> Route:
+    outcome = OK if method == "get" else REDIRECT
+    return Route(
+        expect(FORBIDDEN, anonymous=LOGIN, other_coordinator=NOT_FOUND, **roles(outcome, *allowed)),
+        kwargs=lambda world: kwargs(east_resources(world)),
         method=method,
         school_object=True,
         **options,
@@ -541,6 +620,52 @@ MATRIX: dict[str, Route] = {
     "recruitment:matching_preferences": matching_route(
         lambda m: {"pk": m.program.pk, "student_pk": m.match.focus_student_id}, ("coordinator", "school_admin")
     ),
+    # --- Orientation: meetings, invitations, RSVPs (orientation.invitations) ---
+    "orientation:meeting_add": invitations_manage(lambda o: {"pk": o.orientation.pk}),
+    "orientation:meeting_edit": invitations_manage(lambda o: {"pk": o.orientation.pk, "meeting_pk": o.meeting.pk}),
+    "orientation:meeting_cancel": invitations_manage(
+        lambda o: {"pk": o.spare_orientation.pk, "meeting_pk": o.spare_meeting.pk}, method="post"
+    ),
+    "orientation:cancel": invitations_manage(lambda o: {"pk": o.spare_orientation.pk}, method="post"),
+    "orientation:invite": invitations_manage(lambda o: {"pk": o.orientation.pk}),
+    "orientation:mine": Route(expect(FORBIDDEN, anonymous=LOGIN, **roles(OK, *STUDENTS))),
+    # Public: the signed link in the invitation email answers whoever holds it, signed in or not.
+    "orientation:rsvp": Route(expect(OK), kwargs=lambda world: {"token": east_invitations(world).rsvp_token}),
+    # --- Orientation: the resource library and an orientation's materials (see east_resources) ---
+    # Staff and the district read the library; staff add to it; its author, the coordinator or the principal change
+    # a resource (the matrix's resource is the coordinator's). Peers and students download only a file attached to
+    # a topic shown to peers (the matrix's is), and read those topics on their own page.
+    "orientation:resources": Route(expect(OK, anonymous=LOGIN, **roles(FORBIDDEN, *STUDENTS))),
+    "orientation:resource_add": Route(
+        expect(OK, anonymous=LOGIN, district_admin=FORBIDDEN, **roles(FORBIDDEN, *STUDENTS))
+    ),
+    "orientation:resource_edit": resource_route(
+        lambda r: {"pk": r.resource.pk}, ORIENTATION_MANAGERS
+    ),
+    "orientation:resource_delete": resource_route(
+        lambda r: {"pk": r.spare_resource.pk}, ORIENTATION_MANAGERS, "post",
+        data=lambda world: east_resources(world).restore("spare_resource"),
+    ),
+    "orientation:resource_file": Route(
+        expect(OK, anonymous=LOGIN, other_coordinator=NOT_FOUND),
+        kwargs=lambda world: {"pk": east_resources(world).resource.pk},
+        school_object=True,
+    ),
+    "orientation:peer_topics": Route(expect(FORBIDDEN, anonymous=LOGIN, **roles(OK, *STUDENTS))),
+    # An orientation's materials: staff read them, the coordinator and principal add and remove; a file is
+    # downloaded by staff and by the students invited (the world's peer is; the focus student is not).
+    "orientation:materials": resource_route(lambda r: {"pk": r.orientation.pk}, EAST_SCHOOL_STAFF),
+    "orientation:material_add_resource": resource_route(lambda r: {"pk": r.orientation.pk}, ORIENTATION_MANAGERS),
+    "orientation:material_add": resource_route(lambda r: {"pk": r.orientation.pk}, ORIENTATION_MANAGERS),
+    "orientation:material_remove": resource_route(
+        lambda r: {"pk": r.spare_material.pk}, ORIENTATION_MANAGERS, "post",
+        data=lambda world: east_resources(world).restore("spare_material"),
+    ),
+    "orientation:material_file": Route(
+        expect(OK, anonymous=LOGIN, district_admin=FORBIDDEN, other_coordinator=NOT_FOUND, focus_student=NOT_FOUND),
+        kwargs=lambda world: {"pk": east_resources(world).material.pk},
+        school_object=True,
+    ),
     # --- Records: disclosures, records requests, the bundle and export (schools.privacy) ---
     "privacy:disclosures": Route(RECORDS_SCHOOL_PAGE),
     "privacy:disclosure_add": Route(RECORDS_SCHOOL_PAGE),
@@ -558,6 +683,43 @@ MATRIX: dict[str, Route] = {
     "privacy:guardian_disclosures": Route(
         expect(OK), kwargs=lambda world: {"signed": east_records(world).guardian_link}
     ),
+    # --- Orientation sessions: the topic library, orientations, agendas and tailoring ---
+    "orientation:index": orientation_school_page(ORIENTATION_READERS),
+    "orientation:topics": orientation_school_page(ORIENTATION_READERS),
+    "orientation:topic_add": orientation_school_page(ORIENTATION_MANAGERS),
+    "orientation:topic_edit": orientation_route(lambda o: {"pk": o.topic.pk}, ORIENTATION_MANAGERS),
+    "orientation:topic_retire": orientation_route(lambda o: {"pk": o.topic.pk}, ORIENTATION_MANAGERS, "post"),
+    "orientation:topic_restore": orientation_route(lambda o: {"pk": o.topic.pk}, ORIENTATION_MANAGERS, "post"),
+    "orientation:list": orientation_route(lambda o: {"pk": o.program.pk}, ORIENTATION_READERS),
+    "orientation:create": orientation_route(lambda o: {"pk": o.program.pk}, ORIENTATION_MANAGERS),
+    "orientation:detail": orientation_route(lambda o: {"pk": o.orientation.pk}, ORIENTATION_READERS),
+    "orientation:update": orientation_route(lambda o: {"pk": o.orientation.pk}, ORIENTATION_MANAGERS),
+    "orientation:agenda": orientation_route(lambda o: {"pk": o.orientation.pk}, ORIENTATION_MANAGERS),
+    "orientation:agenda_add": orientation_route(
+        lambda o: {"pk": o.orientation.pk}, ORIENTATION_MANAGERS, "post",
+        data=lambda world: {"topic": east_orientation(world).orientation.program.school.orientation_topics.get(
+            guide_key="purpose").pk},
+    ),
+    "orientation:agenda_accept": orientation_route(lambda o: {"pk": o.orientation.pk}, ORIENTATION_MANAGERS, "post"),
+    "orientation:agenda_item_edit": orientation_route(lambda o: {"pk": o.item.pk}, ORIENTATION_MANAGERS),
+    "orientation:agenda_item_move": orientation_route(
+        lambda o: {"pk": o.item.pk}, ORIENTATION_MANAGERS, "post", data=lambda world: {"direction": "down"}
+    ),
+    "orientation:agenda_item_remove": orientation_route(
+        lambda o: {"pk": o.item.pk}, ORIENTATION_MANAGERS, "post",
+        data=lambda world: east_orientation(world).restore_item(),
+    ),
+    # Orientation: attendance, make-ups, readiness, handouts.
+    "orientation:attendance": readiness_route(lambda r, w: {"pk": r.meeting.pk}, ORIENTATION_READERS),
+    "orientation:makeup_add": readiness_route(lambda r, w: {"pk": r.meeting.pk}, ORIENTATION_MANAGERS),
+    "orientation:readiness": readiness_route(lambda r, w: {"pk": r.program.pk}, ORIENTATION_READERS),
+    "orientation:coverage_add": readiness_route(
+        lambda r, w: {"pk": r.program.pk, "student_pk": w.peer_student.pk}, ORIENTATION_READERS
+    ),
+    "orientation:settings": readiness_route(lambda r, w: {"pk": r.program.pk}, ORIENTATION_MANAGERS),
+    "orientation:handouts": readiness_route(lambda r, w: {"pk": r.program.pk}, ORIENTATION_READERS),
+    "orientation:handout": readiness_route(lambda r, w: {"pk": w.focus_student.pk}, (*ORIENTATION_READERS, "peer")),
+    "orientation:handout_pdf": readiness_route(lambda r, w: {"pk": w.focus_student.pk}, (*ORIENTATION_READERS, "peer")),
 }
 
 # The Django admin is for support staff (is_staff) only: every admin URL sends every role to the admin sign-in,

@@ -211,3 +211,70 @@ def test_the_staff_accounts_have_the_roles_the_readme_gives_them():
     team_of = Student.objects.filter(support_team__username="east.teacher")
     assert sorted(team_of.values_list("grade", flat=True)) == [4, 4]
     assert team_of.count() == Student.objects.focus_students().filter(school__slug="east-elementary", grade=4).count()
+
+
+# --- Orientation (issue 19) ---------------------------------------------------------------------------------------
+
+
+def test_every_peer_invited_to_an_orientation_had_valid_consent_and_takes_part():
+    from orientation.models import Invitation
+
+    invitations = Invitation.objects.filter(student__isnull=False).select_related("orientation__program__school")
+    assert invitations.exists()
+    for invitation in invitations:
+        program = invitation.orientation.program
+        peer = with_consent_state(Student.objects.filter(pk=invitation.student_id), on=school_today(program.school))[0]
+        assert active_participant(program, peer), f"{peer} is invited in {program} but does not take part in it"
+        assert not peer.needs_consent or peer.has_valid_consent, f"{peer} was invited without valid consent"
+
+
+def test_each_program_with_pairs_has_one_peer_not_yet_ready_with_a_make_up_planned():
+    from orientation.models import MeetingAttendance, Orientation, OrientationMeeting, TopicCoverage
+    from orientation.selectors import peer_readiness
+
+    programs = Program.objects.filter(orientations__isnull=False).distinct()
+    assert programs.exists()
+    for program in programs:
+        today = school_today(program.school)
+        peers = list({match.peer for match in Match.objects.confirmed().filter(program=program)})
+        readiness = peer_readiness(program=program, peers=peers)
+        not_ready = [peer for peer in peers if not readiness[peer.pk].ready]
+        assert len(not_ready) == 1, f"{program}: {not_ready}"
+        missed = not_ready[0]
+        # They were marked absent at a past meeting, and a make-up meeting still to come is planned for them.
+        assert MeetingAttendance.objects.filter(
+            student=missed, status=MeetingAttendance.Status.ABSENT, meeting__date__lt=today
+        ).exists()
+        assert OrientationMeeting.objects.filter(makeup_students=missed, date__gt=today, cancelled_at=None).exists()
+        # Attendance is only ever taken at meetings that have happened, and covers what it says.
+        assert not MeetingAttendance.objects.filter(meeting__orientation__program=program, meeting__date__gt=today)
+        for row in TopicCoverage.objects.filter(student__in=peers, how=TopicCoverage.How.ATTENDED):
+            assert MeetingAttendance.objects.filter(
+                meeting=row.meeting, student=row.student, status=MeetingAttendance.Status.PRESENT
+            ).exists()
+        # The README's peers are ready and said yes to the orientation still to come.
+        upcoming = Orientation.objects.filter(program=program, meetings__date__gt=today, meetings__makeup_for=None)
+        for peer in peers:
+            if peer.user and peer.user.username in ("east.peer", "putnam.peer"):
+                assert readiness[peer.pk].ready
+                assert upcoming.filter(invitations__student=peer, invitations__response="yes").exists()
+
+
+def test_the_agendas_were_tailored_and_name_no_student():
+    from orientation.models import AgendaItem
+
+    names = set(Student.objects.values_list("first_name", flat=True))
+    items = AgendaItem.objects.select_related("topic", "orientation__program")
+    assert items.filter(topic__guide_key="communication-supports").exists()
+    for item in items:
+        assert not any(f" {name} " in f" {item.reason} " for name in names), item.reason
+
+
+def test_only_model_schools_share_resources_with_the_district():
+    from orientation.models import Resource
+
+    shared = Resource.objects.filter(shared_with_district=True).select_related("school")
+    assert shared.exists()
+    for resource in shared:
+        assert Program.objects.filter(school=resource.school, is_model_program=True).exists(), resource
+        assert resource.file.name.endswith(".pdf")

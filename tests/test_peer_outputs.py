@@ -19,7 +19,7 @@ from django.urls import reverse
 
 from recruitment.campaigns import services as decisions
 from recruitment.models import GuardianConsent
-from schools.models import PeerPreference, Student
+from schools.models import AccessLogEntry, PeerPreference, Student
 from tests.recruitment.factories import GuardianConsentFactory, PeerApplicationFactory, east_applying, east_matching
 from tests.schools.factories import BehaviorNoteFactory, GuardianFactory, PeerPreferenceFactory
 
@@ -170,6 +170,22 @@ def test_the_printed_brochure_and_poster_hold_no_student_data(world, marked, wea
         assert foreign_loads(html) == [], kind  # and the fetcher would refuse them (test_url_fetcher.py)
         assert leaks(pdf_text(pdf.render_pdf(content=content, kind=kind, paper="letter"))) == [], kind
 
+
+
+def test_the_peer_handout_page_and_pdf_hold_only_the_peer_safe_profile(client_for, world, marked, weasyprint_ready):
+    """The handout about a focus student (orientation) is built from the peer-safe profile only: for the paired peer
+    and for staff who may see the confidential record, neither the page nor the printed PDF holds any of it, and
+    nothing is written to the access log (it holds nothing confidential)."""
+    logged = AccessLogEntry.objects.count()
+    for role in ("peer", "coordinator", "staff"):
+        client = client_for(role)
+        for name in ("orientation:handout", "orientation:handout_pdf"):
+            response = client.get(reverse(name, kwargs={"pk": marked.pk}))
+            assert response.status_code == 200, (role, name)
+            text = body_of(response)
+            assert leaks(text) == [], (role, name)
+            assert all(value in " ".join(text.split()) for value in PEER_SAFE.values()), (role, name)
+    assert AccessLogEntry.objects.count() == logged
 
 
 @pytest.fixture

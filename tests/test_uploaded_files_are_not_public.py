@@ -18,7 +18,13 @@ def all_callbacks(resolver=None):
 def test_no_url_pattern_serves_the_media_folder():
     assert static.serve not in set(all_callbacks())
     media = "/" + settings.MEDIA_URL.strip("/") + "/"
-    for path in ("programs/approvals/1/plan.pdf", "recruitment/materials/poster-letter.pdf", "roster/import.csv"):
+    for path in (
+        "programs/approvals/1/plan.pdf",
+        "recruitment/materials/poster-letter.pdf",
+        "roster/import.csv",
+        "resources/1/202612/handout.pdf",
+        "orientation-materials/2026/12/agenda.pdf",
+    ):
         try:
             match = resolve(media + path)
         except Resolver404:

@@ -7,6 +7,7 @@ from django.db.models import Count, Prefetch, Q
 from programs import selectors as program_selectors
 from schools.dates import school_today
 from schools.models import PeerPreference, Student, Term
+from schools.peer_readiness import peer_readiness_for
 from schools.permissions import has_permission
 
 from ..applying.selectors import ExpiredConsent, expired_consents, peers_with_valid_consent
@@ -87,9 +88,34 @@ def matching_rows(*, access, program, term: Term) -> list[StudentRow]:
                 "pk", flat=True
             )
         )
+    readiness = peer_readiness_for(program=program, peers={m.peer_id for s in students for m in s.live_matches})
+    for s in students:
+        for match in s.live_matches:
+            match.readiness = None if readiness is None else readiness[match.peer_id]
     return [
         StudentRow(student=s, matches=s.live_matches, can_see_preferences=sees_all or s.pk in on_team)
         for s in students
+    ]
+
+
+@dataclass
+class NotReady:
+    peer: Student
+    missing: str
+    blocks: bool
+
+
+def peers_not_ready(*, program) -> list[NotReady] | None:
+    """The program's peers who have not covered every required orientation topic yet, with what is missing, or
+    ``None`` when no app tracks orientation (``schools.peer_readiness``). A fixed number of queries."""
+    peers = list(participants(program=program, kind=Student.Kind.PEER).order_by("last_name", "first_name"))
+    readiness = peer_readiness_for(program=program, peers=peers)
+    if readiness is None:
+        return None
+    return [
+        NotReady(peer=p, missing=readiness[p.pk].missing_text, blocks=readiness[p.pk].blocks)
+        for p in peers
+        if not readiness[p.pk].ready
     ]
 
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from schools.models import AccessLogEntry, PeerAvailability, PeerPreference, Period, SchoolClass, Student, Term
+from schools.peer_readiness import peer_readiness_for
 from schools.services import record_access
 
 from ..models import Match, MatchingSettings
@@ -80,6 +81,9 @@ def matching_inputs(*, program, term: Term, kept: list[Match] | None = None) -> 
         ).values_list("peer_id", "focus_student_id"):
             last_term_partners.setdefault(peer_id, set()).add(student_id)
 
+    # Orientation, when an app tracks it (``schools.peer_readiness``): None here means nothing is known.
+    readiness = peer_readiness_for(program=program, peers=peer_ids)
+
     kept = kept or []
     peer_load = Counter(m.peer_id for m in kept)
     fixed: dict[int, set[int]] = {}
@@ -111,7 +115,8 @@ def matching_inputs(*, program, term: Term, kept: list[Match] | None = None) -> 
             availability=frozenset(availability.get(p.pk, ())),
             interests=solver.interest_set(p.interests),
             capacity=max(0, settings.peer_capacity - peer_load[p.pk]),
-            oriented=None,  # orientation is not tracked yet: a warning on every suggestion
+            oriented=None if readiness is None else readiness[p.pk].ready,
+            blocked=readiness is not None and readiness[p.pk].blocks,
             last_term_partners=frozenset(last_term_partners.get(p.pk, ())),
         )
         for p in peers

@@ -68,8 +68,10 @@ class PeerInput:
     availability: frozenset[tuple[int, int]] = frozenset()  # (period id, weekday) when the peer is free
     interests: frozenset[str] = frozenset()
     capacity: int = 1
-    # None: not recorded (orientation is not tracked yet) — a warning, never a reason to refuse.
+    # None: not recorded (no app tracks orientation) — a warning. False: required orientation topics are still to
+    # cover (the page shows which, live); ``blocked`` when the program does not pair peers until they are ready.
     oriented: bool | None = None
+    blocked: bool = False
     last_term_partners: frozenset[int] = frozenset()  # student ids
 
 
@@ -150,6 +152,9 @@ def hard_violations(student: StudentInput, peer: PeerInput, *, peer_load: int, s
         problems.append(f"{peer.name} already supports {peer_load} student(s), the most one peer takes on.")
     if student_load >= limits.max_peers:
         problems.append(f"{student.name} already has {student_load} peer(s), the most a student gets.")
+    if peer.blocked:
+        problems.append(f"{peer.name} has not covered every required orientation topic yet, and this program pairs "
+                        f"peers only once they are ready.")
     return problems
 
 
@@ -182,10 +187,10 @@ def explain(student: StudentInput, peer: PeerInput, period_names: Mapping[int, s
     gap = abs(student.grade - peer.grade)
     reasons.append("same grade" if gap == 0 else f"{gap} grade{'s' if gap > 1 else ''} apart")
     warnings = []
+    # A peer not yet ready is flagged on the page from their readiness now (it changes after the next meeting), not
+    # from a warning stored with the proposal.
     if peer.oriented is None:
         warnings.append(f"{peer.name}'s orientation is not recorded yet.")
-    elif not peer.oriented:
-        warnings.append(f"{peer.name} has not been to an orientation yet.")
     text = "; ".join(reasons)
     return text[:1].upper() + text[1:] + ".", tuple(warnings)
 
@@ -227,6 +232,7 @@ def allowed_pairs(students: list[StudentInput], peers: list[PeerInput]) -> tuple
         allowed[list(rows), list(cols)] = False
     capacities = np.array([p.capacity for p in peers], dtype=np.int64)
     allowed[:, capacities <= 0] = False
+    allowed[:, np.array([p.blocked for p in peers], dtype=bool)] = False
 
     points = BASE_POINTS + SHARED_INTEREST_POINTS * np.minimum(s_int @ p_int.T, MAX_COUNTED_INTERESTS).astype(np.int64)
     gap = np.abs(np.array([s.grade for s in students])[:, None] - np.array([p.grade for p in peers])[None, :])
@@ -372,7 +378,9 @@ def _unplaced(students: list[StudentInput], peers: list[PeerInput], limits: Limi
     for j, p in enumerate(peers):
         if j in placed or p.id in kept or p.capacity <= 0:
             continue
-        if not p.availability:
+        if p.blocked:
+            why = "they have not covered every required orientation topic yet, and this program waits until they are"
+        elif not p.availability:
             why = "no free periods are recorded for them"
         elif not any(s.slots & p.availability for s in students):
             why = "they are not free in any period when a focus student's classes, lunch or activities happen"
@@ -399,7 +407,10 @@ def why_none(students: list[StudentInput], peers: list[PeerInput], *, limits: Li
     if all(p.capacity <= 0 for p in peers):
         reasons.append("Every peer already supports as many students as one peer takes on.")
     elif not allowed:
-        if not any(p.availability for p in peers if p.capacity > 0):
+        if all(p.blocked for p in peers if p.capacity > 0):
+            reasons.append("No peer with room left has covered every required orientation topic yet, and this "
+                           "program pairs peers only once they are ready.")
+        elif not any(p.availability for p in peers if p.capacity > 0):
             reasons.append("No free periods are recorded for the peers with room left.")
         else:
             reasons.append("No peer with room left is free in a period when a student who could take another peer "

@@ -70,6 +70,7 @@ class MatchingView(MatchingMixin, TemplateView):
             rows = selectors.matching_rows(access=self.request.access, program=self.program, term=self.term)
             context["rows"] = rows
             context["left_out"] = selectors.peers_left_out(program=self.program)
+            context["not_ready"] = selectors.peers_not_ready(program=self.program)
             context["proposed_count"] = sum(len(row.proposed) for row in rows)
             context["limits"] = selectors.matching_settings(program=self.program)
             context["settings_form"] = MatchingSettingsForm(instance=context["limits"])

@@ -51,6 +51,9 @@ class OutboxItem(models.Model):
     subject = models.CharField(_("subject"), max_length=300, blank=True)
     body = models.TextField(_("body"), blank=True)
     to = models.JSONField(_("to"), default=list, blank=True)
+    # Files sent with the email, as text: ``[{"filename", "content", "mimetype"}]`` (a calendar invitation is a few
+    # hundred bytes). Cleared with the body once sent.
+    attachments = models.JSONField(_("attachments"), default=list, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.WAITING)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)

@@ -38,12 +38,32 @@ DISPATCH_BATCH = 200
 SENT_KEPT = timedelta(days=30)
 
 
-def outbox_email(*, subject: str, body: str, to: list[str], school=None, key: str | None = None) -> OutboxItem:
+def outbox_email(
+    *, subject: str, body: str, to: list[str], school=None, key: str | None = None, attachments=None
+) -> OutboxItem:
     """Queue one plain-text email in the current transaction: a rolled-back change leaves no row and sends nothing.
 
     ``key`` names the email once (e.g. ``"renewal:42"``): queuing the same key again returns the row already there.
+    ``attachments``: small text files, ``[{"filename": …, "content": …, "mimetype": …}]`` (a calendar invitation).
     """
-    return _queue(Kind.EMAIL, key=key, school=school, subject=" ".join(subject.split())[:300], body=body, to=list(to))
+    return _queue(
+        Kind.EMAIL,
+        key=key,
+        school=school,
+        subject=" ".join(subject.split())[:300],
+        body=body,
+        to=list(to),
+        attachments=[_attachment(a) for a in attachments or []],
+    )
+
+
+def _attachment(attachment: dict) -> dict:
+    # Checked when queued, in the caller's transaction: a malformed attachment is the caller's bug, not a failed send.
+    return {
+        "filename": str(attachment["filename"]),
+        "content": str(attachment["content"]),
+        "mimetype": str(attachment["mimetype"]),
+    }
 
 
 def outbox_job(task_name: str, /, *, school=None, key: str | None = None, **kwargs) -> OutboxItem:
@@ -144,7 +164,11 @@ def outbox_deliver(*, item_id: int) -> bool:
                 if item is None:
                     return False
                 EmailMessage(
-                    subject=item.subject, body=item.body, from_email=settings.DEFAULT_FROM_EMAIL, to=item.to
+                    subject=item.subject,
+                    body=item.body,
+                    from_email=settings.DEFAULT_FROM_EMAIL,
+                    to=item.to,
+                    attachments=[(a["filename"], a["content"], a["mimetype"]) for a in item.attachments],
                 ).send()
                 _mark_sent(item)
             return True
@@ -167,7 +191,8 @@ def _mark_sent(item: OutboxItem) -> None:
     item.last_error = ""
     # The body (a child's name, a signed consent link) is not needed once sent: it is not kept at rest.
     item.body = ""
-    item.save(update_fields=["status", "sent_at", "last_error", "body"])
+    item.attachments = []
+    item.save(update_fields=["status", "sent_at", "last_error", "body", "attachments"])
 
 
 def outbox_prune(*, now=None) -> int:

@@ -58,6 +58,17 @@ TABLE = {
     "manage_records": PRINCIPALS,
     # Added since (issue 18): the failed emails and jobs of the school (schools.outbox).
     "retry_outbox": frozenset({"school_admin", "district_admin"}),
+    # Added since (issue 19): orientation (orientation/permissions.py).
+    "view_orientations": STAFF,
+    "manage_orientations": PRINCIPALS,
+    "take_orientation_attendance": STAFF,
+    "record_topic_coverage": STAFF,
+    "view_own_orientations": STUDENTS,
+    "view_peer_handouts": STAFF | {"peer"},
+    "view_resources": STAFF | DISTRICT,
+    "share_resources": STAFF,
+    "download_resources": STAFF | DISTRICT | STUDENTS,
+    "download_orientation_materials": STAFF | STUDENTS,
 }
 
 

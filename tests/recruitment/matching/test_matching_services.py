@@ -29,7 +29,8 @@ def test_propose_stores_the_optimal_pairs_with_their_reasons(world, setup):
     assert harper.status == Match.Status.PROPOSED and not harper.by_hand
     assert harper.explanation == ("Shares drawing and soccer; both free 3rd period (every day); Noah would like to "
                                   "get to know Harper; same grade.")
-    assert harper.warning_list == ["Harper's orientation is not recorded yet."]
+    # Readiness is shown live on the page, not stored with the proposal (and with no required topic, Harper is ready).
+    assert harper.warning_list == []
     assert "Lily has 1 of at least 2 peers" in result.short[setup.lily.pk]
 
 

@@ -102,7 +102,8 @@ def test_explanation_says_every_day_and_grades_apart():
     p = peer(10, grade=5, availability=frozenset((THIRD, d) for d in EVERY_DAY))
     text, _ = explain(s, p, PERIODS)
     assert text == "Both free 3rd period (every day); 2 grades apart."
-    assert explain(s, peer(11, oriented=False), PERIODS)[1] == ("Peer 11 has not been to an orientation yet.",)
+    # Not ready: flagged live on the page from the peer's readiness, not stored with the proposal.
+    assert explain(s, peer(11, oriented=False), PERIODS)[1] == ()
 
 
 def test_hard_violations_name_each_broken_rule():
@@ -117,6 +118,22 @@ def test_hard_violations_name_each_broken_rule():
     ]
     hidden = hard_violations(s, p, peer_load=0, student_load=0, limits=Limits(2, 4), reveal_avoid=False)
     assert "Ava" not in hidden[0] and "confidential" in hidden[0]
+
+
+def test_a_peer_not_ready_is_never_paired_when_the_program_blocks():
+    noah = student(1)
+    result = solve([noah], [peer(10, name="Ava", oriented=False, blocked=True), peer(11)], limits=Limits(1, 2))
+    assert result.peers_of(1) == [11]
+    assert "Ava is not placed: they have not covered every required orientation topic yet" in result.unplaced[10]
+    only_blocked = solve([noah], [peer(10, oriented=False, blocked=True)], limits=Limits(1, 2))
+    assert only_blocked.suggestions == ()
+    assert "No peer with room left has covered every required orientation topic yet" in only_blocked.why_none[0]
+    problems = hard_violations(noah, peer(10, name="Ava", blocked=True), peer_load=0, student_load=0,
+                               limits=Limits(1, 2))
+    assert problems == ["Ava has not covered every required orientation topic yet, and this program pairs peers only "
+                        "once they are ready."]
+    # Not ready under a "warn" rule: paired as any other peer.
+    assert solve([noah], [peer(10, oriented=False)], limits=Limits(1, 2)).peers_of(1) == [10]
 
 
 def test_limits_are_checked():

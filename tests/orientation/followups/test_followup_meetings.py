@@ -178,3 +178,18 @@ def test_the_panel_lists_the_followups_action_items_overdue_flagged(client_for, 
     panel = response.context["panel"]
     assert panel["action_items"] == [item] and panel["action_items"][0].overdue
     assert "Overdue" in response.content.decode()
+
+
+def test_the_orientations_page_shows_the_followup_panel_only_for_a_followup(client_for, world, east):
+    followup = east_followup(world)
+    services.followup_notes_save(orientation=followup, notes="The gym is loud at lunch.")
+    initial = FollowupFactory(program=east.program, term=world.term, kind=Orientation.Kind.INITIAL)
+    client = client_for("coordinator")
+
+    page = client.get(reverse("orientation:detail", kwargs={"pk": followup.pk})).content.decode()
+    assert "Follow-up: notes, agenda and action items" in page
+    assert "The gym is loud at lunch." in page
+    assert url("followup", followup) in page
+
+    page = client.get(reverse("orientation:detail", kwargs={"pk": initial.pk})).content.decode()
+    assert "Follow-up: notes, agenda and action items" not in page

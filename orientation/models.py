@@ -144,6 +144,8 @@ class Orientation(models.Model):
     # Follow-up meetings: what was shared and discussed. Their action items are the program's own action items
     # (programs.ActionItem, the planning meeting's), linked here rather than copied.
     notes = models.TextField(_("notes"), blank=True)
+    # A follow-up meeting's agenda, built like a planning meeting's (programs.services.agenda_compose).
+    agenda = models.TextField(_("agenda"), blank=True)
     action_items = models.ManyToManyField("programs.ActionItem", related_name="orientations", blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_by = models.ForeignKey(

@@ -10,8 +10,10 @@ class ProgramsConfig(AppConfig):
 
     def ready(self):
         from . import dashboard, permissions, records, student_sections
+        from .playbook import dashboard as playbook_dashboard
 
         permissions.register()
         dashboard.register()
+        playbook_dashboard.register()
         records.register()
         student_sections.register()

@@ -4,6 +4,7 @@ List selectors run one query however many rows they return: counts, the coordina
 come from subqueries, not from a query per row.
 """
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Sum, Value
@@ -26,6 +27,8 @@ from .models import (
     ProgramParticipant,
     Purpose,
 )
+from .playbook import selectors as playbook_selectors
+from .playbook_template import TEAM_QUESTIONS
 
 CORE_TEAM_ADVICE = (3, 5)
 
@@ -352,4 +355,55 @@ def model_school_ids(*, district):
         Program.objects.filter(school__district=district, is_model_program=True)
         .exclude(status=Program.Status.ENDED)
         .values_list("school_id", flat=True)
+    )
+
+
+# --- The meeting-agenda builder (planning meetings here, follow-up meetings in orientation) --------------------------
+
+
+@dataclass(frozen=True)
+class AgendaChoices:
+    """What an agenda is picked from: the playbook's steps late or due within six weeks, the program's open action
+    items, and the guide's questions for the team (key, question). An agenda form offers ``*_choices()`` and hands
+    what was ticked to ``picked()``, whose answer ``programs.services.agenda_compose`` takes."""
+
+    steps: list
+    action_items: list
+    questions: tuple
+
+    def step_choices(self) -> list[tuple[int, str]]:
+        return [
+            (step.pk, (_("%(step)s (due %(date)s, late)") if step.late else _("%(step)s (due %(date)s)"))
+             % {"step": step.title, "date": step.due_on.isoformat()})
+            for step in self.steps
+        ]
+
+    def action_item_choices(self) -> list[tuple[int, str]]:
+        return [
+            (item.pk, _("%(item)s (%(owner)s, due %(date)s)")
+             % {"item": item.description, "owner": item.owner.display_name, "date": item.due_on.isoformat()})
+            for item in self.action_items
+        ]
+
+    def picked(self, *, steps=(), action_items=(), questions=(), other: str = "") -> dict:
+        """The rows and words of the ticked ids and keys (each one of the choices: the form checked it)."""
+        step_rows = {step.pk: step for step in self.steps}
+        item_rows = {item.pk: item for item in self.action_items}
+        words = dict(self.questions)
+        return {
+            "steps": [step_rows[pk] for pk in steps],
+            "action_items": [item_rows[pk] for pk in action_items],
+            "questions": [words[key] for key in questions],
+            "other": other,
+        }
+
+
+def agenda_choices(*, program: Program) -> AgendaChoices:
+    """The choices for one program's meeting agenda (two queries, whatever their number)."""
+    today = school_today(program.school)
+    items = list(ActionItem.objects.open().filter(program=program).select_related("owner").order_by("due_on", "pk"))
+    for item in items:
+        item.overdue = item.due_on < today
+    return AgendaChoices(
+        steps=playbook_selectors.due_steps(program=program, today=today), action_items=items, questions=TEAM_QUESTIONS
     )

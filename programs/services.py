@@ -31,6 +31,7 @@ from .models import (
     Program,
     ProgramParticipant,
 )
+from .selectors import team_users
 
 # The fields a coordinator edits on the planning form; status changes only through ``program_change_status``.
 PROGRAM_FIELDS = frozenset(Program.PLANNING_FIELDS)
@@ -718,3 +719,63 @@ def participant_update_dates(
     _check_period(participant)
     participant.save(update_fields=["joined_on", "left_on"])
     return participant
+
+
+# --- Action items decided outside a planning meeting, and the meeting-agenda builder -------------------------------
+
+
+@transaction.atomic
+def action_item_add(*, program: Program, description: str, owner, due_on: datetime.date) -> ActionItem:
+    """An action item of the program decided elsewhere than at a planning meeting (a follow-up meeting with peers):
+    the same row as a planning meeting's, listed, reminded and completed with the program's other items."""
+    item = ActionItem(program=program, description=description.strip(), owner=owner, due_on=due_on)
+    _validate_action_item(item, None)
+    item.save()
+    return item
+
+
+def agenda_compose(*, steps=(), action_items=(), questions=(), other: str = "") -> str:
+    """The agenda as text, in the order the team goes through it: the playbook's steps, open action items, the
+    guide's questions, then anything else. ``questions`` are the questions' words; empty parts are left out."""
+    parts = []
+    if steps:
+        lines = [_("From the year playbook")]
+        for step in steps:
+            lines.append(_("- %(step)s (due %(date)s)") % {"step": step.title, "date": step.due_on.isoformat()})
+        parts.append("\n".join(lines))
+    if action_items:
+        lines = [_("Open action items")]
+        for item in action_items:
+            lines.append(_("- %(item)s (%(owner)s, due %(date)s)") % {
+                "item": item.description, "owner": item.owner.display_name, "date": item.due_on.isoformat()})
+        parts.append("\n".join(lines))
+    if questions:
+        parts.append("\n".join([_("Questions for the team"), *(f"- {question}" for question in questions)]))
+    if other.strip():
+        parts.append("\n".join([_("Also"), other.strip()]))
+    return "\n\n".join(parts)
+
+
+@transaction.atomic
+def planning_meeting_agenda_save(*, meeting: PlanningMeeting, agenda: str) -> PlanningMeeting:
+    meeting.agenda = agenda.strip()
+    meeting.full_clean()
+    meeting.save(update_fields=["agenda"])
+    return meeting
+
+
+@transaction.atomic
+def agenda_email_team(
+    *, program: Program, meeting_title: str, held_on: datetime.date | None, agenda: str
+) -> int:
+    """Email the agenda to every member of the planning team with an account and an address (through the outbox,
+    in this transaction). Refused when there is no agenda yet or nobody to send it to. Returns how many."""
+    if not agenda.strip():
+        raise ValidationError(_("Build and save the agenda first."), code="no_agenda")
+    recipients = sorted({user.email for user in team_users(program=program) if user.is_active and user.email})
+    if not recipients:
+        raise ValidationError(_("No one on the planning team has an email address."), code="no_recipients")
+    context = {"program": program, "meeting_title": meeting_title, "held_on": held_on, "agenda": agenda}
+    for address in recipients:
+        email_queue(template="programs/emails/meeting_agenda", context=context, to=address, school=program.school)
+    return len(recipients)

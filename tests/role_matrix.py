@@ -10,8 +10,14 @@ school B (Putnam Middle School) in the same district.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from tests.orientation.factories import east_invitations, east_orientation, east_readiness, east_resources
-from tests.programs.factories import east_participant, east_program
+from tests.orientation.factories import (
+    east_followup,
+    east_invitations,
+    east_orientation,
+    east_readiness,
+    east_resources,
+)
+from tests.programs.factories import east_participant, east_playbook, east_program
 from tests.recruitment.factories import east_applying, east_campaign, east_matching, east_materials, east_renewal_link
 from tests.schools.factories import OutboxItemFactory, RosterImportFactory, east_account_consent, east_records
 
@@ -90,6 +96,26 @@ def east_roster_import(world) -> dict:
 
 
 ROSTER_MANAGERS = ("coordinator", "school_admin")
+
+
+# Follow-up meetings (see east_followup in tests/orientation/factories.py): every East staff member reads them; the
+# coordinator and the principal write the notes, action items and agenda. Peers and the district never see them.
+def followup_route(*, manage: bool, method: str = "get") -> Route:
+    allowed = ("coordinator", "school_admin") if manage else ("staff", "coordinator", "school_admin")
+    outcome = OK if method == "get" else REDIRECT
+    return Route(
+        expect(FORBIDDEN, anonymous=LOGIN, other_coordinator=NOT_FOUND, **roles(outcome, *allowed)),
+        kwargs=lambda world: {"pk": east_followup(world).pk},
+        method=method,
+        school_object=True,
+    )
+
+
+def playbook_route(kwargs, *, manage: bool, method: str = "get") -> Route:
+    """A page or button of East's year playbook (see east_playbook in tests/programs/factories.py): read like the
+    program's pages, changed by its coordinator and principal."""
+    like = program_manage(lambda p: {}, method=method) if manage else program_view(lambda p: {})
+    return Route(like.expected, kwargs=lambda world: kwargs(east_playbook(world)), method=method, school_object=True)
 
 
 # Recruitment (see east_campaign in tests/recruitment/factories.py): every East staff member reads; the coordinator
@@ -468,6 +494,41 @@ MATRIX: dict[str, Route] = {
     "programs:approval_add": program_manage(lambda p: {"pk": p.program.pk}),
     "programs:approval_edit": program_manage(lambda p: {"pk": p.program.pk, "approval_pk": p.approval.pk}),
     "programs:approval_document": program_view(lambda p: {"pk": p.program.pk, "approval_pk": p.approval.pk}),
+    # The year playbook and the planning meeting's agenda builder.
+    "programs:playbook": playbook_route(lambda b: {"pk": b.playbook.program_id}, manage=False),
+    "programs:playbook_generate": playbook_route(lambda b: {"pk": b.playbook.program_id}, manage=True, method="post"),
+    "programs:playbook_copy": playbook_route(
+        lambda b: {"pk": b.playbook.program_id, "playbook_pk": b.playbook.pk}, manage=True, method="post"
+    ),
+    "programs:playbook_step_add": playbook_route(
+        lambda b: {"pk": b.playbook.program_id, "playbook_pk": b.playbook.pk}, manage=True
+    ),
+    "programs:playbook_step_edit": playbook_route(
+        lambda b: {"pk": b.playbook.program_id, "step_pk": b.step.pk}, manage=True
+    ),
+    "programs:playbook_step_done": playbook_route(
+        lambda b: {"pk": b.playbook.program_id, "step_pk": b.step.pk}, manage=True, method="post"
+    ),
+    "programs:playbook_step_skip": playbook_route(
+        lambda b: {"pk": b.playbook.program_id, "step_pk": b.step.pk}, manage=True, method="post"
+    ),
+    "programs:playbook_step_reopen": playbook_route(
+        lambda b: {"pk": b.playbook.program_id, "step_pk": b.step.pk}, manage=True, method="post"
+    ),
+    "programs:meeting_agenda": program_manage(lambda p: {"pk": p.program.pk, "meeting_pk": p.meeting.pk}),
+    "programs:meeting_agenda_print": program_view(lambda p: {"pk": p.program.pk, "meeting_pk": p.meeting.pk}),
+    # Without a saved agenda the button is refused with a message: a redirect either way.
+    "programs:meeting_agenda_email": program_manage(
+        lambda p: {"pk": p.program.pk, "meeting_pk": p.meeting.pk}, method="post"
+    ),
+    # --- Orientation: follow-up meetings ---
+    "orientation:followup": followup_route(manage=False),
+    "orientation:followup_notes": followup_route(manage=True),
+    "orientation:followup_action_item_add": followup_route(manage=True),
+    "orientation:followup_agenda": followup_route(manage=True),
+    "orientation:followup_agenda_print": followup_route(manage=False),
+    # Without a saved agenda the button is refused with a message: a redirect either way.
+    "orientation:followup_agenda_email": followup_route(manage=True, method="post"),
     # --- Recruitment: applying, consent, nominations ---
     # Public pages (see east_applying in tests/recruitment/factories.py): everyone, signed in or not, gets the same
     # page.

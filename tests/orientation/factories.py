@@ -384,3 +384,25 @@ def east_resources(world) -> ResourceObjects:
 
 
 # --- end of resources' block ---------------------------------------------------------------------------------------
+
+
+# --- Follow-up meetings: notes, action items, agenda (helper h4) --------------------------------------------------
+
+
+class FollowupFactory(OrientationFactory):
+    """A follow-up meeting: an orientation of kind follow-up later in the year."""
+
+    kind = Orientation.Kind.FOLLOW_UP
+    title = factory.Sequence(lambda n: f"Mid-year follow-up {n}")
+
+
+def east_followup(world):
+    """A follow-up meeting of East's program, made once per world."""
+    cached = getattr(world, "_east_followup", None)
+    if cached is None:
+        cached = FollowupFactory(program=east_program(world).program, term=world.term, title="Winter follow-up")
+        world._east_followup = cached
+    return cached
+
+
+# --- end of follow-ups' block -------------------------------------------------------------------------------------

@@ -19,7 +19,9 @@ from programs.models import (
     Program,
     ProgramParticipant,
 )
-from tests.schools.factories import SchoolFactory, StudentFactory, UserFactory
+from programs.playbook.services import playbook_generate
+from schools.dates import school_today
+from tests.schools.factories import SchoolFactory, StudentFactory, TermFactory, UserFactory
 
 
 class ProgramFactory(factory.django.DjangoModelFactory):
@@ -169,4 +171,36 @@ def east_participant(world):
         student = StudentFactory(school=world.school, first_name="Ava", last_name="Lopez", grade=4)
         cached = ProgramParticipantFactory(program=east_program(world).program, student=student)
         world._east_participant = cached
+    return cached
+
+
+# --- The year playbook (issue 19, helper h4) ----------------------------------------------------------------------
+
+
+def school_year(school, *, start: datetime.date, end: datetime.date, name: str | None = None):
+    """A school's "school year" term (the playbook's dates are counted from its first and last days)."""
+    return TermFactory(school=school, kind="school_year", start_date=start, end_date=end,
+                       name=name or f"{start.year}–{end.year}")
+
+
+@dataclass
+class PlaybookObjects:
+    school_year: object
+    playbook: object
+    step: object
+
+
+def east_playbook(world) -> PlaybookObjects:
+    """East's program's playbook for the school year under way (generated from the guide's steps), made once."""
+    cached = getattr(world, "_east_playbook", None)
+    if cached is not None:
+        return cached
+    today = school_today(world.school)
+    year = school_year(
+        world.school, start=today - datetime.timedelta(days=60), end=today + datetime.timedelta(days=240),
+        name="This school year",
+    )
+    playbook = playbook_generate(program=east_program(world).program, school_year=year)
+    cached = PlaybookObjects(school_year=year, playbook=playbook, step=playbook.steps.order_by("order").first())
+    world._east_playbook = cached
     return cached

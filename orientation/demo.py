@@ -74,6 +74,13 @@ def _past_orientation(program, term, access):
         "and the students, and how to support a partner.",
     )
     session_services.agenda_accept_proposals(orientation=orientation, access=access)
+    # Everyone said yes before the meetings took place (an orientation that has taken place takes no answers).
+    peers = invitation_selectors.invite_candidates(orientation=orientation)["peers"]
+    if not peers:
+        return
+    invitation_services.invitations_send(orientation=orientation, students=peers, invited_by=access.user)
+    for invitation in orientation.invitations.all():
+        invitation_services.invitation_answer(invitation=invitation, response=Invitation.Response.YES)
     first_day = _weekday(today - datetime.timedelta(days=22))
     second_day = _weekday(first_day + datetime.timedelta(days=2))
     first = invitation_services.meeting_add(
@@ -98,12 +105,6 @@ def _past_orientation(program, term, access):
         session_services.agenda_item_update(
             item=item, notes=item.notes, meeting=meeting, use_plain_wording=item.use_plain_wording
         )
-    peers = invitation_selectors.invite_candidates(orientation=orientation)["peers"]
-    if not peers:
-        return
-    invitation_services.invitations_send(orientation=orientation, students=peers, invited_by=access.user)
-    for invitation in orientation.invitations.all():
-        invitation_services.invitation_answer(invitation=invitation, response=Invitation.Response.YES)
     readiness_services.attendance_save(meeting=first, absent=set(), by=access.user)
     missed = _peer_who_missed(program, peers)
     readiness_services.attendance_save(meeting=second, absent={missed.pk}, by=access.user)

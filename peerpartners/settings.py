@@ -299,6 +299,7 @@ STORAGES = {
 DEMO_SEEDERS = [
     "schools.demo.seed",
     "programs.demo.seed",
+    "programs.playbook.demo.seed",
     "recruitment.demo.seed",
     # After matching: orientations are built for the peers of the confirmed pairs.
     "orientation.demo.seed",

@@ -278,3 +278,16 @@ def test_only_model_schools_share_resources_with_the_district():
     for resource in shared:
         assert Program.objects.filter(school=resource.school, is_model_program=True).exists(), resource
         assert resource.file.name.endswith(".pdf")
+
+
+def test_each_program_has_this_years_playbook_with_one_late_step():
+    from programs.models import Playbook
+
+    for program in Program.objects.select_related("school"):
+        today = school_today(program.school)
+        playbook = Playbook.objects.get(
+            program=program, school_year__start_date__lte=today, school_year__end_date__gte=today
+        )
+        late = [step.title for step in playbook.steps.all() if step.is_late]
+        assert late == ["Start the activities"], (program, late)
+        assert not playbook.steps.filter(due_on__gt=today).exclude(done_on=None).exists()

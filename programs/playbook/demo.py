@@ -1,5 +1,5 @@
 """The demo programs' year playbooks, for seed_demo: this school year's, generated from the guide's steps, with every
-step due before today marked done except "Start the activities" (shared activities are not recorded yet in the
+step due before today done on its date except "Start the activities" (shared activities are not recorded yet in the
 demo), which the coordinator's dashboard shows as late. Idempotent: a program with a playbook for the year is left as
 it is."""
 
@@ -20,6 +20,6 @@ def seed(*, password: str) -> str:
             continue
         playbook = services.playbook_generate(program=program, school_year=year)
         for step in PlaybookStep.objects.filter(playbook=playbook, due_on__lt=today).exclude(template_key=LATE_STEP):
-            services.playbook_step_mark_done(step=step)
+            services.playbook_step_mark_done(step=step, on=step.due_on)
         made += 1
     return f"{made} year playbooks" if made else ""

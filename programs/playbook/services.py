@@ -170,10 +170,13 @@ def playbook_step_add(
 
 
 @transaction.atomic
-def playbook_step_mark_done(*, step: PlaybookStep) -> PlaybookStep:
-    """Done today (the school's day); done twice is still done once."""
+def playbook_step_mark_done(*, step: PlaybookStep, on: datetime.date | None = None) -> PlaybookStep:
+    """Done today (the school's day), or on an earlier day ``on``; done twice is still done once."""
+    today = school_today(step.playbook.program.school)
+    if on is not None and on > today:
+        raise ValidationError(_("A step cannot be done on a day still to come."))
     if step.done_on is None:
-        step.done_on = school_today(step.playbook.program.school)
+        step.done_on = on or today
         step.skipped = False
         step.save(update_fields=["done_on", "skipped"])
     return step

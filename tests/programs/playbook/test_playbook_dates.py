@@ -127,3 +127,15 @@ def test_done_skip_and_reopen(world, east, year):
     assert PlaybookStep.objects.open().filter(pk=step.pk).count() == 0
     services.playbook_step_reopen(step=step)
     assert PlaybookStep.objects.open().filter(pk=step.pk).count() == 1
+
+
+def test_a_step_is_done_on_an_earlier_day_but_never_on_a_day_to_come(world, east, year):
+    steps = steps_by_key(services.playbook_generate(program=east.program, school_year=year))
+    today = datetime.date.today()
+
+    services.playbook_step_mark_done(step=steps["recruitment"], on=today - datetime.timedelta(days=20))
+    assert PlaybookStep.objects.get(pk=steps["recruitment"].pk).done_on == today - datetime.timedelta(days=20)
+
+    with pytest.raises(ValidationError, match="still to come"):
+        services.playbook_step_mark_done(step=steps["selection"], on=today + datetime.timedelta(days=2))
+    assert PlaybookStep.objects.get(pk=steps["selection"].pk).done_on is None

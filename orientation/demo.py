@@ -25,7 +25,6 @@ from schools.models import Membership, Role, School
 from schools.pdf import render_pdf
 from schools.scoping import Access
 
-from .guide_topics import GUIDE
 from .invitations import selectors as invitation_selectors
 from .invitations import services as invitation_services
 from .models import Invitation, Orientation, OrientationMeeting, OrientationTopic
@@ -204,7 +203,7 @@ def _resources(school, coordinator):
         topics = list(OrientationTopic.objects.filter(school=school, guide_key__in=keys))
         pdf = render_pdf(
             template_name="orientation/demo/tip_sheet.html",
-            context={"title": title, "topics": topics, "source": GUIDE, "school": school},
+            context={"title": title, "topics": topics, "school": school},
         )
         resource_services.resource_add(
             school=school,

@@ -13,6 +13,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("programs/", include("programs.urls")),
     path("orientation/", include("orientation.urls")),
+    path("activities/", include("activities.urls")),
     path("", include("recruitment.urls")),
     path("", include("schools.urls")),
 ]

@@ -732,3 +732,33 @@ class WorkerHeartbeat(models.Model):
 from .outbox.models import OutboxItem  # noqa: E402, F401
 from .privacy.models import ConsentRecord, Disclosure, InspectionRequest  # noqa: E402, F401
 from .rostering.models import RosterImport  # noqa: E402, F401
+
+
+class NonSchoolDay(models.Model):
+    """A day of a school's calendar with no classes (a holiday, a break, a teacher work day): recurring activities
+    skip it. Entered by hand or imported from the district's CSV or ICS calendar."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="non_school_days")
+    term = models.ForeignKey(
+        Term, on_delete=models.CASCADE, null=True, blank=True, related_name="non_school_days", verbose_name=_("term")
+    )
+    date = models.DateField(_("date"))
+    name = models.CharField(_("what it is"), max_length=120, help_text=_("e.g. Thanksgiving break"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = SchoolOwnedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["school", "date"]
+        verbose_name = _("non-school day")
+        verbose_name_plural = _("non-school days")
+        constraints = [models.UniqueConstraint(fields=["school", "date"], name="non_school_day_once_per_date")]
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d} {self.name}"
+
+    def clean(self):
+        if self.term_id and self.school_id and self.term.school_id != self.school_id:
+            raise ValidationError({"term": _("Choose a term of this school.")})
+        if self.term_id and self.date and not (self.term.start_date <= self.date <= self.term.end_date):
+            raise ValidationError({"date": _("Choose a day inside the term.")})

@@ -8,6 +8,7 @@ from .models import (
     AccessLogEntry,
     BellSchedule,
     Membership,
+    NonSchoolDay,
     PeerAvailability,
     PeerPreference,
     Period,
@@ -21,13 +22,15 @@ from .models import (
 
 def school_summary(*, access) -> dict:
     """Counts for the active school's dashboard, in one query for the roster."""
-    counts = Student.objects.visible_to(access).active().aggregate(
-        focus_students=Count("pk", filter=Q(kind=Student.Kind.FOCUS)),
-        peers=Count("pk", filter=Q(kind=Student.Kind.PEER)),
+    counts = (
+        Student.objects.visible_to(access)
+        .active()
+        .aggregate(
+            focus_students=Count("pk", filter=Q(kind=Student.Kind.FOCUS)),
+            peers=Count("pk", filter=Q(kind=Student.Kind.PEER)),
+        )
     )
-    counts["staff"] = (
-        Membership.objects.visible_to(access).filter(is_active=True).values("user").distinct().count()
-    )
+    counts["staff"] = Membership.objects.visible_to(access).filter(is_active=True).values("user").distinct().count()
     counts["current_term"] = Term.objects.visible_to(access).current().first()
     return counts
 
@@ -96,9 +99,13 @@ def own_student_record(*, access):
 
 def student_profile_queryset(*, access):
     """Students with everything their page shows, in a fixed number of queries (the confidential part apart)."""
-    return Student.objects.visible_to(access).select_related("school").prefetch_related(
-        Prefetch("classes", queryset=SchoolClass.objects.select_related("period").order_by("title")),
-        Prefetch("availability", queryset=PeerAvailability.objects.select_related("period").order_by("weekday")),
+    return (
+        Student.objects.visible_to(access)
+        .select_related("school")
+        .prefetch_related(
+            Prefetch("classes", queryset=SchoolClass.objects.select_related("period").order_by("title")),
+            Prefetch("availability", queryset=PeerAvailability.objects.select_related("period").order_by("weekday")),
+        )
     )
 
 
@@ -128,6 +135,22 @@ def current_bell_schedule(*, school):
     return None
 
 
+def non_school_days(*, school, start, end) -> set:
+    """The school's non-school days from ``start`` to ``end`` (both included): recurring activities skip them.
+    Takes the school: the scheduling service and tasks call it too."""
+    return set(NonSchoolDay.objects.filter(school=school, date__range=(start, end)).values_list("date", flat=True))
+
+
+def bell_schedule_for(*, school, on):
+    """The school's bell schedule on a day: the shortest term containing ``on`` that has one (None when none)."""
+    terms = Term.objects.filter(school=school, start_date__lte=on, end_date__gte=on)
+    for term in sorted(terms, key=lambda t: t.end_date - t.start_date):
+        schedule = BellSchedule.objects.filter(school=school, term=term).order_by("name").first()
+        if schedule is not None:
+            return schedule
+    return None
+
+
 def bell_schedules(*, access):
     return (
         BellSchedule.objects.visible_to(access)
@@ -151,7 +174,7 @@ def _name_words(name: str) -> list[str]:
 
 
 def _same_teacher(typed: list[str], teacher_name: str) -> bool:
-    """"Keisha Morgan", "Ms. Morgan" and "morgan" name the teacher Keisha Morgan; "Ms. Keisha" does not."""
+    """ "Keisha Morgan", "Ms. Morgan" and "morgan" name the teacher Keisha Morgan; "Ms. Keisha" does not."""
     for one_teacher in teacher_name.split(","):
         words = _name_words(one_teacher)
         if words and (typed == words or (len(typed) == 1 and typed[0] == words[-1])):

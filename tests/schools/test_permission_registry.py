@@ -69,6 +69,18 @@ TABLE = {
     "share_resources": STAFF,
     "download_resources": STAFF | DISTRICT | STUDENTS,
     "download_orientation_materials": STAFF | STUDENTS,
+    # Added since (issue 20): shared activities (activities/permissions.py).
+    "view_activities": STAFF,
+    "manage_activities": PRINCIPALS,
+    "take_activity_attendance": STAFF,
+    "correct_activity_attendance": PRINCIPALS,
+    "view_own_activities": STUDENTS,
+    "manage_own_calendar_feeds": STAFF | STUDENTS,
+    "view_service_projects": STAFF,
+    "manage_service_projects": STAFF,
+    "claim_service_hours": STUDENTS,
+    "view_service_hours": STAFF | DISTRICT,
+    "approve_service_hours": PRINCIPALS,
 }
 
 

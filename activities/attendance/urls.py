@@ -1,0 +1,3 @@
+"""attendance URLs (area of the activities app)."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""feeds URLs (area of the activities app)."""
+
+urlpatterns = []

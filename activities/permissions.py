@@ -1,0 +1,37 @@
+"""The activities app's permissions, merged into the one table views and templates read (``schools.permissions``).
+Object rules (a peer sees only their own activities and hours; a supervisor edits attendance for 7 days) are in the
+selectors and services."""
+
+from schools.models import Role
+from schools.permissions import STAFF_ROLES, register_permissions
+from schools.scoping import DISTRICT_ADMIN, FOCUS_STUDENT, PEER
+
+COORDINATING = frozenset({Role.COORDINATOR, Role.SCHOOL_ADMIN})
+STUDENTS = frozenset({PEER, FOCUS_STUDENT})
+
+ACTIVITY_PERMISSIONS: dict[str, frozenset[str]] = {
+    # Activities, their calendar and who takes part: every staff member reads them; the coordinator and principal
+    # plan them, place participants, change or cancel occurrences.
+    "view_activities": STAFF_ROLES,
+    "manage_activities": COORDINATING,
+    # Any staff member may take attendance on their phone (supervisors for 7 days; after that the coordinator, with
+    # a reason: the service checks), accept walk-ins and open a kiosk.
+    "take_activity_attendance": STAFF_ROLES,
+    # After the supervisor's 7 days: the coordinator and principal change attendance, with a reason.
+    "correct_activity_attendance": COORDINATING,
+    # A peer or student: their own activities, sign-up, check-in, calendar feed and hours.
+    "view_own_activities": STUDENTS,
+    # Calendar feeds: everyone signed in at a school may have their own; program feeds are for staff.
+    "manage_own_calendar_feeds": STAFF_ROLES | STUDENTS,
+    # Service-learning projects: staff read and plan them; peers see their own project's plan.
+    "view_service_projects": STAFF_ROLES,
+    "manage_service_projects": STAFF_ROLES,
+    # Service hours: a peer or student claims their own; staff read them; the coordinator approves or declines.
+    "claim_service_hours": STUDENTS,
+    "view_service_hours": STAFF_ROLES | {DISTRICT_ADMIN},
+    "approve_service_hours": COORDINATING,
+}
+
+
+def register() -> None:
+    register_permissions("activities", ACTIVITY_PERMISSIONS)

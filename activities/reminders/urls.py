@@ -1,0 +1,3 @@
+"""reminders URLs (area of the activities app)."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""scheduling URLs (area of the activities app)."""
+
+urlpatterns = []

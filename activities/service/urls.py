@@ -1,0 +1,3 @@
+"""service URLs (area of the activities app)."""
+
+urlpatterns = []

@@ -1,0 +1,128 @@
+"""Activities rows for tests, and the ``east_*(world)`` builders the role matrix and the activities tests share.
+
+One block per area (the lead merges the helpers' blocks): keep each area's factories inside its own block.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+import factory
+
+from activities.models import Activity, Attendance, Kind, Occurrence, Participant, Repeats
+from activities.services import occurrences_generate
+from programs.models import ProgramParticipant
+from tests.programs.factories import ProgramFactory, east_program
+from tests.schools.factories import StudentFactory, TermFactory
+
+# --- Foundation: activities, occurrences, participants, attendance ------------------------------------------------
+
+
+class ActivityFactory(factory.django.DjangoModelFactory):
+    """A one-off activity today after school (no bell schedule needed); pass ``repeats``/``weekdays`` for a series."""
+
+    class Meta:
+        model = Activity
+        skip_postgeneration_save = True
+
+    program = factory.SubFactory(ProgramFactory)
+    term = factory.LazyAttribute(lambda o: o.program.terms.first() or TermFactory(school=o.program.school))
+    kind = Kind.LUNCH_GROUP
+    title = factory.Sequence(lambda n: f"Lunch bunch {n}")
+    place = "Cafeteria, table 4"
+    repeats = Repeats.ONCE
+    starts_at = datetime.time(15, 0)
+    ends_at = datetime.time(15, 45)
+    first_date = factory.LazyFunction(datetime.date.today)
+
+    @factory.post_generation
+    def in_program_term(self, create, extracted, **kwargs):
+        # An activity's term is one of its program's terms.
+        if create:
+            self.program.terms.add(self.term)
+
+
+class OccurrenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Occurrence
+
+    activity = factory.SubFactory(ActivityFactory)
+    series_date = factory.LazyAttribute(lambda o: o.activity.first_date)
+    date = factory.LazyAttribute(lambda o: o.series_date)
+    starts_at = factory.LazyAttribute(lambda o: o.activity.starts_at or datetime.time(12, 0))
+    ends_at = factory.LazyAttribute(lambda o: o.activity.ends_at or datetime.time(12, 30))
+
+
+class ParticipantFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Participant
+
+    activity = factory.SubFactory(ActivityFactory)
+    student = factory.SubFactory(StudentFactory, school=factory.SelfAttribute("..activity.program.school"))
+    status = Participant.Status.PLACED
+    source = Participant.Source.ADDED
+
+
+class AttendanceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Attendance
+
+    occurrence = factory.SubFactory(OccurrenceFactory)
+    student = factory.SubFactory(StudentFactory, school=factory.SelfAttribute("..occurrence.activity.program.school"))
+    status = Attendance.Status.PRESENT
+    minutes = factory.LazyAttribute(lambda o: o.occurrence.minutes)
+
+
+@dataclass
+class ActivityObjects:
+    program: object
+    activity: object
+    # Two of its occurrences: one a week ago (attendance taken), one next week.
+    past: object
+    upcoming: object
+    peer_place: object
+    student_place: object
+
+
+def east_activity(world) -> ActivityObjects:
+    """East's lunch group on the world's Lunch period every Monday and Wednesday of the term, supervised by the
+    teacher (staff) and the coordinator, with the world's peer (Sofia) and focus student (Noah) taking part, and
+    attendance taken at the occurrence a week ago."""
+    cached = getattr(world, "_east_activity", None)
+    if cached is not None:
+        return cached
+    program = east_program(world).program
+    program.terms.add(world.term)
+    for student in (world.peer_student, world.focus_student):
+        ProgramParticipant.objects.get_or_create(program=program, student=student)
+    today = datetime.date.today()
+    activity = ActivityFactory(
+        program=program,
+        term=world.term,
+        title="Monday and Wednesday lunch bunch",
+        repeats=Repeats.WEEKLY,
+        weekdays=[0, 2],
+        period=world.period,
+        starts_at=None,
+        ends_at=None,
+        first_date=world.term.start_date,
+    )
+    activity.supervisors.add(world.user("staff"), world.user("coordinator"))
+    occurrences_generate(activity=activity)
+    occurrences = list(activity.occurrences.order_by("date"))
+    week = datetime.timedelta(days=10)
+    past = next(o for o in occurrences if today - week <= o.date < today)
+    upcoming = next(o for o in occurrences if o.date > today)
+    peer_place = ParticipantFactory(activity=activity, student=world.peer_student, source=Participant.Source.PAIR)
+    student_place = ParticipantFactory(activity=activity, student=world.focus_student, source=Participant.Source.PAIR)
+    for student in (world.peer_student, world.focus_student):
+        AttendanceFactory(occurrence=past, student=student, recorded_by=world.user("staff"))
+    objects = ActivityObjects(
+        program=program,
+        activity=activity,
+        past=past,
+        upcoming=upcoming,
+        peer_place=peer_place,
+        student_place=student_place,
+    )
+    world._east_activity = objects
+    return objects

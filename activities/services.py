@@ -7,13 +7,15 @@ skipping the school's non-school days and ending with the term) and the occurren
 
 import calendar
 import datetime
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import transaction
+from django.utils import timezone
 
 from schools import selectors as school_selectors
 from schools.dates import school_today
 
-from .models import Activity, Occurrence, Repeats
+from .models import Activity, ActivitySettings, Attendance, Kind, Occurrence, Repeats, ServiceHours
 
 
 def _nth_weekday(day: datetime.date) -> int:
@@ -111,3 +113,61 @@ def occurrences_generate(*, activity: Activity) -> dict[str, list[Occurrence]]:
             result["removed"].append(occurrence)
             occurrence.delete()
     return result
+
+
+def _hours(minutes: int) -> Decimal:
+    return (Decimal(minutes) / Decimal(60)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def _auto_approves(program, proofs: set[str]) -> bool:
+    """The program approves hours by itself when the entry has every proof the program chose."""
+    settings = ActivitySettings.objects.filter(program=program).first()
+    if settings is None or not settings.auto_approve_hours or not settings.auto_approve_proofs:
+        return False
+    return set(settings.auto_approve_proofs) <= proofs
+
+
+def service_hours_from_attendance(*, occurrence: Occurrence) -> list[ServiceHours]:
+    """Service hours follow the attendance of a service-learning occurrence: one entry per person and occurrence
+    (never two), its hours the minutes they were there. Called in the transaction of every attendance save and
+    check-out. An entry whose person is now marked absent is declined with the reason, never deleted; one already
+    approved or declined by the coordinator keeps that decision unless its hours changed."""
+    activity = occurrence.activity
+    if activity.kind != Kind.SERVICE_LEARNING:
+        return []
+    touched = []
+    existing = {h.student_id: h for h in ServiceHours.objects.filter(occurrence=occurrence)}
+    for row in Attendance.objects.filter(occurrence=occurrence):
+        entry = existing.get(row.student_id)
+        if row.minutes == 0:
+            if entry is not None and entry.approval != ServiceHours.Approval.DECLINED:
+                entry.approval = ServiceHours.Approval.DECLINED
+                entry.decline_reason = "Marked absent in attendance."
+                entry.decided_at = timezone.now()
+                entry.save()
+                touched.append(entry)
+            continue
+        hours = _hours(row.minutes)
+        if entry is None:
+            entry = ServiceHours(
+                program=activity.program,
+                term=activity.term,
+                student_id=row.student_id,
+                activity=activity,
+                occurrence=occurrence,
+                source=ServiceHours.Source.ATTENDANCE,
+                date=occurrence.date,
+                description=str(activity)[:500],
+                verification=ServiceHours.Verification.NOT_NEEDED,
+            )
+        elif entry.hours == hours and entry.approval != ServiceHours.Approval.DECLINED:
+            continue
+        entry.hours = hours
+        approved = _auto_approves(activity.program, {ActivitySettings.Proof.ATTENDANCE})
+        entry.approval = ServiceHours.Approval.APPROVED if approved else ServiceHours.Approval.PENDING
+        entry.decline_reason = ""
+        entry.decided_by, entry.decided_at = None, (timezone.now() if approved else None)
+        entry.full_clean()
+        entry.save()
+        touched.append(entry)
+    return touched

@@ -30,6 +30,8 @@ ACTIVITY_PERMISSIONS: dict[str, frozenset[str]] = {
     "claim_service_hours": STUDENTS,
     "view_service_hours": STAFF_ROLES | {DISTRICT_ADMIN},
     "approve_service_hours": COORDINATING,
+    # Reminders: everyone who takes part in or supervises activities chooses how they hear about them.
+    "choose_activity_reminders": STAFF_ROLES | STUDENTS,
 }
 
 

@@ -227,6 +227,12 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "orientation.invitations.tasks.send_orientation_reminders",
         "schedule": timedelta(minutes=15),
     },
+    # Every 15 minutes: activity reminders (the day before from 15:00, attendance prompts from 17:00, Sunday digests
+    # from 15:00, each school's time; each claimed once).
+    "activity-reminders": {
+        "task": "activities.reminders.tasks.send_activity_reminders",
+        "schedule": timedelta(minutes=15),
+    },
     # Daily at 12:00 UTC (early morning in US schools): owners hear about action items due the next day.
     "programs-action-item-reminders": {
         "task": "programs.tasks.send_action_item_reminders",

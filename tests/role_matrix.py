@@ -9,7 +9,9 @@ school B (Putnam Middle School) in the same district.
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 
+from schools.models import NonSchoolDay
 from tests.orientation.factories import (
     east_followup,
     east_invitations,
@@ -62,6 +64,17 @@ class Route:
     data: Callable = field(default=lambda world: {})
     # An object of school A: school B's people must get 404, whatever else the row says.
     school_object: bool = False
+
+
+def east_non_school_day(world):
+    """One of East's non-school days, put back before each request (deleting it is what the row's button does)."""
+    pk = getattr(world, "_non_school_day_pk", None)
+    if pk is None or not NonSchoolDay.objects.filter(pk=pk).exists():
+        day = world.term.start_date + timedelta(days=1)
+        NonSchoolDay.objects.filter(school=world.school, date=day).delete()
+        row = NonSchoolDay.objects.create(pk=pk, school=world.school, term=world.term, date=day, name="Work day")
+        world._non_school_day_pk = row.pk
+    return NonSchoolDay.objects.get(pk=world._non_school_day_pk)
 
 
 # Programs (see east_program in tests/programs/factories.py): who plans, who reads.
@@ -720,6 +733,24 @@ MATRIX: dict[str, Route] = {
     "orientation:handouts": readiness_route(lambda r, w: {"pk": r.program.pk}, ORIENTATION_READERS),
     "orientation:handout": readiness_route(lambda r, w: {"pk": w.focus_student.pk}, (*ORIENTATION_READERS, "peer")),
     "orientation:handout_pdf": readiness_route(lambda r, w: {"pk": w.focus_student.pk}, (*ORIENTATION_READERS, "peer")),
+    # --- School calendar of non-school days (schools/calendar/, helper remind): read with the roster, changed by
+    # those who keep the bell schedule ---
+    "non_school_days": Route(expect(OK, anonymous=LOGIN, **roles(FORBIDDEN, *STUDENTS))),
+    "non_school_day_add": Route(
+        expect(FORBIDDEN, anonymous=LOGIN, coordinator=OK, school_admin=OK, other_coordinator=OK)
+    ),
+    "non_school_days_import": Route(
+        expect(FORBIDDEN, anonymous=LOGIN, coordinator=OK, school_admin=OK, other_coordinator=OK)
+    ),
+    "non_school_day_delete": Route(
+        expect(FORBIDDEN, anonymous=LOGIN, coordinator=REDIRECT, school_admin=REDIRECT, other_coordinator=NOT_FOUND),
+        kwargs=lambda world: {"pk": east_non_school_day(world).pk},
+        method="post",
+        data=lambda world: east_non_school_day(world) and {},
+        school_object=True,
+    ),
+    # --- Activity reminders (activities/reminders/, helper remind): one's own preference, staff and students ---
+    "activities:reminders": Route(expect(OK, anonymous=LOGIN, district_admin=FORBIDDEN)),
 }
 
 # The Django admin is for support staff (is_staff) only: every admin URL sends every role to the admin sign-in,

@@ -81,6 +81,8 @@ TABLE = {
     "claim_service_hours": STUDENTS,
     "view_service_hours": STAFF | DISTRICT,
     "approve_service_hours": PRINCIPALS,
+    # Reminders (helper remind): everyone with activities chooses how they hear about them.
+    "choose_activity_reminders": STAFF | STUDENTS,
 }
 
 

@@ -126,3 +126,51 @@ def east_activity(world) -> ActivityObjects:
     )
     world._east_activity = objects
     return objects
+
+
+# --- reminders (helper remind) ------------------------------------------------------------------------------------
+
+# The reminders' week: Sunday, March 7, 2027 to Sunday, March 14 (America/Chicago is CST, UTC-6, until March 14).
+REMINDER_SUNDAY = datetime.date(2027, 3, 7)
+
+
+@dataclass
+class ReminderObjects:
+    program: object
+    term: object
+    activity: object
+    # Monday, March 8 and Wednesday, March 10, 12:00–12:30 at the school.
+    monday: object
+    wednesday: object
+
+
+def reminder_activity(world, **fields) -> ReminderObjects:
+    """East's lunch group on Mondays and Wednesdays of the reminders' week (a spring term of its own around it),
+    supervised by the teacher (staff) and the coordinator, with Sofia (peer) and Noah (focus student) placed. Every
+    one of them has a sign-in address (the factories' ``<username>@school.example.org``)."""
+    program = east_program(world).program
+    term = TermFactory(
+        school=world.school,
+        name="Spring 2027",
+        start_date=datetime.date(2027, 1, 4),
+        end_date=datetime.date(2027, 6, 11),
+    )
+    program.terms.add(term)
+    activity = ActivityFactory(
+        program=program,
+        term=term,
+        title="Lunch bunch",
+        repeats=Repeats.WEEKLY,
+        weekdays=[0, 2],
+        starts_at=datetime.time(12, 0),
+        ends_at=datetime.time(12, 30),
+        first_date=REMINDER_SUNDAY + datetime.timedelta(days=1),
+        last_date=REMINDER_SUNDAY + datetime.timedelta(days=3),
+        **fields,
+    )
+    activity.supervisors.add(world.user("staff"), world.user("coordinator"))
+    occurrences_generate(activity=activity)
+    for student in (world.peer_student, world.focus_student):
+        ParticipantFactory(activity=activity, student=student, source=Participant.Source.PAIR)
+    monday, wednesday = activity.occurrences.order_by("date")
+    return ReminderObjects(program=program, term=term, activity=activity, monday=monday, wednesday=wednesday)

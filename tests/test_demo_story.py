@@ -291,3 +291,28 @@ def test_each_program_has_this_years_playbook_with_one_late_step():
         late = [step.title for step in playbook.steps.all() if step.is_late]
         assert late == ["Start the activities"], (program, late)
         assert not playbook.steps.filter(due_on__gt=today).exclude(done_on=None).exists()
+
+
+def test_school_calendar_and_reminders_demo_every_school_has_its_breaks_and_no_activity_meets_on_them():
+    """The school calendar (helper remind): Thanksgiving and winter breaks and a teacher work day at every demo
+    school, each in a term; the recurring activities the later seeders plan skip them; one person reads the digest."""
+    from activities.models import Occurrence, ReminderPreference, Repeats
+    from schools.models import NonSchoolDay, School
+
+    for school in School.objects.all():
+        days = dict(NonSchoolDay.objects.filter(school=school).values_list("date", "name"))
+        names = set(days.values())
+        assert {"Thanksgiving break", "Winter break", "Teacher work day"} <= names, (school, names)
+        assert all(day.weekday() < 5 for day in days), school
+        assert not NonSchoolDay.objects.filter(school=school, term=None).exists(), school
+        thanksgiving = [day for day, name in days.items() if name == "Thanksgiving break"]
+        assert len(thanksgiving) == 3 and thanksgiving[1].weekday() == 3 and 22 <= thanksgiving[1].day <= 28
+        meeting = (
+            Occurrence.objects.filter(activity__program__school=school, date__in=days, cancelled_at=None)
+            .exclude(activity__repeats=Repeats.ONCE)
+            .values_list("activity__title", "date")
+        )
+        assert not meeting.exists(), list(meeting)
+    assert list(ReminderPreference.objects.values_list("user__username", "delivery")) == [
+        ("east.coordinator", "weekly")
+    ]

@@ -258,3 +258,39 @@ def test_emails_are_plain_text_and_load_nothing_from_another_host(recruitment_em
     for message in recruitment_emails:
         assert not getattr(message, "alternatives", None), message.subject
         assert foreign_loads(message.body) == [], message.subject
+
+
+def test_activity_reminders_to_peers_and_students_hold_first_names_only(world, marked):
+    """Day-before reminders, the weekly digest and the no-school notice (helper remind) a peer or focus student gets:
+    their partners by first name, nothing of the confidential record."""
+    import time_machine
+
+    from activities.models import ReminderPreference
+    from activities.reminders import services as reminder_services
+    from schools.calendar import services as calendar_services
+    from schools.outbox.models import OutboxItem
+    from tests.activities.factories import reminder_activity
+
+    utc = datetime.UTC
+    with time_machine.travel(datetime.datetime(2027, 3, 1, 15, 0, tzinfo=utc), tick=False):
+        reminder_activity(world)
+        ReminderPreference.objects.create(user=world.user("focus_student"), delivery="weekly")
+        # Sunday 15:01 in Chicago: the focus student's digest, the peer's reminder for Monday.
+        reminder_services.reminders_send(now=datetime.datetime(2027, 3, 7, 21, 1, tzinfo=utc))
+        calendar_services.non_school_days_add(school=world.school, first=datetime.date(2027, 3, 10), name="Snow day")
+    students = {"east.peer@school.example.org", "east.student@school.example.org"}
+    emails = [item for item in OutboxItem.objects.all() if set(item.to) & students]
+    subjects = sorted(item.subject for item in emails)
+    assert subjects == [
+        "No school: activities cancelled",
+        "No school: activities cancelled",
+        "Tomorrow: Lunch bunch",
+        "Your activities this week (from March 8)",
+    ]
+    for item in emails:
+        text = f"{item.subject}\n{item.body}"
+        assert leaks(text) == [], item.subject
+        assert "Bennett" not in text and "Ramirez" not in text, item.subject
+        assert foreign_loads(item.body) == [], item.subject
+    peer_reminder = next(item for item in emails if item.subject.startswith("Tomorrow"))
+    assert "With Noah" in peer_reminder.body

@@ -21,7 +21,10 @@ SKIPPED_SHOWN = 10
 
 def _tell(request, report: services.Report) -> None:
     count = len(report.added)
-    messages.success(request, ngettext("%(count)s day added.", "%(count)s days added.", count) % {"count": count})
+    if count:
+        messages.success(request, ngettext("%(count)s day added.", "%(count)s days added.", count) % {"count": count})
+    else:
+        messages.warning(request, _("No day added."))
     for said in report.followed:
         messages.info(request, said)
     if report.skipped:

@@ -158,3 +158,10 @@ def test_a_ics_file_named_csv_is_still_read_as_a_calendar(client_for, world, yea
     content = ics("SUMMARY:Thanksgiving\r\nDTSTART;VALUE=DATE:20261126\r\n")
     page = upload(client_for("coordinator"), "export.csv", content).content.decode()
     assert "1 day added." in page
+
+
+def test_a_calendar_of_only_timed_events_adds_nothing_and_says_why(client_for, world, year):
+    content = ics("SUMMARY:Board meeting\r\nDTSTART:20261110T230000Z\r\nDTEND:20261111T010000Z\r\n")
+    page = upload(client_for("coordinator"), "district.ics", content).content.decode()
+    assert "No day added." in page and "“Board meeting”: not an all-day event." in page
+    assert saved() == []

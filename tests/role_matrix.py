@@ -10,6 +10,7 @@ school B (Putnam Middle School) in the same district.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from tests.activities.factories import east_feeds, feed_made
 from tests.orientation.factories import (
     east_followup,
     east_invitations,
@@ -720,6 +721,26 @@ MATRIX: dict[str, Route] = {
     "orientation:handouts": readiness_route(lambda r, w: {"pk": r.program.pk}, ORIENTATION_READERS),
     "orientation:handout": readiness_route(lambda r, w: {"pk": w.focus_student.pk}, (*ORIENTATION_READERS, "peer")),
     "orientation:handout_pdf": readiness_route(lambda r, w: {"pk": w.focus_student.pk}, (*ORIENTATION_READERS, "peer")),
+    # --- Shared activities: calendar feeds (activities.feeds, see east_feeds in tests/activities/factories.py) ---
+    # Everyone signed in at a school has their own links page (the district administrator has no school role);
+    # another school's coordinator has their own school's.
+    "activities:feeds": Route(expect(OK, anonymous=LOGIN, district_admin=FORBIDDEN)),
+    # A link's buttons are its owner's only (the matrix's link is the coordinator's, made fresh for the row).
+    "activities:feed_rotate": Route(
+        expect(NOT_FOUND, anonymous=LOGIN, district_admin=FORBIDDEN, coordinator=OK),
+        kwargs=lambda world: {"pk": feed_made(world, "coordinator")[0].pk},
+        method="post",
+        school_object=True,
+    ),
+    "activities:feed_revoke": Route(
+        expect(NOT_FOUND, anonymous=LOGIN, district_admin=FORBIDDEN, coordinator=REDIRECT),
+        kwargs=lambda world: {"pk": feed_made(world, "coordinator")[0].pk},
+        method="post",
+        school_object=True,
+    ),
+    # Public: the feed answers its token alone, signed in or not (the peer's, so tests/test_peer_outputs.py reads
+    # it); a wrong or switched-off token is a 404 (tests/activities/feeds/test_feed_tokens.py).
+    "activities:feed": Route(expect(OK), kwargs=lambda world: {"token": east_feeds(world).peer_token}),
 }
 
 # The Django admin is for support staff (is_staff) only: every admin URL sends every role to the admin sign-in,

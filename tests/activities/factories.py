@@ -126,3 +126,57 @@ def east_activity(world) -> ActivityObjects:
     )
     world._east_activity = objects
     return objects
+
+
+# --- feeds (helper feeds) ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class FeedObjects:
+    """Calendar feeds of East's people, made by the service (the tokens exist only here, as they would only in the
+    answer that shows them once)."""
+
+    activity: ActivityObjects
+    peer_feed: object
+    peer_token: str
+    student_feed: object
+    student_token: str
+    staff_feed: object
+    staff_token: str
+    program_feed: object
+    program_token: str
+
+
+def feed_made(world, role: str, *, program=None):
+    """A new feed of ``role``'s person at East (a program feed when ``program`` is given): ``(feed, token)``."""
+    from activities.feeds.services import feed_create
+    from activities.models import CalendarFeed
+
+    scope = CalendarFeed.Scope.PROGRAM if program is not None else CalendarFeed.Scope.PERSONAL
+    return feed_create(user=world.user(role), school=world.school, scope=scope, program=program)
+
+
+def east_feeds(world) -> FeedObjects:
+    """East's lunch bunch (``east_activity``) in the feeds of the peer (Sofia), the focus student (Noah), the
+    teacher who supervises it, and the coordinator's feed of the whole program."""
+    cached = getattr(world, "_east_feeds", None)
+    if cached is not None:
+        return cached
+    activity = east_activity(world)
+    peer_feed, peer_token = feed_made(world, "peer")
+    student_feed, student_token = feed_made(world, "focus_student")
+    staff_feed, staff_token = feed_made(world, "staff")
+    program_feed, program_token = feed_made(world, "coordinator", program=activity.program)
+    objects = FeedObjects(
+        activity=activity,
+        peer_feed=peer_feed,
+        peer_token=peer_token,
+        student_feed=student_feed,
+        student_token=student_token,
+        staff_feed=staff_feed,
+        staff_token=staff_token,
+        program_feed=program_feed,
+        program_token=program_token,
+    )
+    world._east_feeds = objects
+    return objects

@@ -174,7 +174,6 @@ def test_the_printed_brochure_and_poster_hold_no_student_data(world, marked, wea
         assert leaks(pdf_text(pdf.render_pdf(content=content, kind=kind, paper="letter"))) == [], kind
 
 
-
 def test_the_peer_handout_page_and_pdf_hold_only_the_peer_safe_profile(client_for, world, marked, weasyprint_ready):
     """The handout about a focus student (orientation) is built from the peer-safe profile only: for the paired peer
     and for staff who may see the confidential record, neither the page nor the printed PDF holds any of it, and

@@ -85,8 +85,11 @@ def test_a_new_link_switches_the_old_one_off(client, world):
 
     assert fetch(client, feeds.program_token).status_code == 404
     assert fetch(client, token).status_code == 200
-    assert (feed.scope, feed.program, feed.user) == (CalendarFeed.Scope.PROGRAM, feeds.program_feed.program,
-                                                     world.user("coordinator"))
+    assert (feed.scope, feed.program, feed.user) == (
+        CalendarFeed.Scope.PROGRAM,
+        feeds.program_feed.program,
+        world.user("coordinator"),
+    )
     with pytest.raises(ValidationError, match="already switched off"):
         services.feed_rotate(feed=feeds.program_feed)
 

@@ -161,7 +161,7 @@ def test_new_link_replaces_the_old_one(client_for, client, world):
 
 @pytest.mark.parametrize("role", ["staff", "coordinator", "focus_student", "other_coordinator"])
 def test_nobody_else_can_replace_or_remove_a_link(client_for, world, role):
-    feed, token = feed_made(world, "peer")
+    feed, _ = feed_made(world, "peer")
     client = client_for(role)
     for name in ("activities:feed_rotate", "activities:feed_revoke"):
         assert client.post(reverse(name, kwargs={"pk": feed.pk})).status_code == 404, name

@@ -182,3 +182,10 @@ def test_the_list_costs_the_same_queries_whatever_its_length(client_for, world, 
     with django_assert_max_num_queries(len(one)):
         response = client.get(PAGE)
     assert response.content.decode().count("New link<span") == MAX_FEEDS_PER_PERSON
+
+
+def test_link_ids_past_any_integer_are_not_found(client_for, world):
+    client = client_for("coordinator")
+    for name in ("activities:feed_rotate", "activities:feed_revoke"):
+        for value in (2**70, 2**63, 2**31):
+            assert client.post(reverse(name, kwargs={"pk": value})).status_code == 404, (name, value)

@@ -37,7 +37,10 @@ def setup(world):
     noah.user.email = "noah@students.east.example.org"
     noah.user.save()
     harper = StudentFactory(
-        school=world.school, first_name="Harper", last_name="Lee", grade=4,
+        school=world.school,
+        first_name="Harper",
+        last_name="Lee",
+        grade=4,
         user=UserFactory(username="harper", email="harper@students.east.example.org"),
     )
     mason = StudentFactory(school=world.school, first_name="Mason", last_name="Diaz", grade=5)

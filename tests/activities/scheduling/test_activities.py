@@ -63,8 +63,16 @@ def test_a_weekly_activity_on_a_period_makes_its_days_and_skips_a_non_school_day
 
 
 def test_daily_on_own_times_to_the_end_of_the_term(client_for, world, setup):
-    data = form_data(world, repeats="daily", period="", starts_at="07:30", ends_at="08:00", last_date="",
-                     title="Morning club", kind="club_meeting")
+    data = form_data(
+        world,
+        repeats="daily",
+        period="",
+        starts_at="07:30",
+        ends_at="08:00",
+        last_date="",
+        title="Morning club",
+        kind="club_meeting",
+    )
     client_for("coordinator").post(add_url(setup), data)
     activity = Activity.objects.get(title="Morning club")
     dates = list(activity.occurrences.values_list("date", flat=True))
@@ -74,13 +82,23 @@ def test_daily_on_own_times_to_the_end_of_the_term(client_for, world, setup):
 
 
 def test_the_kinds_fields_and_the_inclusive_override(client_for, world, setup):
-    data = form_data(world, kind="unified_sports", title="Unified basketball", season="Winter 2026",
-                     coach_name="Coach Diaz", coach_trained_on=world.term.start_date.isoformat(), inclusive="no",
-                     event_type="assembly")
+    data = form_data(
+        world,
+        kind="unified_sports",
+        title="Unified basketball",
+        season="Winter 2026",
+        coach_name="Coach Diaz",
+        coach_trained_on=world.term.start_date.isoformat(),
+        inclusive="no",
+        event_type="assembly",
+    )
     client_for("coordinator").post(add_url(setup), data)
     activity = Activity.objects.get(title="Unified basketball")
     assert (activity.season, activity.coach_name, activity.coach_trained_on) == (
-        "Winter 2026", "Coach Diaz", world.term.start_date)
+        "Winter 2026",
+        "Coach Diaz",
+        world.term.start_date,
+    )
     assert activity.event_type == ""  # not an event: the type is not kept
     assert activity.inclusive_override is False and not activity.is_inclusive
 
@@ -97,8 +115,11 @@ def test_the_form_explains_the_kinds_default(client_for, setup):
         ({"title": ""}, "title", "Give the activity a title."),
         ({"weekdays": []}, "weekdays", "Choose at least one school day of the week."),
         ({"weekdays": ["6"]}, "weekdays", "Choose school days from Monday to Friday."),
-        ({"period": "", "starts_at": "", "ends_at": ""}, "starts_at",
-         "Choose a period of the bell schedule, or give the times it starts and ends."),
+        (
+            {"period": "", "starts_at": "", "ends_at": ""},
+            "starts_at",
+            "Choose a period of the bell schedule, or give the times it starts and ends.",
+        ),
         ({"period": "", "starts_at": "15:00", "ends_at": "14:00"}, "ends_at", "It must end after it starts."),
         ({"period": "", "starts_at": "3pm", "ends_at": "16:00"}, "starts_at", "Enter a time such as 15:30."),
         ({"kind": "inclusive_event"}, "event_type", "Choose the type of event."),
@@ -121,8 +142,11 @@ def test_bad_input_is_said_and_nothing_is_saved(client_for, world, setup, change
 
 
 def test_a_first_day_outside_the_term_and_a_period_of_another_term(client_for, world, setup):
-    other_term = TermFactory(school=world.school, start_date=world.term.end_date + datetime.timedelta(days=1),
-                             end_date=world.term.end_date + datetime.timedelta(days=90))
+    other_term = TermFactory(
+        school=world.school,
+        start_date=world.term.end_date + datetime.timedelta(days=1),
+        end_date=world.term.end_date + datetime.timedelta(days=90),
+    )
     setup.program.terms.add(other_term)
     other_period = PeriodFactory(schedule=BellScheduleFactory(school=world.school, term=other_term), name="Lunch B")
     client = client_for("coordinator")
@@ -136,8 +160,13 @@ def test_a_first_day_outside_the_term_and_a_period_of_another_term(client_for, w
 
 def test_a_rule_with_no_school_day_is_refused(client_for, world, setup):
     monday = next_weekday(0)
-    data = form_data(world, repeats="weekly", weekdays=["4"], first_date=monday.isoformat(),
-                     last_date=(monday + datetime.timedelta(days=2)).isoformat())
+    data = form_data(
+        world,
+        repeats="weekly",
+        weekdays=["4"],
+        first_date=monday.isoformat(),
+        last_date=(monday + datetime.timedelta(days=2)).isoformat(),
+    )
     response = client_for("coordinator").post(add_url(setup), data)
     assert response.status_code == 400
     assert "No school day falls on this rule" in page_text(response)
@@ -169,8 +198,9 @@ def test_changing_the_times_moves_the_days_to_come_and_tells_each_person_once(
 
 def test_the_list_groups_by_program_and_filters(client_for, world, setup):
     ActivityFactory(program=setup.program, term=world.term, title="Art club", kind="club_meeting")
-    ActivityFactory(program=setup.program, term=world.term, title="Field day", kind="inclusive_event",
-                    event_type="field_day")
+    ActivityFactory(
+        program=setup.program, term=world.term, title="Field day", kind="inclusive_event", event_type="field_day"
+    )
     client = client_for("staff")
     text = page_text(client.get(reverse("activities:index")))
     assert setup.program.name in text and "Art club" in text and "Field day" in text

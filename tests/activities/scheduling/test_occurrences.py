@@ -23,8 +23,14 @@ pytestmark = pytest.mark.django_db
 def series(world, setup):
     monday = next_weekday(0)
     activity = ActivityFactory(
-        program=setup.program, term=world.term, title="Lunch bunch", repeats="weekly", weekdays=[0],
-        first_date=monday, last_date=monday + datetime.timedelta(days=21), place="Cafeteria",
+        program=setup.program,
+        term=world.term,
+        title="Lunch bunch",
+        repeats="weekly",
+        weekdays=[0],
+        first_date=monday,
+        last_date=monday + datetime.timedelta(days=21),
+        place="Cafeteria",
     )
     activity.supervisors.add(setup.coordinator)
     occurrences_generate(activity=activity)
@@ -57,8 +63,7 @@ def test_moving_one_day_raises_its_sequence_and_tells_each_person_once(
     assert "nothing changed, nobody is told" in html.unescape(response.content.decode())
 
     occurrence.refresh_from_db()
-    assert (occurrence.date, occurrence.place, occurrence.is_changed, occurrence.sequence) == (
-        new_day, "Gym", True, 1)
+    assert (occurrence.date, occurrence.place, occurrence.is_changed, occurrence.sequence) == (new_day, "Gym", True, 1)
     assert occurrence.series_date != occurrence.date
     assert recipients(mailoutbox) == TOLD
     body = mailoutbox[0].body
@@ -74,8 +79,10 @@ def test_a_change_in_the_past_or_bad_times_is_refused(client_for, series):
     yesterday = (datetime.date.today() - datetime.timedelta(days=1)).isoformat()
     for data, message in [
         ({"date": yesterday, "starts_at": "15:00", "ends_at": "15:45"}, "Choose a day from today on."),
-        ({"date": occurrence.date.isoformat(), "starts_at": "15:00", "ends_at": "14:00"},
-         "It must end after it starts."),
+        (
+            {"date": occurrence.date.isoformat(), "starts_at": "15:00", "ends_at": "14:00"},
+            "It must end after it starts.",
+        ),
         ({"date": "soon", "starts_at": "15:00", "ends_at": "16:00"}, "Enter a date such as 2025-09-15."),
     ]:
         response = client.post(url, data)
@@ -113,8 +120,7 @@ def test_cancelling_the_rest_of_the_series_lists_the_days_in_one_email_each(
     days = list(series.occurrences.order_by("date"))
     url = reverse("activities:occurrence_cancel", kwargs={"pk": days[1].pk})
     with django_capture_on_commit_callbacks(execute=True):
-        response = client_for("coordinator").post(url, {"which": "rest", "reason": "The club ends early"},
-                                                  follow=True)
+        response = client_for("coordinator").post(url, {"which": "rest", "reason": "The club ends early"}, follow=True)
     assert "3 days are cancelled; 2 people are told." in html.unescape(response.content.decode())
     assert [o.is_cancelled for o in series.occurrences.order_by("date")] == [False, True, True, True]
     assert recipients(mailoutbox) == TOLD
@@ -128,8 +134,9 @@ def test_cancelling_the_rest_of_the_series_lists_the_days_in_one_email_each(
     assert recipients(mailoutbox) == TOLD
 
 
-def test_cancelling_the_whole_activity_keeps_the_past_and_tells_once(client_for, world, setup, mailoutbox,
-                                                                      django_capture_on_commit_callbacks):
+def test_cancelling_the_whole_activity_keeps_the_past_and_tells_once(
+    client_for, world, setup, mailoutbox, django_capture_on_commit_callbacks
+):
     from tests.activities.factories import east_activity
 
     east = east_activity(world)
@@ -146,8 +153,11 @@ def test_cancelling_the_whole_activity_keeps_the_past_and_tells_once(client_for,
     assert east.activity.is_cancelled and not east.past.is_cancelled and east.upcoming.is_cancelled
     # Sofia and Noah (placed, with sign-in emails) and the two supervisors: once each.
     assert recipients(mailoutbox) == [
-        "east.teacher@school.example.org", "noah@students.east.example.org", "rachel@east.example.org",
-        "sofia@students.east.example.org"]
+        "east.teacher@school.example.org",
+        "noah@students.east.example.org",
+        "rachel@east.example.org",
+        "sofia@students.east.example.org",
+    ]
     assert OutboxItem.objects.filter(key__startswith=f"activity-cancelled:{east.activity.pk}:").count() == 4
 
 
@@ -155,7 +165,11 @@ def test_another_schools_occurrence_is_404(client_for, series):
     occurrence = series.occurrences.first()
     client = client_for("other_coordinator")
     assert client.get(reverse("activities:occurrence_change", kwargs={"pk": occurrence.pk})).status_code == 404
-    assert client.post(reverse("activities:occurrence_cancel", kwargs={"pk": occurrence.pk}),
-                       {"which": "one", "reason": "x"}).status_code == 404
+    assert (
+        client.post(
+            reverse("activities:occurrence_cancel", kwargs={"pk": occurrence.pk}), {"which": "one", "reason": "x"}
+        ).status_code
+        == 404
+    )
     occurrence.refresh_from_db()
     assert not occurrence.is_cancelled

@@ -78,8 +78,7 @@ def test_a_student_not_in_the_program_or_of_another_school_is_refused(world, set
     assert [r for _s, r in result["refused"]] == ["Not taking part in the program.", "Not enrolled at this school."]
 
 
-def test_under_block_a_peer_not_ready_is_refused_under_warn_placed_with_the_warning(client_for, world, setup,
-                                                                                      activity):
+def test_under_block_a_peer_not_ready_is_refused_under_warn_placed_with_the_warning(client_for, world, setup, activity):
     topic = ReadinessTopicFactory(school=world.school, title="When to seek help from staff")
     TopicCoverageFactory(student=setup.mason, topic=topic)
     client = client_for("coordinator")
@@ -90,13 +89,14 @@ def test_under_block_a_peer_not_ready_is_refused_under_warn_placed_with_the_warn
     assert place.readiness_warning == "Not ready yet: still to cover When to seek help from staff."
     assert "Not ready yet: still to cover When to seek help from staff." in text(client.get(url(activity)))
     # "block": the program group places Mason (ready) and Noah, not a peer still to cover the topic.
-    readiness_services.orientation_settings_save(program=setup.program, not_ready="block",
-                                                 younger_peers_below_grade=6)
+    readiness_services.orientation_settings_save(program=setup.program, not_ready="block", younger_peers_below_grade=6)
     other = ActivityFactory(program=setup.program, term=world.term, title="Art club")
     response = client.post(url(other), {"source": "group"}, follow=True)
     assert statuses(other) == {"Mason": "placed", "Noah": "placed"}
-    assert ("Sofia Ramirez is not placed: Not ready: orientation topics still to cover (When to seek help from "
-            "staff); the program places only ready peers.") in text(response)
+    assert (
+        "Sofia Ramirez is not placed: Not ready: orientation topics still to cover (When to seek help from "
+        "staff); the program places only ready peers."
+    ) in text(response)
 
 
 def test_beyond_the_capacity_people_wait_and_the_first_takes_a_freed_place_told_once(
@@ -119,7 +119,7 @@ def test_beyond_the_capacity_people_wait_and_the_first_takes_a_freed_place_told_
     assert "They no longer take part already." in text(response)
     assert statuses(activity) == {"Mason": "withdrawn", "Sofia": "placed", "Noah": "waitlisted"}
     assert [m.to for m in mailoutbox] == [["sofia@students.east.example.org"]]
-    assert "A place opened in \"Art club\" and it is yours" in mailoutbox[0].body
+    assert 'A place opened in "Art club" and it is yours' in mailoutbox[0].body
 
 
 def test_leaving_the_waitlist_places_nobody(world, setup, mailoutbox):
@@ -132,8 +132,9 @@ def test_leaving_the_waitlist_places_nobody(world, setup, mailoutbox):
 
 
 def test_unified_sports_shows_athletes_and_partners_and_warns_when_far_from_equal(client_for, world, setup):
-    team = ActivityFactory(program=setup.program, term=world.term, kind="unified_sports", season="Winter",
-                           title="Unified basketball")
+    team = ActivityFactory(
+        program=setup.program, term=world.term, kind="unified_sports", season="Winter", title="Unified basketball"
+    )
     for student in [setup.sofia, setup.mason, *StudentFactory.create_batch(3, school=world.school)]:
         ParticipantFactory(activity=team, student=student)
     ParticipantFactory(activity=team, student=setup.noah)

@@ -165,7 +165,7 @@ class ActivityForm(forms.ModelForm):
             self.add_error("season", _("Unified sports teams are formed per season: name the season."))
         if repeats == Repeats.WEEKLY and not cleaned.get("weekdays") and "weekdays" not in self.errors:
             self.add_error("weekdays", _("Choose at least one school day of the week."))
-        if period is not None and term is not None and period.schedule.term_id != term.pk:
+        if period is not None and term is not None and not selectors.period_in_force(period=period, term=term):
             self.add_error("period", _("Choose a period of this term's bell schedule."))
         if period is None and "starts_at" not in self.errors and "ends_at" not in self.errors:
             starts, ends = cleaned.get("starts_at"), cleaned.get("ends_at")

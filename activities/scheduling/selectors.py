@@ -62,12 +62,24 @@ def activity_list(*, queryset, today):
 
 
 def period_choices(*, program):
-    """The periods of the bell schedules of the program's terms (the form checks it is the chosen term's)."""
+    """The periods of the school's bell schedules in force during the program's terms (a semester without its own
+    schedule keeps the school year's, as ``schools.selectors.bell_schedule_for`` does); the form checks the chosen
+    term."""
+    terms = list(program.terms.all())
+    overlapping = Q(pk__in=[])
+    for term in terms:
+        overlapping |= Q(schedule__term__start_date__lte=term.end_date, schedule__term__end_date__gte=term.start_date)
     return (
-        Period.objects.filter(schedule__school=program.school, schedule__term__in=program.terms.all())
+        Period.objects.filter(overlapping, schedule__school=program.school)
         .select_related("schedule__term")
         .order_by("schedule__term__start_date", "schedule__name", "order")
     )
+
+
+def period_in_force(*, period, term) -> bool:
+    """Whether ``period``'s bell schedule is in force during ``term`` (their dates overlap)."""
+    schedule_term = period.schedule.term
+    return schedule_term.start_date <= term.end_date and schedule_term.end_date >= term.start_date
 
 
 @dataclass

@@ -123,6 +123,13 @@ def _tidy(activity) -> None:
         activity.starts_at = activity.ends_at = None
 
 
+def _check_term(activity) -> None:
+    if not activity.program.terms.filter(pk=activity.term_id).exists():
+        raise ValidationError({"term": _("Choose one of the terms the program runs in.")})
+    if activity.period_id and not selectors.period_in_force(period=activity.period, term=activity.term):
+        raise ValidationError({"period": _("Choose a period of this term's bell schedule.")})
+
+
 def activity_create(*, program, created_by, supervisors=(), **fields) -> tuple[Activity, int]:
     """Plan an activity of ``program`` and generate its occurrences (the school's non-school days skipped).
     Returns the activity and how many occurrences it has."""
@@ -133,8 +140,7 @@ def activity_create(*, program, created_by, supervisors=(), **fields) -> tuple[A
         activity = Activity(program=program, created_by=created_by, **fields)
         _tidy(activity)
         activity.full_clean()
-        if activity.term_id and not program.terms.filter(pk=activity.term_id).exists():
-            raise ValidationError({"term": _("Choose one of the terms the program runs in.")})
+        _check_term(activity)
         activity.save()
         activity.supervisors.set(supervisors)
         result = occurrences_generate(activity=activity)
@@ -158,8 +164,7 @@ def activity_update(*, activity, supervisors, **fields) -> dict:
             setattr(activity, name, value)
         _tidy(activity)
         activity.full_clean()
-        if not activity.program.terms.filter(pk=activity.term_id).exists():
-            raise ValidationError({"term": _("Choose one of the terms the program runs in.")})
+        _check_term(activity)
         activity.save()
         activity.supervisors.set(supervisors)
         result = occurrences_generate(activity=activity)

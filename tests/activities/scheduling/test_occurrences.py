@@ -10,9 +10,9 @@ from django.urls import reverse
 
 from activities.models import Occurrence, Participant
 from activities.scheduling import services
+from activities.services import occurrences_generate
 from schools.outbox.models import OutboxItem
 from tests.activities.factories import ActivityFactory, ParticipantFactory
-from activities.services import occurrences_generate
 
 from .conftest import next_weekday
 

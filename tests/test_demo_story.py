@@ -75,8 +75,8 @@ def test_every_matched_peer_was_accepted_or_returned_and_takes_part():
             problems.append(f"{peer} is matched in {program} but neither accepted nor a returning peer")
         if not active_participant(program, peer):
             problems.append(f"{peer} is matched in {program} but does not take part in it")
-        waiting = (
-            applications_of(peer).filter(campaign__program=program).exclude(status=PeerApplication.Status.ACCEPTED)
+        waiting = applications_of(peer).filter(campaign__program=program).exclude(
+            status=PeerApplication.Status.ACCEPTED
         )
         if waiting.exists():
             problems.append(f"{peer} is matched in {program} while their application is {waiting[0].status}")
@@ -104,9 +104,7 @@ def test_every_accepted_applicant_is_on_the_roster_and_in_the_program():
         assert student is not None, f"{application} was accepted but is not on the roster"
         assert student.school == program.school and student.kind == Student.Kind.PEER and student.is_active
         assert (student.first_name, student.last_name, student.grade) == (
-            application.first_name,
-            application.last_name,
-            application.grade,
+            application.first_name, application.last_name, application.grade,
         )
         assert active_participant(program, student), application
         assert student.availability.exists(), application

@@ -179,4 +179,44 @@ def east_feeds(world) -> FeedObjects:
         program_token=program_token,
     )
     world._east_feeds = objects
+# --- scheduling (helper sched) -------------------------------------------------------------------------------------
+
+
+@dataclass
+class SchedulingObjects:
+    program: object
+    # East's lunch group (``east_activity``): its next occurrence, a person to take off.
+    activity: object
+    upcoming: object
+    spare_place: object
+    # An assembly open for sign-up, the matrix's peer and focus student signed up.
+    event: object
+
+
+def east_scheduling(world) -> SchedulingObjects:
+    """The role matrix's scheduling rows: East's lunch group with a spare peer placed (taken off by the matrix), and
+    an Inclusive Schools Week assembly open for sign-up where the world's peer and focus student signed up."""
+    cached = getattr(world, "_east_scheduling", None)
+    if cached is not None:
+        return cached
+    base = east_activity(world)
+    spare = StudentFactory(school=world.school, kind="peer", first_name="Mia", last_name="Chen")
+    spare_place = ParticipantFactory(activity=base.activity, student=spare)
+    event = ActivityFactory(
+        program=base.program,
+        term=world.term,
+        kind=Kind.INCLUSIVE_EVENT,
+        event_type="awareness",
+        title="Inclusive Schools Week assembly",
+        sign_up_open=True,
+        capacity=30,
+        first_date=base.upcoming.date,
+    )
+    occurrences_generate(activity=event)
+    for student in (world.peer_student, world.focus_student):
+        ParticipantFactory(activity=event, student=student, source=Participant.Source.SIGN_UP)
+    objects = SchedulingObjects(
+        program=base.program, activity=base.activity, upcoming=base.upcoming, spare_place=spare_place, event=event
+    )
+    world._east_scheduling = objects
     return objects

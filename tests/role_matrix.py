@@ -10,8 +10,7 @@ school B (Putnam Middle School) in the same district.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from tests.activities.factories import east_feeds, feed_made
-from tests.activities.factories import east_scheduling
+from tests.activities.factories import east_feeds, east_scheduling, feed_made
 from tests.orientation.factories import (
     east_followup,
     east_invitations,

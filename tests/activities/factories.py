@@ -179,6 +179,9 @@ def east_feeds(world) -> FeedObjects:
         program_token=program_token,
     )
     world._east_feeds = objects
+    return objects
+
+
 # --- scheduling (helper sched) -------------------------------------------------------------------------------------
 
 

@@ -309,7 +309,9 @@ DEMO_SEEDERS = [
     "recruitment.demo.seed",
     # After matching: orientations are built for the peers of the confirmed pairs.
     "orientation.demo.seed",
-    # Shared activities, in the order scheduling, attendance, service, reminders.
+    # Shared activities, in the order of their areas: scheduling first (the others add attendance, service
+    # projects and reminders to its activities).
+    "activities.scheduling.demo.seed",
     "activities.reminders.demo.seed",
     "schools.privacy.demo_retention.seed",
     # Last: records requests and disclosures about students the seeders above created.

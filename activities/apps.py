@@ -11,5 +11,7 @@ class ActivitiesConfig(AppConfig):
 
     def ready(self):
         from . import permissions
+        from .attendance import registry as attendance_registry
 
         permissions.register()
+        attendance_registry.register()

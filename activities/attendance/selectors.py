@@ -119,6 +119,20 @@ def kiosk_occurrences(*, kiosk: KioskToken):
     return Occurrence.objects.filter(activity=kiosk.activity, date=today).not_cancelled().order_by("starts_at")
 
 
+def kiosk_people(*, kiosk: KioskToken, occurrences) -> list[Student]:
+    """Who may check in at the kiosk: the people expected at today's occurrences. A family that opted out of the
+    directory keeps its child's name off the classroom screen: that child checks in with the QR code and a sign-in."""
+    people: dict[int, Student] = {}
+    for occurrence in occurrences:
+        for student in expected_students(occurrence=occurrence).filter(directory_opt_out=False):
+            people[student.pk] = student
+    return list(people.values())
+
+
+def kiosk_student(*, pk: int) -> Student:
+    return Student.objects.select_related("school").get(pk=pk)
+
+
 def activity_kiosks(*, activity):
     return KioskToken.objects.filter(activity=activity, revoked_at=None).order_by("-created_at")
 
@@ -275,17 +289,19 @@ def peer_participation(*, program, term) -> list[PeerParticipation]:
     ]
 
 
-def student_inclusive_minutes(*, student, term) -> int:
-    """A focus student's inclusive minutes in ``term``, every program together (their page's section). One query."""
+def student_inclusive_minutes(*, student, today: datetime.date) -> int:
+    """A focus student's inclusive minutes in the activities of the term running ``today``, every program together
+    (their page's section). One query."""
     total = (
         Attendance.objects.filter(
             student=student,
-            occurrence__activity__term=term,
+            occurrence__activity__term__start_date__lte=today,
+            occurrence__activity__term__end_date__gte=today,
             occurrence__cancelled_at=None,
             occurrence__activity__cancelled_at=None,
+            status__in=PRESENT_STATUSES,
         )
         .filter(_inclusive_q())
-        .exclude(status=Attendance.Status.ABSENT)
         .aggregate(total=Sum("minutes"))["total"]
     )
     return total or 0

@@ -10,6 +10,7 @@ school B (Putnam Middle School) in the same district.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from tests.activities.factories import east_attendance
 from tests.orientation.factories import (
     east_followup,
     east_invitations,
@@ -278,6 +279,32 @@ def resource_route(kwargs, allowed: tuple[str, ...], method: str = "get", **opti
         method=method,
         school_object=True,
         **options,
+    )
+
+
+# --- Shared activities: attendance (helper attend; see east_attendance in tests/activities/factories.py) ---
+ATTENDANCE_TAKERS = ("staff", "coordinator", "school_admin")
+
+
+def attendance_route(kwargs, method: str = "get", **options) -> Route:
+    """A staff page of today's lunch group: any East staff member takes attendance; the district reads it through
+    the evaluation, not here."""
+    outcome = OK if method == "get" else REDIRECT
+    return Route(
+        expect(FORBIDDEN, anonymous=LOGIN, other_coordinator=NOT_FOUND, **roles(outcome, *ATTENDANCE_TAKERS)),
+        kwargs=lambda world: kwargs(east_attendance(world)),
+        school_object=True,
+        method=method,
+        **options,
+    )
+
+
+def own_check_in_route(kwargs, method: str = "get") -> Route:
+    """A peer's or student's own check-in pages (staff have none)."""
+    return Route(
+        expect(FORBIDDEN, anonymous=LOGIN, **roles(OK, *STUDENTS)),
+        kwargs=lambda world: kwargs(east_attendance(world)),
+        method=method,
     )
 
 
@@ -720,6 +747,28 @@ MATRIX: dict[str, Route] = {
     "orientation:handouts": readiness_route(lambda r, w: {"pk": r.program.pk}, ORIENTATION_READERS),
     "orientation:handout": readiness_route(lambda r, w: {"pk": w.focus_student.pk}, (*ORIENTATION_READERS, "peer")),
     "orientation:handout_pdf": readiness_route(lambda r, w: {"pk": w.focus_student.pk}, (*ORIENTATION_READERS, "peer")),
+    # --- Shared activities: attendance (helper attend) ---
+    "activities:attendance": attendance_route(lambda a: {"pk": a.today.pk}),
+    # The phone page's per-tap save answers JSON (200).
+    "activities:attendance_mark": Route(
+        expect(FORBIDDEN, anonymous=LOGIN, other_coordinator=NOT_FOUND, **roles(OK, *ATTENDANCE_TAKERS)),
+        kwargs=lambda world: {"pk": east_attendance(world).today.pk},
+        method="post",
+        data=lambda world: {"student": world.focus_student.pk, "status": "present"},
+        school_object=True,
+    ),
+    "activities:attendance_history": attendance_route(lambda a: {"pk": a.today.pk}),
+    "activities:occurrence_qr": attendance_route(lambda a: {"pk": a.today.pk}),
+    "activities:walk_in_decide": attendance_route(
+        lambda a: {"pk": a.walk_in.pk}, method="post", data=lambda world: {"decision": "refuse"}
+    ),
+    "activities:kiosk_manage": attendance_route(lambda a: {"pk": a.activity.pk}),
+    "activities:kiosk_revoke": attendance_route(lambda a: {"pk": a.spare_kiosk.pk}, method="post"),
+    "activities:minutes": attendance_route(lambda a: {"pk": a.program.pk}),
+    "activities:check_in": own_check_in_route(lambda a: {"pk": a.today.pk}),
+    "activities:check_in_code": own_check_in_route(lambda a: {}),
+    # The kiosk carries its own secret: it answers everyone who has the link, signed in or not.
+    "activities:kiosk": Route(expect(OK), kwargs=lambda world: {"token": east_attendance(world).kiosk_token}),
 }
 
 # The Django admin is for support staff (is_staff) only: every admin URL sends every role to the admin sign-in,

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import ExtractIsoYear, ExtractWeek
 
-from schools.dates import school_today
+from schools.dates import school_today, school_zone
 from schools.models import Student
 
 from ..models import (
@@ -37,7 +37,8 @@ def occurrence_queryset(*, access):
 
 def expected_students(*, occurrence: Occurrence):
     """The people placed in the activity on the occurrence's date: placed now, or withdrawn after that day."""
-    day_end = datetime.datetime.combine(occurrence.date, datetime.time.max)
+    zone = school_zone(occurrence.activity.program.school)
+    day_end = datetime.datetime.combine(occurrence.date, datetime.time.max, tzinfo=zone)
     places = Participant.objects.filter(activity_id=occurrence.activity_id).filter(
         Q(status=Participant.Status.PLACED) | Q(status=Participant.Status.WITHDRAWN, left_at__gt=day_end)
     )

@@ -24,6 +24,7 @@ class AttendanceSheetForm(forms.Form):
         self.sheet = sheet
         self.needs_reason = needs_reason
         self.fields["reason"].required = needs_reason
+        self.fields["reason"].error_messages["required"] = _("Say why you change attendance after 7 days.")
         for line in sheet:
             pk = line.student.pk
             self.fields[_field_name("status", pk)] = forms.ChoiceField(

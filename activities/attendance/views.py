@@ -13,7 +13,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView, View
-from django_ratelimit.core import is_ratelimited
+from django_ratelimit.core import get_usage
 
 from programs.selectors import program_queryset, program_terms
 from schools.forms import show_service_error
@@ -313,20 +313,23 @@ class KioskView(FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(activity=self.kiosk.activity, occurrences=self.occurrences, **kwargs)
 
-    def _limited(self, increment: bool) -> bool:
-        return is_ratelimited(
-            self.request, group=self.rate_group, key="ip", rate=kiosk_code_rate, method="POST", increment=increment
-        )
+    def _limited(self) -> bool:
+        """Whether this visitor has used up their wrong codes (the count is raised by ``_count_wrong_code``)."""
+        usage = get_usage(self.request, group=self.rate_group, key="ip", rate=kiosk_code_rate, method="POST")
+        return usage is not None and usage["count"] >= usage["limit"]
+
+    def _count_wrong_code(self) -> None:
+        get_usage(self.request, group=self.rate_group, key="ip", rate=kiosk_code_rate, method="POST", increment=True)
 
     def form_valid(self, form):
-        if self._limited(increment=False):
+        if self._limited():
             return render(
                 self.request, "activities/attendance/kiosk_limited.html", {"activity": self.kiosk.activity}, status=429
             )
         occurrence = next(o for o in self.occurrences if o.pk == form.cleaned_data["occurrence"])
         student = selectors.kiosk_student(pk=form.cleaned_data["student"])
         if not services.check_in_code_matches(student=student, code=form.cleaned_data["code"]):
-            self._limited(increment=True)
+            self._count_wrong_code()
             form.add_error("code", _("That code does not match. Try again, or ask the supervisor."))
             return self.form_invalid(form)
         try:

@@ -60,7 +60,9 @@ def test_one_plain_submit_saves_everyone_present_and_who_took_it(client_for, lun
 def test_the_exceptions_absent_late_left_early_and_a_note(client_for, lunch, world):
     client_for("staff").post(
         _url(lunch.today),
-        _sheet(lunch.today, world, peer_status="late", peer_missed="10", peer_note="Bus was late", focus_status="absent"),
+        _sheet(
+            lunch.today, world, peer_status="late", peer_missed="10", peer_note="Bus was late", focus_status="absent"
+        ),
     )
 
     rows = _rows(lunch.today)
@@ -68,7 +70,9 @@ def test_the_exceptions_absent_late_left_early_and_a_note(client_for, lunch, wor
     assert rows["Sofia"].note == "Bus was late"
     assert (rows["Noah"].status, rows["Noah"].minutes) == ("absent", 0)
 
-    client_for("staff").post(_url(lunch.today), _sheet(lunch.today, world, focus_status="left_early", focus_missed="15"))
+    client_for("staff").post(
+        _url(lunch.today), _sheet(lunch.today, world, focus_status="left_early", focus_missed="15")
+    )
     rows = _rows(lunch.today)
     assert (rows["Noah"].status, rows["Noah"].minutes) == ("left_early", 30)
     assert (rows["Sofia"].status, rows["Sofia"].minutes, rows["Sofia"].note) == ("present", 45, "")
@@ -161,8 +165,9 @@ def test_the_supervisor_edits_for_7_days(client_for, days_ago, world):
 
 def test_after_7_days_only_the_coordinator_with_a_reason(client_for, days_ago, world):
     occurrence = days_ago(8)
-    services.attendance_save(occurrence=occurrence, marks={}, by=world.user("coordinator"), may_correct=True,
-                             reason="Taken late")
+    services.attendance_save(
+        occurrence=occurrence, marks={}, by=world.user("coordinator"), may_correct=True, reason="Taken late"
+    )
 
     page = client_for("staff").get(_url(occurrence)).content.decode()
     assert "ask the coordinator" in page

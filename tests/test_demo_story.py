@@ -75,8 +75,8 @@ def test_every_matched_peer_was_accepted_or_returned_and_takes_part():
             problems.append(f"{peer} is matched in {program} but neither accepted nor a returning peer")
         if not active_participant(program, peer):
             problems.append(f"{peer} is matched in {program} but does not take part in it")
-        waiting = applications_of(peer).filter(campaign__program=program).exclude(
-            status=PeerApplication.Status.ACCEPTED
+        waiting = (
+            applications_of(peer).filter(campaign__program=program).exclude(status=PeerApplication.Status.ACCEPTED)
         )
         if waiting.exists():
             problems.append(f"{peer} is matched in {program} while their application is {waiting[0].status}")
@@ -104,7 +104,9 @@ def test_every_accepted_applicant_is_on_the_roster_and_in_the_program():
         assert student is not None, f"{application} was accepted but is not on the roster"
         assert student.school == program.school and student.kind == Student.Kind.PEER and student.is_active
         assert (student.first_name, student.last_name, student.grade) == (
-            application.first_name, application.last_name, application.grade,
+            application.first_name,
+            application.last_name,
+            application.grade,
         )
         assert active_participant(program, student), application
         assert student.availability.exists(), application
@@ -291,3 +293,25 @@ def test_each_program_has_this_years_playbook_with_one_late_step():
         late = [step.title for step in playbook.steps.all() if step.is_late]
         assert late == ["Start the activities"], (program, late)
         assert not playbook.steps.filter(due_on__gt=today).exclude(done_on=None).exists()
+
+
+def test_activities_attendance_area_is_consistent():
+    """Attendance (activities/attendance/demo.py): past occurrences have their attendance, nothing on a cancelled
+    one, minutes agree with the marks or the check-in times, a walk-in waiting has no row yet."""
+    from activities.attendance.selectors import expected_students
+    from activities.models import Attendance, CheckIn, Occurrence
+
+    assert not Attendance.objects.filter(Q(occurrence__cancelled_at__isnull=False)).exists()
+    for row in Attendance.objects.select_related("occurrence"):
+        if row.source == Attendance.Source.STAFF:
+            assert row.minutes == row.compute_minutes(), row
+        else:
+            assert row.checked_in_at is not None, row
+            assert 0 <= row.minutes <= row.occurrence.minutes, row
+        assert row.occurrence.attendance_taken_at is not None, row.occurrence
+    for entry in CheckIn.objects.filter(status=CheckIn.Status.WAITING):
+        assert not Attendance.objects.filter(occurrence=entry.occurrence, student=entry.student).exists(), entry
+    for occurrence in Occurrence.objects.not_cancelled().select_related("activity__program__school"):
+        if occurrence.date < school_today(occurrence.activity.program.school):
+            if expected_students(occurrence=occurrence).exists():
+                assert occurrence.attendance_taken_at is not None, occurrence

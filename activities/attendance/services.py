@@ -93,6 +93,8 @@ def attendance_save(*, occurrence: Occurrence, marks: dict[int, dict], by, may_c
     with transaction.atomic():
         occurrence = _locked(occurrence)
         _refuse_cancelled(occurrence)
+        if occurrence.date > school_today(occurrence.activity.program.school):
+            raise ValidationError(_("Attendance opens on the day of the activity."))
         if not edit_window_open(occurrence=occurrence):
             if not may_correct:
                 raise ValidationError(

@@ -16,6 +16,7 @@ from django.views.generic import FormView, TemplateView, View
 from django_ratelimit.core import get_usage
 
 from programs.selectors import program_queryset, program_terms
+from schools.dates import school_today
 from schools.forms import show_service_error
 from schools.mixins import SchoolActionView, SchoolObjectMixin, SchoolPermissionMixin
 from schools.peer_safe import shared_name
@@ -83,6 +84,7 @@ class AttendanceView(OccurrenceMixin, FormView):
         context = super().get_context_data(**kwargs)
         context.update(
             window_open=self.window_open,
+            not_yet=self.occurrence.date > school_today(self.occurrence.activity.program.school),
             may_edit=self.window_open or self.may_correct,
             waiting=list(selectors.waiting_check_ins(occurrence=self.occurrence)),
             mark_url=reverse("activities:attendance_mark", kwargs={"pk": self.occurrence.pk}),

@@ -222,3 +222,16 @@ def test_every_save_updates_service_hours_in_the_same_transaction(client_for, da
 
 def test_another_schools_occurrence_is_not_found(client_for, lunch):
     assert client_for("other_coordinator").get(_url(lunch.today)).status_code == 404
+
+
+def test_attendance_opens_on_the_day(client_for, world):
+    from tests.activities.factories import east_activity
+
+    upcoming = east_activity(world).upcoming
+    assert "Attendance opens on the day" in client_for("staff").get(_url(upcoming)).content.decode()
+    response = client_for("staff").post(
+        _url(upcoming, "activities:attendance_mark"), {"student": world.peer_student.pk, "status": "absent"}
+    )
+    assert response.status_code == 400
+    assert "Attendance opens on the day" in response.json()["error"]
+    assert not Attendance.objects.filter(occurrence=upcoming).exists()

@@ -23,7 +23,7 @@ from schools.peer_safe import shared_name
 from schools.permissions import has_permission
 from schools.selectors import own_student_record
 
-from ..models import Activity, CheckIn, KioskToken
+from ..models import Activity, Attendance, CheckIn, KioskToken
 from . import selectors, services
 from .forms import AttendanceMarkForm, AttendanceSheetForm, CheckInForm, KioskForm, WalkInDecisionForm
 from .qr import qr_svg_data_uri
@@ -139,7 +139,15 @@ class AttendanceHistoryView(OccurrenceMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["changes"] = selectors.attendance_history(occurrence=self.occurrence)
+        labels = dict(Attendance.Status.choices)
+        context["changes"] = [
+            {
+                "change": change,
+                "before": labels.get(change.before.get("status"), change.before.get("status")),
+                "after": labels.get(change.after.get("status"), change.after.get("status")),
+            }
+            for change in selectors.attendance_history(occurrence=self.occurrence)
+        ]
         return context
 
 

@@ -195,6 +195,7 @@ def test_after_7_days_only_the_coordinator_with_a_reason(client_for, days_ago, w
     history = client_for("coordinator").get(_url(occurrence, "activities:attendance_history")).content.decode()
     assert "He was at the nurse&#x27;s office" in history
     assert "Noah Bennett" in history
+    assert "Present, 45 min" in history and "Absent, 0 min" in history
 
 
 def test_a_cancelled_occurrence_takes_no_attendance(client_for, lunch, world):

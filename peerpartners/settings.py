@@ -305,7 +305,9 @@ DEMO_SEEDERS = [
     "recruitment.demo.seed",
     # After matching: orientations are built for the peers of the confirmed pairs.
     "orientation.demo.seed",
-    # Shared activities, in this order: scheduling builds the activities the others record against.
+    # Shared activities, in the order of their areas: scheduling first (the others add attendance, service
+    # projects and reminders to its activities).
+    "activities.scheduling.demo.seed",
     "activities.attendance.demo.seed",
     "schools.privacy.demo_retention.seed",
     # Last: records requests and disclosures about students the seeders above created.

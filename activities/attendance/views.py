@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -88,7 +88,6 @@ class AttendanceView(OccurrenceMixin, FormView):
             may_edit=self.window_open or self.may_correct,
             waiting=list(selectors.waiting_check_ins(occurrence=self.occurrence)),
             mark_url=reverse("activities:attendance_mark", kwargs={"pk": self.occurrence.pk}),
-            detail_url=_activity_url(self.occurrence.activity),
         )
         return context
 
@@ -249,14 +248,6 @@ class CheckInCodeView(OwnStudentMixin, TemplateView):
 
 
 # --- Kiosks ---
-
-
-def _activity_url(activity) -> str | None:
-    """The activity's page, when the scheduling area provides one."""
-    try:
-        return reverse("activities:detail", kwargs={"pk": activity.pk})
-    except NoReverseMatch:  # until the scheduling area's pages exist
-        return None
 
 
 class KioskManageView(SchoolObjectMixin, TemplateView):

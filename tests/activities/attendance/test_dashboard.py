@@ -38,3 +38,11 @@ def test_staff_who_do_not_supervise_it_are_not_prompted(client_for, lunch):
 
 def test_peers_have_no_such_panel(client_for, lunch):
     assert "Attendance to take" not in client_for("peer").get(reverse("dashboard")).content.decode()
+
+
+def test_the_activity_page_links_to_attendance_qr_and_kiosk(client_for, lunch, world):
+    page = client_for("staff").get(reverse("activities:detail", kwargs={"pk": lunch.activity.pk})).content.decode()
+
+    assert reverse("activities:attendance", kwargs={"pk": lunch.today.pk}) in page
+    assert reverse("activities:occurrence_qr", kwargs={"pk": lunch.today.pk}) in page
+    assert reverse("activities:kiosk_manage", kwargs={"pk": lunch.activity.pk}) in page

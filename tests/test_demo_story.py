@@ -368,7 +368,26 @@ def test_activities_attendance_area_is_consistent():
         assert row.occurrence.attendance_taken_at is not None, row.occurrence
     for entry in CheckIn.objects.filter(status=CheckIn.Status.WAITING):
         assert not Attendance.objects.filter(occurrence=entry.occurrence, student=entry.student).exists(), entry
+    taken = 0
     for occurrence in Occurrence.objects.not_cancelled().select_related("activity__program__school"):
         past = occurrence.date < school_today(occurrence.activity.program.school)
         if past and expected_students(occurrence=occurrence).exists():
             assert occurrence.attendance_taken_at is not None, occurrence
+            taken += 1
+    # The demo's activities give the evaluation something to show: exceptions taken, inclusive minutes counted.
+    from activities.models import Activity
+    from activities.selectors import inclusive_minutes_by_week, peer_participation
+
+    assert taken, "the scheduling demo has past days with people placed: attendance is taken there"
+    if taken:
+        statuses = set(Attendance.objects.values_list("status", flat=True))
+        assert {Attendance.Status.PRESENT, Attendance.Status.ABSENT} <= statuses, statuses
+        assert statuses & {Attendance.Status.LATE, Attendance.Status.LEFT_EARLY}, statuses
+        counted = [
+            (
+                inclusive_minutes_by_week(program=a.program, term=a.term),
+                peer_participation(program=a.program, term=a.term),
+            )
+            for a in Activity.objects.select_related("program", "term")
+        ]
+        assert any(weeks and peers for weeks, peers in counted)

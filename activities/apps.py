@@ -13,9 +13,11 @@ class ActivitiesConfig(AppConfig):
         from schools.calendar.registry import register_non_school_days_follower
 
         from . import permissions
+        from .attendance import registry as attendance_registry
         from .reminders import services as reminder_services
 
         permissions.register()
+        attendance_registry.register()
         # A non-school day added after activities were scheduled cancels the occurrences on it (the core cannot
         # import this app: it calls what is registered).
         register_non_school_days_follower(reminder_services.occurrences_cancel_on_non_school_days)

@@ -11,3 +11,21 @@ def program_activities(*, program):
 
 def activity_occurrences(*, activity):
     return Occurrence.objects.filter(activity=activity).order_by("date", "starts_at")
+
+
+# The guide's first outcomes, computed from attendance (the evaluation app reads them here).
+from .attendance.selectors import (  # noqa: E402
+    distinct_peers_by_focus_student,
+    inclusive_minutes_by_week,
+    peer_participation,
+    student_inclusive_minutes,
+)
+
+__all__ = [
+    "activity_occurrences",
+    "distinct_peers_by_focus_student",
+    "inclusive_minutes_by_week",
+    "peer_participation",
+    "program_activities",
+    "student_inclusive_minutes",
+]

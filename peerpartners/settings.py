@@ -169,6 +169,8 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 # The public application form: POSTs per visitor IP, counted by django-ratelimit in the cache above ("10/h").
 APPLY_RATE = env.str("APPLY_RATE", default="10/h")
+# The activity kiosk: wrong personal check-in codes per visitor IP before the kiosk asks them to wait.
+KIOSK_CODE_RATE = env.str("KIOSK_CODE_RATE", default="10/10m")
 # When the cache cannot count (Redis down), let the visitor through rather than refuse everyone.
 RATELIMIT_FAIL_OPEN = True
 # Days a guardian's consent link and a nominee's personal invitation link keep working.
@@ -312,6 +314,7 @@ DEMO_SEEDERS = [
     # Shared activities, in the order of their areas: scheduling first (the others add attendance, service
     # projects and reminders to its activities).
     "activities.scheduling.demo.seed",
+    "activities.attendance.demo.seed",
     "activities.reminders.demo.seed",
     "schools.privacy.demo_retention.seed",
     # Last: records requests and disclosures about students the seeders above created.

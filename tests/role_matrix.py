@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from schools.models import NonSchoolDay
-from tests.activities.factories import east_feeds, east_scheduling, feed_made
+from tests.activities.factories import east_attendance, east_feeds, east_scheduling, feed_made
 from tests.orientation.factories import (
     east_followup,
     east_invitations,
@@ -322,6 +322,32 @@ def scheduling_own(kwargs, method: str = "post") -> Route:
     return Route(
         expect(FORBIDDEN, anonymous=LOGIN, **roles(REDIRECT, *STUDENTS)),
         kwargs=lambda world: kwargs(east_scheduling(world)),
+        method=method,
+    )
+
+
+# --- Shared activities: attendance (helper attend; see east_attendance in tests/activities/factories.py) ---
+ATTENDANCE_TAKERS = ("staff", "coordinator", "school_admin")
+
+
+def attendance_route(kwargs, method: str = "get", **options) -> Route:
+    """A staff page of today's lunch group: any East staff member takes attendance; the district reads it through
+    the evaluation, not here."""
+    outcome = OK if method == "get" else REDIRECT
+    return Route(
+        expect(FORBIDDEN, anonymous=LOGIN, other_coordinator=NOT_FOUND, **roles(outcome, *ATTENDANCE_TAKERS)),
+        kwargs=lambda world: kwargs(east_attendance(world)),
+        school_object=True,
+        method=method,
+        **options,
+    )
+
+
+def own_check_in_route(kwargs, method: str = "get") -> Route:
+    """A peer's or student's own check-in pages (staff have none)."""
+    return Route(
+        expect(FORBIDDEN, anonymous=LOGIN, **roles(OK, *STUDENTS)),
+        kwargs=lambda world: kwargs(east_attendance(world)),
         method=method,
     )
 
@@ -817,6 +843,28 @@ MATRIX: dict[str, Route] = {
     ),
     # --- Activity reminders (activities/reminders/, helper remind): one's own preference, staff and students ---
     "activities:reminders": Route(expect(OK, anonymous=LOGIN, district_admin=FORBIDDEN)),
+    # --- Shared activities: attendance (helper attend) ---
+    "activities:attendance": attendance_route(lambda a: {"pk": a.today.pk}),
+    # The phone page's per-tap save answers JSON (200).
+    "activities:attendance_mark": Route(
+        expect(FORBIDDEN, anonymous=LOGIN, other_coordinator=NOT_FOUND, **roles(OK, *ATTENDANCE_TAKERS)),
+        kwargs=lambda world: {"pk": east_attendance(world).today.pk},
+        method="post",
+        data=lambda world: {"student": world.focus_student.pk, "status": "present"},
+        school_object=True,
+    ),
+    "activities:attendance_history": attendance_route(lambda a: {"pk": a.today.pk}),
+    "activities:occurrence_qr": attendance_route(lambda a: {"pk": a.today.pk}),
+    "activities:walk_in_decide": attendance_route(
+        lambda a: {"pk": a.walk_in.pk}, method="post", data=lambda world: {"decision": "refuse"}
+    ),
+    "activities:kiosk_manage": attendance_route(lambda a: {"pk": a.activity.pk}),
+    "activities:kiosk_revoke": attendance_route(lambda a: {"pk": a.spare_kiosk.pk}, method="post"),
+    "activities:minutes": attendance_route(lambda a: {"pk": a.program.pk}),
+    "activities:check_in": own_check_in_route(lambda a: {"pk": a.today.pk}),
+    "activities:check_in_code": own_check_in_route(lambda a: {}),
+    # The kiosk carries its own secret: it answers everyone who has the link, signed in or not.
+    "activities:kiosk": Route(expect(OK), kwargs=lambda world: {"token": east_attendance(world).kiosk_token}),
 }
 
 # The Django admin is for support staff (is_staff) only: every admin URL sends every role to the admin sign-in,

@@ -373,3 +373,44 @@ def test_school_calendar_and_reminders_demo_every_school_has_its_breaks_and_no_a
     assert list(ReminderPreference.objects.values_list("user__username", "delivery")) == [
         ("east.coordinator", "weekly")
     ]
+
+
+def test_activities_attendance_area_is_consistent():
+    """Attendance (activities/attendance/demo.py): past occurrences have their attendance, nothing on a cancelled
+    one, minutes agree with the marks or the check-in times, a walk-in waiting has no row yet."""
+    from activities.attendance.selectors import expected_students
+    from activities.models import Attendance, CheckIn, Occurrence
+
+    assert not Attendance.objects.filter(Q(occurrence__cancelled_at__isnull=False)).exists()
+    for row in Attendance.objects.select_related("occurrence"):
+        if row.source == Attendance.Source.STAFF:
+            assert row.minutes == row.compute_minutes(), row
+        else:
+            assert row.checked_in_at is not None, row
+            assert 0 <= row.minutes <= row.occurrence.minutes, row
+        assert row.occurrence.attendance_taken_at is not None, row.occurrence
+    for entry in CheckIn.objects.filter(status=CheckIn.Status.WAITING):
+        assert not Attendance.objects.filter(occurrence=entry.occurrence, student=entry.student).exists(), entry
+    taken = 0
+    for occurrence in Occurrence.objects.not_cancelled().select_related("activity__program__school"):
+        past = occurrence.date < school_today(occurrence.activity.program.school)
+        if past and expected_students(occurrence=occurrence).exists():
+            assert occurrence.attendance_taken_at is not None, occurrence
+            taken += 1
+    # The demo's activities give the evaluation something to show: exceptions taken, inclusive minutes counted.
+    from activities.models import Activity
+    from activities.selectors import inclusive_minutes_by_week, peer_participation
+
+    assert taken, "the scheduling demo has past days with people placed: attendance is taken there"
+    if taken:
+        statuses = set(Attendance.objects.values_list("status", flat=True))
+        assert {Attendance.Status.PRESENT, Attendance.Status.ABSENT} <= statuses, statuses
+        assert statuses & {Attendance.Status.LATE, Attendance.Status.LEFT_EARLY}, statuses
+        counted = [
+            (
+                inclusive_minutes_by_week(program=a.program, term=a.term),
+                peer_participation(program=a.program, term=a.term),
+            )
+            for a in Activity.objects.select_related("program", "term")
+        ]
+        assert any(weeks and peers for weeks, peers in counted)

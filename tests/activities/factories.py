@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import factory
 
-from activities.models import Activity, Attendance, Kind, Occurrence, Participant, Repeats
+from activities.models import Activity, Attendance, CheckIn, Kind, Occurrence, Participant, Repeats
 from activities.services import occurrences_generate
 from programs.models import ProgramParticipant
 from tests.programs.factories import ProgramFactory, east_program
@@ -269,3 +269,73 @@ def reminder_activity(world, **fields) -> ReminderObjects:
         ParticipantFactory(activity=activity, student=student, source=Participant.Source.PAIR)
     monday, wednesday = activity.occurrences.order_by("date")
     return ReminderObjects(program=program, term=term, activity=activity, monday=monday, wednesday=wednesday)
+
+
+# --- attendance (helper attend) -------------------------------------------------------------------------------------
+
+
+@dataclass
+class AttendanceObjects:
+    program: object
+    activity: object
+    # Today's occurrence of a one-off lunch group: Sofia (peer) and Noah (focus student) placed, attendance not taken.
+    today: object
+    # A walk-in (another peer of East, not placed) waiting for the supervisor at today's occurrence.
+    walk_in: object
+    walk_in_student: object
+    # An open kiosk of the activity and its token (the URL's secret).
+    kiosk: object
+    kiosk_token: str
+    # A second kiosk, for the role matrix's "close this kiosk" (closing the first would 404 its page).
+    spare_kiosk: object
+
+
+def east_attendance(world) -> AttendanceObjects:
+    """East's lunch group meeting today from 12:00 to 12:45 (one-off), supervised by the teacher (staff) and the
+    coordinator, with Sofia and Noah placed; a walk-in waiting and a kiosk open."""
+    cached = getattr(world, "_east_attendance", None)
+    if cached is not None:
+        return cached
+    from activities.attendance import services as attendance_services
+    from schools.dates import school_today
+
+    program = east_activity(world).program
+    today = school_today(world.school)
+    activity = ActivityFactory(
+        program=program,
+        term=world.term,
+        title="Today's lunch bunch",
+        starts_at=datetime.time(12, 0),
+        ends_at=datetime.time(12, 45),
+        first_date=today,
+    )
+    activity.supervisors.add(world.user("staff"), world.user("coordinator"))
+    occurrences_generate(activity=activity)
+    occurrence = activity.occurrences.get()
+    for student in (world.peer_student, world.focus_student):
+        ParticipantFactory(activity=activity, student=student, source=Participant.Source.PAIR)
+    walk_in_student = StudentFactory(school=world.school, first_name="Maya", last_name="Okafor")
+    walk_in = CheckInFactory(occurrence=occurrence, student=walk_in_student, status=CheckIn.Status.WAITING)
+    kiosk, token = attendance_services.kiosk_open(activity=activity, by=world.user("staff"))
+    spare_kiosk, _token = attendance_services.kiosk_open(activity=activity, by=world.user("staff"))
+    objects = AttendanceObjects(
+        program=program,
+        activity=activity,
+        today=occurrence,
+        walk_in=walk_in,
+        walk_in_student=walk_in_student,
+        kiosk=kiosk,
+        kiosk_token=token,
+        spare_kiosk=spare_kiosk,
+    )
+    world._east_attendance = objects
+    return objects
+
+
+class CheckInFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CheckIn
+
+    occurrence = factory.SubFactory(OccurrenceFactory)
+    student = factory.SubFactory(StudentFactory, school=factory.SelfAttribute("..occurrence.activity.program.school"))
+    status = CheckIn.Status.ACCEPTED

@@ -251,6 +251,7 @@ def east_service(world) -> ServiceObjects:
             hours="1.50",
             approval="approved",
             decided_by=world.user("coordinator"),
+            decided_at=datetime.datetime.now(datetime.UTC),
         )
         for student in (world.peer_student, world.focus_student)
     ]

@@ -303,6 +303,8 @@ DEMO_SEEDERS = [
     "recruitment.demo.seed",
     # After matching: orientations are built for the peers of the confirmed pairs.
     "orientation.demo.seed",
+    # Shared activities, in the order scheduling, attendance, service, reminders (each reads the ones before).
+    "activities.service.demo.seed",
     "schools.privacy.demo_retention.seed",
     # Last: records requests and disclosures about students the seeders above created.
     "schools.privacy.demo.seed",

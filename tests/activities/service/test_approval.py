@@ -61,9 +61,11 @@ def test_bulk_approve_with_nothing_or_forged_ids_says_so(client_for, world, east
     assert response.status_code == 200
     text = response.content.decode()
     assert "Tick the hours to approve." in text or "not on this list" in text
-    assert not ServiceHours.objects.filter(approval="approved", decided_by=world.user("coordinator")).exclude(
-        pk__in=[e.pk for e in east.approved]
-    ).exists()
+    assert (
+        not ServiceHours.objects.filter(approval="approved", decided_by=world.user("coordinator"))
+        .exclude(pk__in=[e.pk for e in east.approved])
+        .exists()
+    )
 
 
 def test_another_schools_entry_cannot_be_approved(client_for, world, east):
@@ -173,9 +175,8 @@ def test_staff_add_hours_for_a_student_as_its_verifier(client_for, world, east):
 
 
 def test_a_student_outside_the_program_cannot_get_staff_hours(client_for, world, east):
-    from tests.schools.factories import StudentFactory
-
     from programs.models import ProgramParticipant
+    from tests.schools.factories import StudentFactory
 
     outsider = StudentFactory(school=world.school, first_name="Ava")
     other_program = ProgramFactory(school=world.school, name="Lunch club")
@@ -205,7 +206,9 @@ def test_the_filters_narrow_the_list_and_bad_filters_are_said(client_for, world,
     assert "Select a valid choice" in response.content.decode()
 
 
-def test_the_review_lists_query_count_does_not_grow_with_its_rows(client_for, world, east, django_assert_max_num_queries):
+def test_the_review_lists_query_count_does_not_grow_with_its_rows(
+    client_for, world, east, django_assert_max_num_queries
+):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

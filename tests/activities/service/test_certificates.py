@@ -39,9 +39,16 @@ def test_the_peers_certificate_holds_approved_hours_only(client_for, world, east
     response = client_for("peer").get(reverse("activities:my_certificate", kwargs={"term_pk": world.term.pk}))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     text = page_text(response.content)
-    for words in ("Certificate of service hours", world.school.name, east.program.name, "Sofia Ramirez",
-                  "Food drive for Riverside Food Bank (Riverside Food Bank)", "Total approved hours 1.50",
-                  "Program coordinator", "Signature and date"):
+    for words in (
+        "Certificate of service hours",
+        world.school.name,
+        east.program.name,
+        "Sofia Ramirez",
+        "Food drive for Riverside Food Bank (Riverside Food Bank)",
+        "Total approved hours 1.50",
+        "Program coordinator",
+        "Signature and date",
+    ):
         assert words in text, words
     assert "Sorted cans" not in text  # the claim still waits for approval
     assert "Noah" not in text
@@ -90,7 +97,9 @@ def test_the_sis_csv_has_one_row_per_approved_entry_with_hostile_text_neutralise
         program=east.program,
         term=world.term,
         student=world.peer_student,
-        date=datetime.date(2026, 11, 2) if world.term.start_date <= datetime.date(2026, 11, 2) else world.term.start_date,
+        date=datetime.date(2026, 11, 2)
+        if world.term.start_date <= datetime.date(2026, 11, 2)
+        else world.term.start_date,
         description='=HYPERLINK("http://evil","x")',
         verifier_name="+Coach Lee",
         hours="3.00",
@@ -109,8 +118,14 @@ def test_the_sis_csv_has_one_row_per_approved_entry_with_hostile_text_neutralise
     body = rows[1:]
     assert len(body) == 3  # Sofia's two approved entries and Noah's; the pending claim is not there
     row = next(r for r in body if r[7].startswith("'=HYPERLINK"))
-    assert row[:6] == ["SIS-1042", "Ramirez", "Sofia", str(world.peer_student.grade), confirmed.date.isoformat(),
-                       "2.50"]
+    assert row[:6] == [
+        "SIS-1042",
+        "Ramirez",
+        "Sofia",
+        str(world.peer_student.grade),
+        confirmed.date.isoformat(),
+        "2.50",
+    ]
     assert row[6] == "Outside school"
     assert row[8] == "'+Coach Lee"  # formula injection neutralised
     assert row[9] == world.user("coordinator").display_name

@@ -28,8 +28,17 @@ def project_url(east, name="activities:project", **kwargs):
 
 def test_staff_read_the_whole_plan_with_full_names_and_the_partner_contact(client_for, east):
     page = client_for("staff").get(project_url(east)).content.decode()
-    for text in ("Families near the school", "Riverside Food Bank", "dana@foodbank.example.org", "Sort the cans",
-                 "Sofia Ramirez", "Noah Bennett", "35.00", "412 cans", "Shared"):
+    for text in (
+        "Families near the school",
+        "Riverside Food Bank",
+        "dana@foodbank.example.org",
+        "Sort the cans",
+        "Sofia Ramirez",
+        "Noah Bennett",
+        "35.00",
+        "412 cans",
+        "Shared",
+    ):
         assert text in page, text
 
 
@@ -132,8 +141,13 @@ def test_a_student_who_opted_out_cannot_be_tagged(client_for, world, east):
 
 
 def test_a_photo_is_stored_under_a_random_name_and_served_through_the_page(client_for, world, east, media):
-    response = photo_post(client_for("staff"), east, "Sofia at the food bank.png", caption="Loading the van",
-                          students=[world.peer_student.pk])
+    response = photo_post(
+        client_for("staff"),
+        east,
+        "Sofia at the food bank.png",
+        caption="Loading the van",
+        students=[world.peer_student.pk],
+    )
     assert response.status_code == 302
     photo = ServicePhoto.objects.latest("pk")
     assert "Sofia" not in photo.image.name

@@ -11,5 +11,7 @@ class ActivitiesConfig(AppConfig):
 
     def ready(self):
         from . import permissions
+        from .service import dashboard as service_dashboard
 
         permissions.register()
+        service_dashboard.register()

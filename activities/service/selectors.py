@@ -1,11 +1,10 @@
 """Read side of service-learning projects and service hours: already scoped, with what each page needs in a fixed
 number of queries. Pages for peers and students are built from first names only (``schools.peer_safe``)."""
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Case, DecimalField, F, Prefetch, Q, Sum, When
+from django.db.models import Case, Count, DecimalField, F, Prefetch, Q, Sum, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -90,8 +89,29 @@ def own_hours(*, student) -> dict:
     return {"entries": entries, "term_totals": ordered}
 
 
-def own_entry(*, access, student, pk):
-    return ServiceHours.objects.visible_to(access).filter(student=student, pk=pk).first()
+def own_hours_panel(access) -> dict:
+    """The dashboard's "Your service hours": approved and waiting hours of the person's own entries (one query)."""
+    from schools.selectors import own_student_record
+
+    me = own_student_record(access=access)
+    if me is None:
+        return {"me": None}
+    totals = ServiceHours.objects.filter(student=me).aggregate(
+        approved=Sum(COUNTED_HOURS, filter=Q(approval=ServiceHours.Approval.APPROVED)),
+        waiting=Sum(COUNTED_HOURS, filter=Q(approval=ServiceHours.Approval.PENDING)),
+    )
+    # Two decimals, as every page writes hours (SQLite's sum drops trailing zeros).
+    return {key: (value or ZERO).quantize(ZERO) for key, value in totals.items()} | {"me": me}
+
+
+def approval_panel(access) -> dict:
+    """The dashboard's "Service hours to approve": how many entries wait for approval, and for their verifier."""
+    entries = ServiceHours.objects.visible_to(access)
+    counts = entries.aggregate(
+        waiting=Count("pk", filter=Q(approval=ServiceHours.Approval.PENDING)),
+        verifier=Count("pk", filter=Q(verification=ServiceHours.Verification.PENDING)),
+    )
+    return counts
 
 
 def hours_queryset(*, access):
@@ -229,13 +249,6 @@ def coordinator_name(*, program) -> str:
     return users[0].display_name if users else ""
 
 
-def term_totals(*, entries):
-    """Approved hours per student (for the review list's summary), one query."""
-    return (
-        entries.filter(approval=ServiceHours.Approval.APPROVED).values("student_id").annotate(total=Sum(COUNTED_HOURS))
-    )
-
-
 # --- Service-learning projects ------------------------------------------------------------------------------------
 
 
@@ -365,10 +378,3 @@ def own_projects(*, access, student):
         .not_cancelled()
         .order_by("first_date")
     )
-
-
-def entries_by_student(entries) -> dict:
-    grouped = defaultdict(list)
-    for entry in entries:
-        grouped[entry.student_id].append(entry)
-    return grouped

@@ -220,3 +220,11 @@ def test_the_review_lists_query_count_does_not_grow_with_its_rows(
     with django_assert_max_num_queries(len(few)):
         page = client.get(REVIEW, query).content.decode()
     assert page.count('name="entries"') == 31
+
+
+def test_the_dashboards_say_what_waits(client_for, world, east):
+    page = " ".join(client_for("peer").get(reverse("dashboard")).content.decode().split())
+    assert "Your service hours" in page and "1.50 approved, 2.00 waiting for approval." in page
+    page = " ".join(client_for("coordinator").get(reverse("dashboard")).content.decode().split())
+    assert "1 entry waits for your approval." in page and "1 waits for its verifier." in page
+    assert "Service hours to approve" not in client_for("staff").get(reverse("dashboard")).content.decode()

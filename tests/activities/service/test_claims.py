@@ -158,3 +158,18 @@ def test_the_totals_per_term_count_the_verifiers_changed_hours(client_for, world
     page = " ".join(client_for("peer").get(URL).content.decode().split())
     # 1.50 from the food drive + 2.25 as the verifier changed it; 2.00 still waiting.
     assert "3.75 h approved · 2.00 h waiting · 0.00 h declined" in page
+
+
+def test_the_hours_pages_query_count_does_not_grow_with_entries(client_for, world, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    objects = east_service(world)
+    client = client_for("peer")
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(URL).status_code == 200
+    for _ in range(20):
+        ServiceHoursFactory(program=objects.program, term=world.term, student=world.peer_student, proof="x.png")
+    with django_assert_max_num_queries(len(few)):
+        page = client.get(URL).content.decode()
+    assert page.count("Sorted cans at the food bank") == 21

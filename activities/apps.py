@@ -10,8 +10,14 @@ class ActivitiesConfig(AppConfig):
     verbose_name = _("Shared activities")
 
     def ready(self):
+        from schools.calendar.registry import register_non_school_days_follower
+
         from . import permissions
+        from .reminders import services as reminder_services
         from .service import dashboard as service_dashboard
 
         permissions.register()
         service_dashboard.register()
+        # A non-school day added after activities were scheduled cancels the occurrences on it (the core cannot
+        # import this app: it calls what is registered).
+        register_non_school_days_follower(reminder_services.occurrences_cancel_on_non_school_days)

@@ -172,3 +172,37 @@ def service_hours_from_attendance(*, occurrence: Occurrence) -> list[ServiceHour
         entry.save()
         touched.append(entry)
     return touched
+
+
+# --- Scheduling workflows other areas and apps call (the area's own module holds them: activities/scheduling/) ---
+# The area builds on this module's scheduling core (``occurrences_generate``), so each is imported inside the
+# function: a module-level import both ways would be a cycle.
+
+
+def activity_create(*, program, created_by, supervisors=(), **fields):
+    """Plan an activity and generate its occurrences: ``(activity, number of days)``. See
+    ``activities.scheduling.services.activity_create``."""
+    from .scheduling import services as scheduling  # cycle: scheduling imports this module
+
+    return scheduling.activity_create(program=program, created_by=created_by, supervisors=supervisors, **fields)
+
+
+def participants_place(*, activity, students, source):
+    """Place students (consent and readiness checked; beyond the capacity, the waitlist)."""
+    from .scheduling import services as scheduling  # cycle: scheduling imports this module
+
+    return scheduling.participants_place(activity=activity, students=students, source=source)
+
+
+def participant_withdraw(*, participant):
+    """Someone leaves; the first on the waitlist takes the place and is told."""
+    from .scheduling import services as scheduling  # cycle: scheduling imports this module
+
+    return scheduling.participant_withdraw(participant=participant)
+
+
+def occurrence_cancel(*, occurrence, reason):
+    """Cancel one occurrence with the reason; those concerned are told once."""
+    from .scheduling import services as scheduling  # cycle: scheduling imports this module
+
+    return scheduling.occurrence_cancel(occurrence=occurrence, reason=reason)

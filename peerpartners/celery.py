@@ -29,5 +29,6 @@ app.autodiscover_tasks()
 # Autodiscovery reads each installed app's own tasks.py; the task modules of sub-packages are named here, so the
 # worker registers them too (tests/test_task_modules.py checks that none is missing).
 app.autodiscover_tasks(
-    ["schools.outbox", "schools.privacy", "schools.rostering", "recruitment.materials", "orientation.invitations"]
+    ["schools.outbox", "schools.privacy", "schools.rostering", "recruitment.materials", "orientation.invitations",
+     "activities.reminders"]
 )

@@ -15,6 +15,9 @@ NAVIGATION = (
     (_("Orientation"), "orientation:index", "view_orientations"),
     # A peer's or student's own page of the topics shown to peers (staff read the library instead).
     (_("Topics"), "orientation:peer_topics", "view_own_orientations"),
+    (_("Activities"), "activities:index", "view_activities"),
+    # A peer's or student's own activities and sign-up (staff plan the school's on the list above).
+    (_("Activities"), "activities:mine", "view_own_activities"),
     (_("Staff"), "staff_list", "view_staff"),
     (_("Records"), "privacy:requests", "manage_records"),
     (_("Access log"), "access_log", "view_access_log"),

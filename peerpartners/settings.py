@@ -227,6 +227,12 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "orientation.invitations.tasks.send_orientation_reminders",
         "schedule": timedelta(minutes=15),
     },
+    # Every 15 minutes: activity reminders (the day before from 15:00, attendance prompts from 17:00, Sunday digests
+    # from 15:00, each school's time; each claimed once).
+    "activity-reminders": {
+        "task": "activities.reminders.tasks.send_activity_reminders",
+        "schedule": timedelta(minutes=15),
+    },
     # Daily at 12:00 UTC (early morning in US schools): owners hear about action items due the next day.
     "programs-action-item-reminders": {
         "task": "programs.tasks.send_action_item_reminders",
@@ -303,8 +309,11 @@ DEMO_SEEDERS = [
     "recruitment.demo.seed",
     # After matching: orientations are built for the peers of the confirmed pairs.
     "orientation.demo.seed",
-    # Shared activities, in the order scheduling, attendance, service, reminders (each reads the ones before).
+    # Shared activities, in the order of their areas: scheduling first (the others add attendance, service
+    # projects and reminders to its activities).
+    "activities.scheduling.demo.seed",
     "activities.service.demo.seed",
+    "activities.reminders.demo.seed",
     "schools.privacy.demo_retention.seed",
     # Last: records requests and disclosures about students the seeders above created.
     "schools.privacy.demo.seed",

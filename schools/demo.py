@@ -37,6 +37,7 @@ from .models import (
     Guardian,
     IEPGoal,
     Membership,
+    NonSchoolDay,
     PeerAvailability,
     PeerPreference,
     Period,
@@ -51,6 +52,7 @@ from .models import (
 def seed(*, password: str) -> str:
     schools = _schools()
     _terms(schools)
+    _non_school_days(schools)
     _staff(schools, password)
     _students(schools, password)
     _more_peers(schools)
@@ -98,6 +100,38 @@ def _terms(schools):
                 name=name,
                 defaults={"kind": Term.Kind.SEMESTER, "parent": school_year, "start_date": start, "end_date": end},
             )
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> datetime.date:
+    """The ``nth`` ``weekday`` (0 = Monday) of a month: the 4th Thursday of November is Thanksgiving."""
+    first = datetime.date(year, month, 1)
+    return first + datetime.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+
+
+def _demo_non_school_days(year: int) -> list[tuple[datetime.date, str]]:
+    """This school year's breaks every demo school shares (the district's calendar): Thanksgiving break (Wednesday to
+    Friday), the winter break (weekdays from the Monday after the fall term to New Year's Day) and a teacher work
+    day in January, so the activities seeded after this skip them."""
+    thanksgiving = _nth_weekday(year, 11, 3, 4)
+    days = [(thanksgiving + datetime.timedelta(days=n), "Thanksgiving break") for n in (-1, 0, 1)]
+    day = datetime.date(year, 12, 21)
+    while day <= datetime.date(year + 1, 1, 1):
+        if day.weekday() < 5:
+            days.append((day, "Winter break"))
+        day += datetime.timedelta(days=1)
+    days.append((_nth_weekday(year + 1, 1, 4, 2), "Teacher work day"))
+    return days
+
+
+def _non_school_days(schools):
+    """Written directly (idempotent); no activity exists yet for ``schools.calendar``'s followers to cancel."""
+    year = calendar_school_year_start(timezone.localdate())
+    for school in schools.values():
+        terms = list(Term.objects.filter(school=school))
+        for date, name in _demo_non_school_days(year):
+            holding = [t for t in terms if t.start_date <= date <= t.end_date]
+            term = min(holding, key=lambda t: t.end_date - t.start_date) if holding else None
+            NonSchoolDay.objects.update_or_create(school=school, date=date, defaults={"name": name, "term": term})
 
 
 def _user(username, first, last, email, password):

@@ -4,6 +4,7 @@ from django.urls import include, path
 from . import student_views, views
 from .accounts import student_sign_in_views
 from .accounts import views as account_views
+from .calendar import urls as calendar_urls
 from .privacy import urls as privacy_urls
 
 # Sign-in pages keep Django's names (login, password_reset, ...) so contrib.auth and the admin find them.
@@ -93,6 +94,8 @@ urlpatterns = [
         student_views.PeriodFormView.as_view(),
         name="period_edit",
     ),
+    # The school calendar of non-school days (schools/calendar/), linked from the bell schedules.
+    *calendar_urls.urlpatterns,
     path("access-log/", student_views.AccessLogView.as_view(), name="access_log"),
     path("staff/", views.StaffListView.as_view(), name="staff_list"),
     path("district/", views.DistrictOverviewView.as_view(), name="district_overview"),

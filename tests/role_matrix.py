@@ -9,8 +9,10 @@ school B (Putnam Middle School) in the same district.
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 
-from tests.activities.factories import east_service
+from schools.models import NonSchoolDay
+from tests.activities.factories import east_feeds, east_scheduling, east_service, feed_made
 from tests.orientation.factories import (
     east_followup,
     east_invitations,
@@ -63,6 +65,17 @@ class Route:
     data: Callable = field(default=lambda world: {})
     # An object of school A: school B's people must get 404, whatever else the row says.
     school_object: bool = False
+
+
+def east_non_school_day(world):
+    """One of East's non-school days, put back before each request (deleting it is what the row's button does)."""
+    pk = getattr(world, "_non_school_day_pk", None)
+    if pk is None or not NonSchoolDay.objects.filter(pk=pk).exists():
+        day = world.term.start_date + timedelta(days=1)
+        NonSchoolDay.objects.filter(school=world.school, date=day).delete()
+        row = NonSchoolDay.objects.create(pk=pk, school=world.school, term=world.term, date=day, name="Work day")
+        world._non_school_day_pk = row.pk
+    return NonSchoolDay.objects.get(pk=world._non_school_day_pk)
 
 
 # Programs (see east_program in tests/programs/factories.py): who plans, who reads.
@@ -279,6 +292,37 @@ def resource_route(kwargs, allowed: tuple[str, ...], method: str = "get", **opti
         method=method,
         school_object=True,
         **options,
+    )
+
+
+
+# Shared activities: scheduling (see east_scheduling in tests/activities/factories.py). Every East staff member reads
+# activities and the calendar ("view_activities"); the coordinator and principal plan them, place people, move and
+# cancel days ("manage_activities"); a peer or focus student has their own page, signs up and withdraws
+# ("view_own_activities") and sees their own calendar. The district gets 403 (not a staff role of the school);
+# another school's coordinator gets 404 for East's objects and their own school's lists.
+ACTIVITY_READERS = ("staff", "coordinator", "school_admin")
+ACTIVITY_MANAGERS = ("coordinator", "school_admin")
+
+
+def scheduling_route(kwargs, allowed: tuple[str, ...], method: str = "get", **options) -> Route:
+    outcome = OK if method == "get" else REDIRECT
+    return Route(
+        expect(FORBIDDEN, anonymous=LOGIN, other_coordinator=NOT_FOUND, **roles(outcome, *allowed)),
+        kwargs=lambda world: kwargs(east_scheduling(world)),
+        method=method,
+        school_object=True,
+        **options,
+    )
+
+
+def scheduling_own(kwargs, method: str = "post") -> Route:
+    """A peer's or focus student's own action on an East activity (everyone else lacks the permission: 403; another
+    school's peer would get 404, tested in tests/activities/scheduling/test_sign_up.py)."""
+    return Route(
+        expect(FORBIDDEN, anonymous=LOGIN, **roles(REDIRECT, *STUDENTS)),
+        kwargs=lambda world: kwargs(east_scheduling(world)),
+        method=method,
     )
 
 
@@ -758,6 +802,58 @@ MATRIX: dict[str, Route] = {
     "orientation:handouts": readiness_route(lambda r, w: {"pk": r.program.pk}, ORIENTATION_READERS),
     "orientation:handout": readiness_route(lambda r, w: {"pk": w.focus_student.pk}, (*ORIENTATION_READERS, "peer")),
     "orientation:handout_pdf": readiness_route(lambda r, w: {"pk": w.focus_student.pk}, (*ORIENTATION_READERS, "peer")),
+    # --- Shared activities: calendar feeds (activities.feeds, see east_feeds in tests/activities/factories.py) ---
+    # Everyone signed in at a school has their own links page (the district administrator has no school role);
+    # another school's coordinator has their own school's.
+    "activities:feeds": Route(expect(OK, anonymous=LOGIN, district_admin=FORBIDDEN)),
+    # A link's buttons are its owner's only (the matrix's link is the coordinator's, made fresh for the row).
+    "activities:feed_rotate": Route(
+        expect(NOT_FOUND, anonymous=LOGIN, district_admin=FORBIDDEN, coordinator=OK),
+        kwargs=lambda world: {"pk": feed_made(world, "coordinator")[0].pk},
+        method="post",
+        school_object=True,
+    ),
+    "activities:feed_revoke": Route(
+        expect(NOT_FOUND, anonymous=LOGIN, district_admin=FORBIDDEN, coordinator=REDIRECT),
+        kwargs=lambda world: {"pk": feed_made(world, "coordinator")[0].pk},
+        method="post",
+        school_object=True,
+    ),
+    # Public: the feed answers its token alone, signed in or not (the peer's, so tests/test_peer_outputs.py reads
+    # it); a wrong or switched-off token is a 404 (tests/activities/feeds/test_feed_tokens.py).
+    "activities:feed": Route(expect(OK), kwargs=lambda world: {"token": east_feeds(world).peer_token}),
+    # --- Shared activities: scheduling (activities.scheduling; see east_scheduling) ---
+    "activities:index": Route(expect(FORBIDDEN, anonymous=LOGIN, **roles(OK, *ACTIVITY_READERS, "other_coordinator"))),
+    "activities:add": Route(expect(FORBIDDEN, anonymous=LOGIN, **roles(OK, *ACTIVITY_MANAGERS, "other_coordinator"))),
+    "activities:calendar": Route(expect(OK, anonymous=LOGIN, district_admin=FORBIDDEN)),
+    "activities:mine": Route(expect(FORBIDDEN, anonymous=LOGIN, **roles(OK, *STUDENTS))),
+    "activities:detail": scheduling_route(lambda s: {"pk": s.activity.pk}, ACTIVITY_READERS),
+    "activities:edit": scheduling_route(lambda s: {"pk": s.activity.pk}, ACTIVITY_MANAGERS),
+    "activities:cancel": scheduling_route(lambda s: {"pk": s.activity.pk}, ACTIVITY_MANAGERS),
+    "activities:participants": scheduling_route(lambda s: {"pk": s.activity.pk}, ACTIVITY_MANAGERS),
+    "activities:participant_remove": scheduling_route(lambda s: {"pk": s.spare_place.pk}, ACTIVITY_MANAGERS, "post"),
+    "activities:occurrence_change": scheduling_route(lambda s: {"pk": s.upcoming.pk}, ACTIVITY_MANAGERS),
+    "activities:occurrence_cancel": scheduling_route(lambda s: {"pk": s.upcoming.pk}, ACTIVITY_MANAGERS),
+    "activities:sign_up": scheduling_own(lambda s: {"pk": s.event.pk}),
+    "activities:leave": scheduling_own(lambda s: {"pk": s.event.pk}),
+    # --- School calendar of non-school days (schools/calendar/, helper remind): read with the roster, changed by
+    # those who keep the bell schedule ---
+    "non_school_days": Route(expect(OK, anonymous=LOGIN, **roles(FORBIDDEN, *STUDENTS))),
+    "non_school_day_add": Route(
+        expect(FORBIDDEN, anonymous=LOGIN, coordinator=OK, school_admin=OK, other_coordinator=OK)
+    ),
+    "non_school_days_import": Route(
+        expect(FORBIDDEN, anonymous=LOGIN, coordinator=OK, school_admin=OK, other_coordinator=OK)
+    ),
+    "non_school_day_delete": Route(
+        expect(FORBIDDEN, anonymous=LOGIN, coordinator=REDIRECT, school_admin=REDIRECT, other_coordinator=NOT_FOUND),
+        kwargs=lambda world: {"pk": east_non_school_day(world).pk},
+        method="post",
+        data=lambda world: east_non_school_day(world) and {},
+        school_object=True,
+    ),
+    # --- Activity reminders (activities/reminders/, helper remind): one's own preference, staff and students ---
+    "activities:reminders": Route(expect(OK, anonymous=LOGIN, district_admin=FORBIDDEN)),
     # --- Activities: service-learning projects and service hours (activities.service, helper "service") ---
     "activities:projects": service_school_page(SERVICE_STAFF),
     "activities:project": service_route(lambda s: {"pk": s.activity.pk}, SERVICE_STAFF),

@@ -293,6 +293,88 @@ def test_each_program_has_this_years_playbook_with_one_late_step():
         assert not playbook.steps.filter(due_on__gt=today).exclude(done_on=None).exists()
 
 
+# --- Shared activities: scheduling (activities.scheduling.demo) ---
+
+
+def test_scheduling_each_program_with_pairs_has_an_activity_of_every_kind_but_service_learning():
+    from activities.models import Activity, Kind, Occurrence, Participant
+    from recruitment.selectors import peers_with_valid_consent
+    from schools.peer_readiness import peer_readiness_for
+
+    programs = Program.objects.filter(matches__status=Match.Status.CONFIRMED).distinct()
+    assert programs.exists()
+    for program in programs:
+        activities = Activity.objects.filter(program=program).exclude(kind=Kind.SERVICE_LEARNING)
+        assert {a.kind for a in activities} == set(Kind.values) - {Kind.SERVICE_LEARNING}, program
+        today = school_today(program.school)
+        pair_term = Match.objects.filter(program=program, status="confirmed").order_by("-term__start_date")[0].term
+        consented = set(peers_with_valid_consent(program=program).values_list("pk", flat=True))
+        for activity in activities:
+            # In the term of the pairs, on its days, some past (for the attendance seeder) unless a one-off event.
+            assert activity.term_id == pair_term.pk
+            days = activity.occurrences.all()
+            assert days.exists()
+            assert all(pair_term.start_date <= o.date <= pair_term.end_date for o in days)
+            if activity.repeats != "once":
+                assert days.filter(date__lt=today).exists(), activity
+            # Only peers with valid consent take part; their partners are students of the program's pairs.
+            places = activity.participants.exclude(status=Participant.Status.WITHDRAWN).select_related("student")
+            assert places.exists(), activity
+            for place in places:
+                if place.student.kind == Student.Kind.PEER:
+                    assert place.student_id in consented, (activity, place.student)
+            # A readiness warning is kept exactly for the peers not ready under the "warn" rule.
+            readiness = (
+                peer_readiness_for(
+                    program=program, peers=[p.student_id for p in places if p.student.kind == Student.Kind.PEER]
+                )
+                or {}
+            )
+            for place in places:
+                state = readiness.get(place.student_id)
+                assert bool(place.readiness_warning) == bool(state and not state.ready), place
+        team = activities.get(kind=Kind.UNIFIED_SPORTS)
+        assert team.season and team.coach_name and team.coach_trained_on < team.first_date
+        athletes = team.participants.filter(status="placed", student__kind=Student.Kind.FOCUS).count()
+        partners = team.participants.filter(status="placed", student__kind=Student.Kind.PEER).count()
+        assert athletes and abs(athletes - partners) <= 1
+        assert not activities.get(kind=Kind.SPECIAL_EDUCATION_PERIOD).is_inclusive
+        # The assembly is open for sign-up, full, with people waiting.
+        assembly = activities.get(kind=Kind.INCLUSIVE_EVENT)
+        assert assembly.sign_up_open and assembly.event_type == "awareness"
+        assert assembly.participants.filter(status="placed").count() == assembly.capacity
+        assert assembly.participants.filter(status="waitlisted").exists()
+        assert assembly.occurrences.get().date >= today
+        # One day to come of the lunch group is cancelled, with the reason.
+        cancelled = Occurrence.objects.filter(activity__program=program, cancelled_at__isnull=False)
+        assert [(o.activity.kind, o.date > today, bool(o.cancel_reason)) for o in cancelled] == [
+            (Kind.LUNCH_GROUP, True, True)
+        ]
+def test_school_calendar_and_reminders_demo_every_school_has_its_breaks_and_no_activity_meets_on_them():
+    """The school calendar (helper remind): Thanksgiving and winter breaks and a teacher work day at every demo
+    school, each in a term; the recurring activities the later seeders plan skip them; one person reads the digest."""
+    from activities.models import Occurrence, ReminderPreference, Repeats
+    from schools.models import NonSchoolDay, School
+
+    for school in School.objects.all():
+        days = dict(NonSchoolDay.objects.filter(school=school).values_list("date", "name"))
+        names = set(days.values())
+        assert {"Thanksgiving break", "Winter break", "Teacher work day"} <= names, (school, names)
+        assert all(day.weekday() < 5 for day in days), school
+        assert not NonSchoolDay.objects.filter(school=school, term=None).exists(), school
+        thanksgiving = [day for day, name in days.items() if name == "Thanksgiving break"]
+        assert len(thanksgiving) == 3 and thanksgiving[1].weekday() == 3 and 22 <= thanksgiving[1].day <= 28
+        meeting = (
+            Occurrence.objects.filter(activity__program__school=school, date__in=days, cancelled_at=None)
+            .exclude(activity__repeats=Repeats.ONCE)
+            .values_list("activity__title", "date")
+        )
+        assert not meeting.exists(), list(meeting)
+    assert list(ReminderPreference.objects.values_list("user__username", "delivery")) == [
+        ("east.coordinator", "weekly")
+    ]
+
+
 def test_service_area_each_program_with_pairs_has_a_food_drive_with_shared_tasks_and_hours_in_every_state():
     """Shared activities, service area (activities/service/demo.py)."""
     from activities.models import Attendance, Kind, Participant, ServiceHours, ServiceProject

@@ -20,6 +20,7 @@ from django.urls import reverse
 from recruitment.campaigns import services as decisions
 from recruitment.models import GuardianConsent
 from schools.models import AccessLogEntry, PeerPreference, Student
+from tests.activities.factories import east_feeds
 from tests.recruitment.factories import GuardianConsentFactory, PeerApplicationFactory, east_applying, east_matching
 from tests.schools.factories import BehaviorNoteFactory, GuardianFactory, PeerPreferenceFactory
 
@@ -156,6 +157,8 @@ def test_no_page_a_student_opens_holds_the_confidential_record(client_for, world
         assert partner_profile in pages
         assert all(value in pages[partner_profile] for value in PEER_SAFE.values())
     assert reverse("dashboard") in pages
+    # The peer's calendar feed (a role-matrix row) was read too.
+    assert reverse("activities:feed", kwargs={"token": east_feeds(world).peer_token}) in pages
     # Their own page names their program (the programs app's panel), so that panel was checked too.
     assert east_matching(world).program.name in pages[reverse("dashboard")]
 
@@ -169,7 +172,6 @@ def test_the_printed_brochure_and_poster_hold_no_student_data(world, marked, wea
         assert leaks(html) == [], kind
         assert foreign_loads(html) == [], kind  # and the fetcher would refuse them (test_url_fetcher.py)
         assert leaks(pdf_text(pdf.render_pdf(content=content, kind=kind, paper="letter"))) == [], kind
-
 
 
 def test_the_peer_handout_page_and_pdf_hold_only_the_peer_safe_profile(client_for, world, marked, weasyprint_ready):
@@ -258,6 +260,56 @@ def test_emails_are_plain_text_and_load_nothing_from_another_host(recruitment_em
     for message in recruitment_emails:
         assert not getattr(message, "alternatives", None), message.subject
         assert foreign_loads(message.body) == [], message.subject
+
+
+def test_the_calendar_feeds_of_a_peer_and_a_focus_student_name_partners_by_first_name_only(client, world, marked):
+    """The feeds Google or Outlook fetch (no sign-in) of the peer and of the focus student in a shared activity:
+    the partner by first name, no surname, nothing of the confidential record."""
+    feeds = east_feeds(world)
+    for token, partner, surnames in (
+        (feeds.peer_token, "Noah", (marked.last_name, world.peer_student.last_name)),
+        (feeds.student_token, "Sofia", (marked.last_name, world.peer_student.last_name)),
+    ):
+        response = client.get(reverse("activities:feed", kwargs={"token": token}))
+        assert response.status_code == 200
+        text = body_of(response)
+        assert leaks(text) == []
+        assert f"With {partner}" in text
+        assert not [surname for surname in surnames if surname in text]
+def test_activity_reminders_to_peers_and_students_hold_first_names_only(world, marked):
+    """Day-before reminders, the weekly digest and the no-school notice (helper remind) a peer or focus student gets:
+    their partners by first name, nothing of the confidential record."""
+    import time_machine
+
+    from activities.models import ReminderPreference
+    from activities.reminders import services as reminder_services
+    from schools.calendar import services as calendar_services
+    from schools.outbox.models import OutboxItem
+    from tests.activities.factories import reminder_activity
+
+    utc = datetime.UTC
+    with time_machine.travel(datetime.datetime(2027, 3, 1, 15, 0, tzinfo=utc), tick=False):
+        reminder_activity(world)
+        ReminderPreference.objects.create(user=world.user("focus_student"), delivery="weekly")
+        # Sunday 15:01 in Chicago: the focus student's digest, the peer's reminder for Monday.
+        reminder_services.reminders_send(now=datetime.datetime(2027, 3, 7, 21, 1, tzinfo=utc))
+        calendar_services.non_school_days_add(school=world.school, first=datetime.date(2027, 3, 10), name="Snow day")
+    students = {"east.peer@school.example.org", "east.student@school.example.org"}
+    emails = [item for item in OutboxItem.objects.all() if set(item.to) & students]
+    subjects = sorted(item.subject for item in emails)
+    assert subjects == [
+        "No school: activities cancelled",
+        "No school: activities cancelled",
+        "Tomorrow: Lunch bunch",
+        "Your activities this week (from March 8)",
+    ]
+    for item in emails:
+        text = f"{item.subject}\n{item.body}"
+        assert leaks(text) == [], item.subject
+        assert "Bennett" not in text and "Ramirez" not in text, item.subject
+        assert foreign_loads(item.body) == [], item.subject
+    peer_reminder = next(item for item in emails if item.subject.startswith("Tomorrow"))
+    assert "With Noah" in peer_reminder.body
 
 
 @pytest.mark.parametrize("role", ["peer", "focus_student"])

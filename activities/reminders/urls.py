@@ -1,3 +1,9 @@
-"""reminders URLs (area of the activities app)."""
+"""reminders URLs (area of the activities app): one's own reminder preference."""
 
-urlpatterns = []
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("reminders/", views.ReminderPreferenceView.as_view(), name="reminders"),
+]

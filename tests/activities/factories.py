@@ -128,6 +128,149 @@ def east_activity(world) -> ActivityObjects:
     return objects
 
 
+# --- feeds (helper feeds) ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class FeedObjects:
+    """Calendar feeds of East's people, made by the service (the tokens exist only here, as they would only in the
+    answer that shows them once)."""
+
+    activity: ActivityObjects
+    peer_feed: object
+    peer_token: str
+    student_feed: object
+    student_token: str
+    staff_feed: object
+    staff_token: str
+    program_feed: object
+    program_token: str
+
+
+def feed_made(world, role: str, *, program=None):
+    """A new feed of ``role``'s person at East (a program feed when ``program`` is given): ``(feed, token)``."""
+    from activities.feeds.services import feed_create
+    from activities.models import CalendarFeed
+
+    scope = CalendarFeed.Scope.PROGRAM if program is not None else CalendarFeed.Scope.PERSONAL
+    return feed_create(user=world.user(role), school=world.school, scope=scope, program=program)
+
+
+def east_feeds(world) -> FeedObjects:
+    """East's lunch bunch (``east_activity``) in the feeds of the peer (Sofia), the focus student (Noah), the
+    teacher who supervises it, and the coordinator's feed of the whole program."""
+    cached = getattr(world, "_east_feeds", None)
+    if cached is not None:
+        return cached
+    activity = east_activity(world)
+    peer_feed, peer_token = feed_made(world, "peer")
+    student_feed, student_token = feed_made(world, "focus_student")
+    staff_feed, staff_token = feed_made(world, "staff")
+    program_feed, program_token = feed_made(world, "coordinator", program=activity.program)
+    objects = FeedObjects(
+        activity=activity,
+        peer_feed=peer_feed,
+        peer_token=peer_token,
+        student_feed=student_feed,
+        student_token=student_token,
+        staff_feed=staff_feed,
+        staff_token=staff_token,
+        program_feed=program_feed,
+        program_token=program_token,
+    )
+    world._east_feeds = objects
+    return objects
+
+
+# --- scheduling (helper sched) -------------------------------------------------------------------------------------
+
+
+@dataclass
+class SchedulingObjects:
+    program: object
+    # East's lunch group (``east_activity``): its next occurrence, a person to take off.
+    activity: object
+    upcoming: object
+    spare_place: object
+    # An assembly open for sign-up, the matrix's peer and focus student signed up.
+    event: object
+
+
+def east_scheduling(world) -> SchedulingObjects:
+    """The role matrix's scheduling rows: East's lunch group with a spare peer placed (taken off by the matrix), and
+    an Inclusive Schools Week assembly open for sign-up where the world's peer and focus student signed up."""
+    cached = getattr(world, "_east_scheduling", None)
+    if cached is not None:
+        return cached
+    base = east_activity(world)
+    spare = StudentFactory(school=world.school, kind="peer", first_name="Mia", last_name="Chen")
+    spare_place = ParticipantFactory(activity=base.activity, student=spare)
+    event = ActivityFactory(
+        program=base.program,
+        term=world.term,
+        kind=Kind.INCLUSIVE_EVENT,
+        event_type="awareness",
+        title="Inclusive Schools Week assembly",
+        sign_up_open=True,
+        capacity=30,
+        first_date=base.upcoming.date,
+    )
+    occurrences_generate(activity=event)
+    for student in (world.peer_student, world.focus_student):
+        ParticipantFactory(activity=event, student=student, source=Participant.Source.SIGN_UP)
+    objects = SchedulingObjects(
+        program=base.program, activity=base.activity, upcoming=base.upcoming, spare_place=spare_place, event=event
+    )
+    world._east_scheduling = objects
+    return objects
+# --- reminders (helper remind) ------------------------------------------------------------------------------------
+
+# The reminders' week: Sunday, March 7, 2027 to Sunday, March 14 (America/Chicago is CST, UTC-6, until March 14).
+REMINDER_SUNDAY = datetime.date(2027, 3, 7)
+
+
+@dataclass
+class ReminderObjects:
+    program: object
+    term: object
+    activity: object
+    # Monday, March 8 and Wednesday, March 10, 12:00–12:30 at the school.
+    monday: object
+    wednesday: object
+
+
+def reminder_activity(world, **fields) -> ReminderObjects:
+    """East's lunch group on Mondays and Wednesdays of the reminders' week (a spring term of its own around it),
+    supervised by the teacher (staff) and the coordinator, with Sofia (peer) and Noah (focus student) placed. Every
+    one of them has a sign-in address (the factories' ``<username>@school.example.org``)."""
+    program = east_program(world).program
+    term = TermFactory(
+        school=world.school,
+        name="Spring 2027",
+        start_date=datetime.date(2027, 1, 4),
+        end_date=datetime.date(2027, 6, 11),
+    )
+    program.terms.add(term)
+    activity = ActivityFactory(
+        program=program,
+        term=term,
+        title="Lunch bunch",
+        repeats=Repeats.WEEKLY,
+        weekdays=[0, 2],
+        starts_at=datetime.time(12, 0),
+        ends_at=datetime.time(12, 30),
+        first_date=REMINDER_SUNDAY + datetime.timedelta(days=1),
+        last_date=REMINDER_SUNDAY + datetime.timedelta(days=3),
+        **fields,
+    )
+    activity.supervisors.add(world.user("staff"), world.user("coordinator"))
+    occurrences_generate(activity=activity)
+    for student in (world.peer_student, world.focus_student):
+        ParticipantFactory(activity=activity, student=student, source=Participant.Source.PAIR)
+    monday, wednesday = activity.occurrences.order_by("date")
+    return ReminderObjects(program=program, term=term, activity=activity, monday=monday, wednesday=wednesday)
+
+
 # --- service (helper service): service-learning projects and service hours ---------------------------------------
 
 

@@ -29,6 +29,8 @@ ACTIVITY_PERMISSIONS: dict[str, frozenset[str]] = {
     # Service hours: a peer or student claims their own; staff read them; the coordinator approves or declines.
     "claim_service_hours": STUDENTS,
     "view_service_hours": STAFF_ROLES | {DISTRICT_ADMIN},
+    # Any staff member may add hours a student did with them (the coordinator still approves them).
+    "add_service_hours": STAFF_ROLES,
     "approve_service_hours": COORDINATING,
     # Reminders: everyone who takes part in or supervises activities chooses how they hear about them.
     "choose_activity_reminders": STAFF_ROLES | STUDENTS,

@@ -119,8 +119,9 @@ def _hours(minutes: int) -> Decimal:
     return (Decimal(minutes) / Decimal(60)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
-def _auto_approves(program, proofs: set[str]) -> bool:
-    """The program approves hours by itself when the entry has every proof the program chose."""
+def hours_auto_approves(*, program, proofs: set[str]) -> bool:
+    """The program approves hours by itself when the entry has every proof the program chose (``ActivitySettings``);
+    the service-hours area asks it again whenever an entry gets a proof (the verifier's answer, a document)."""
     settings = ActivitySettings.objects.filter(program=program).first()
     if settings is None or not settings.auto_approve_hours or not settings.auto_approve_proofs:
         return False
@@ -163,7 +164,7 @@ def service_hours_from_attendance(*, occurrence: Occurrence) -> list[ServiceHour
         elif entry.hours == hours and entry.approval != ServiceHours.Approval.DECLINED:
             continue
         entry.hours = hours
-        approved = _auto_approves(activity.program, {ActivitySettings.Proof.ATTENDANCE})
+        approved = hours_auto_approves(program=activity.program, proofs={ActivitySettings.Proof.ATTENDANCE})
         entry.approval = ServiceHours.Approval.APPROVED if approved else ServiceHours.Approval.PENDING
         entry.decline_reason = ""
         entry.decided_by, entry.decided_at = None, (timezone.now() if approved else None)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from schools.models import NonSchoolDay
-from tests.activities.factories import east_attendance, east_feeds, east_scheduling, feed_made
+from tests.activities.factories import east_attendance, east_feeds, east_scheduling, east_service, feed_made
 from tests.orientation.factories import (
     east_followup,
     east_invitations,
@@ -343,12 +343,49 @@ def attendance_route(kwargs, method: str = "get", **options) -> Route:
     )
 
 
+# Service-learning projects and service hours (activities.service; see east_service in tests/activities/factories.py).
+# East's staff read and plan projects; the peer and the focus student placed in the project see its peer-safe page;
+# the district reads hours; the coordinator and principal approve, decline, print certificates and export; the
+# verifier's signed link answers whoever holds it.
+SERVICE_STAFF = ("staff", "coordinator", "school_admin")
+HOURS_APPROVERS = ("coordinator", "school_admin")
+
+
+def service_route(kwargs, allowed: tuple[str, ...], method: str = "get", **options) -> Route:
+    outcome = OK if method == "get" else REDIRECT
+    return Route(
+        expect(FORBIDDEN, anonymous=LOGIN, other_coordinator=NOT_FOUND, **roles(outcome, *allowed)),
+        kwargs=lambda world: kwargs(east_service(world)),
+        method=method,
+        school_object=True,
+        **options,
+    )
+
+
 def own_check_in_route(kwargs, method: str = "get") -> Route:
     """A peer's or student's own check-in pages (staff have none)."""
     return Route(
         expect(FORBIDDEN, anonymous=LOGIN, **roles(OK, *STUDENTS)),
         kwargs=lambda world: kwargs(east_attendance(world)),
         method=method,
+    )
+
+
+def service_school_page(allowed: tuple[str, ...], method: str = "get", **options) -> Route:
+    """A page of the active school (no object in the URL): another school's coordinator sees their own."""
+    outcome = OK if method == "get" else REDIRECT
+    return Route(
+        expect(FORBIDDEN, anonymous=LOGIN, **roles(outcome, *allowed, "other_coordinator")),
+        method=method,
+        # The school's service objects exist, so the page lists something.
+        kwargs=lambda world: east_service(world) and {},
+        **options,
+    )
+
+
+def service_student_page(kwargs) -> Route:
+    return Route(
+        expect(FORBIDDEN, anonymous=LOGIN, **roles(OK, *STUDENTS)), kwargs=lambda world: kwargs(east_service(world))
     )
 
 
@@ -865,6 +902,56 @@ MATRIX: dict[str, Route] = {
     "activities:check_in_code": own_check_in_route(lambda a: {}),
     # The kiosk carries its own secret: it answers everyone who has the link, signed in or not.
     "activities:kiosk": Route(expect(OK), kwargs=lambda world: {"token": east_attendance(world).kiosk_token}),
+    # --- Activities: service-learning projects and service hours (activities.service, helper "service") ---
+    "activities:projects": service_school_page(SERVICE_STAFF),
+    "activities:project": service_route(lambda s: {"pk": s.activity.pk}, SERVICE_STAFF),
+    "activities:project_edit": service_route(lambda s: {"pk": s.activity.pk}, SERVICE_STAFF),
+    "activities:project_task_add": service_route(lambda s: {"pk": s.activity.pk}, SERVICE_STAFF),
+    "activities:project_task_edit": service_route(
+        lambda s: {"pk": s.activity.pk, "task_pk": s.task.pk}, SERVICE_STAFF
+    ),
+    "activities:project_task_remove": service_route(
+        lambda s: {"pk": s.activity.pk, "task_pk": s.spare_task.pk}, SERVICE_STAFF, "post",
+        data=lambda world: east_service(world).restore("spare_task"),
+    ),
+    "activities:project_photo_add": service_route(lambda s: {"pk": s.activity.pk}, SERVICE_STAFF),
+    "activities:project_photo": service_route(lambda s: {"pk": s.activity.pk, "photo_pk": s.photo.pk}, SERVICE_STAFF),
+    "activities:project_photo_remove": service_route(
+        lambda s: {"pk": s.activity.pk, "photo_pk": s.spare_photo.pk}, SERVICE_STAFF, "post",
+        data=lambda world: east_service(world).restore("spare_photo"),
+    ),
+    # The peer-safe page of those placed in the project (the world's peer and focus student both are).
+    "activities:project_shared": service_student_page(lambda s: {"pk": s.activity.pk}),
+    "activities:project_shared_photo": service_student_page(lambda s: {"pk": s.activity.pk, "photo_pk": s.photo.pk}),
+    "activities:my_hours": service_student_page(lambda s: {}),
+    "activities:my_certificate": service_student_page(lambda s: {"term_pk": s.approved[0].term_id}),
+    "activities:hours_review": service_school_page((*SERVICE_STAFF, "district_admin")),
+    "activities:hours_add": service_school_page(SERVICE_STAFF),
+    # No entry ticked: the coordinator is sent back with the message.
+    "activities:hours_approve": service_school_page(HOURS_APPROVERS, "post"),
+    "activities:hours_decline": service_route(lambda s: {"pk": s.claim.pk}, HOURS_APPROVERS),
+    # The proof of the peer's claim: staff and the district who read hours, and the peer who claimed it (another
+    # student: 404).
+    "activities:hours_proof": Route(
+        expect(
+            FORBIDDEN,
+            anonymous=LOGIN,
+            other_coordinator=NOT_FOUND,
+            focus_student=NOT_FOUND,
+            **roles(OK, *SERVICE_STAFF, "district_admin", "peer"),
+        ),
+        kwargs=lambda world: {"pk": east_service(world).claim.pk},
+        school_object=True,
+    ),
+    "activities:hours_settings": service_route(lambda s: {"pk": s.program.pk}, HOURS_APPROVERS),
+    "activities:hours_certificates": service_route(
+        lambda s: {"pk": s.program.pk, "term_pk": s.approved[0].term_id}, HOURS_APPROVERS
+    ),
+    "activities:hours_export": service_route(
+        lambda s: {"pk": s.program.pk, "term_pk": s.approved[0].term_id}, HOURS_APPROVERS
+    ),
+    # Public: the verifier's signed link answers whoever holds it, signed in or not.
+    "activities:verify": Route(expect(OK), kwargs=lambda world: {"token": east_service(world).verify_token}),
 }
 
 # The Django admin is for support staff (is_staff) only: every admin URL sends every role to the admin sign-in,

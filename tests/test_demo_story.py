@@ -414,3 +414,44 @@ def test_activities_attendance_area_is_consistent():
             for a in Activity.objects.select_related("program", "term")
         ]
         assert any(weeks and peers for weeks, peers in counted)
+def test_service_area_each_program_with_pairs_has_a_food_drive_with_shared_tasks_and_hours_in_every_state():
+    """Shared activities, service area (activities/service/demo.py)."""
+    from activities.models import Attendance, Kind, Participant, ServiceHours, ServiceProject
+
+    programs = Program.objects.filter(matches__status="confirmed").distinct()
+    assert programs.exists()
+    for program in programs:
+        today = school_today(program.school)
+        project = ServiceProject.objects.select_related("activity").get(
+            activity__program=program, activity__kind=Kind.SERVICE_LEARNING
+        )
+        activity = project.activity
+        assert project.community_need and project.partner_organisation and project.outcomes
+        assert project.costs is not None and project.materials
+        # Every task is shared by a student with and one without disabilities, all placed in the activity.
+        placed = set(activity.participants.filter(status=Participant.Status.PLACED).values_list("student", flat=True))
+        tasks = list(project.tasks.prefetch_related("students"))
+        assert tasks
+        for task in tasks:
+            kinds = {s.kind for s in task.students.all()}
+            assert kinds == {Student.Kind.FOCUS, Student.Kind.PEER}, task
+            assert {s.pk for s in task.students.all()} <= placed
+        # Attendance only at past occurrences; one hours entry per person present and occurrence, never more.
+        assert not Attendance.objects.filter(occurrence__activity=activity, occurrence__date__gte=today).exists()
+        present = Attendance.objects.filter(occurrence__activity=activity, minutes__gt=0)
+        assert present.exists()
+        from_attendance = ServiceHours.objects.filter(activity=activity, source=ServiceHours.Source.ATTENDANCE)
+        assert from_attendance.count() == present.count()
+        for row in present:
+            entry = from_attendance.get(occurrence=row.occurrence, student=row.student)
+            assert abs(entry.hours * 60 - row.minutes) < 1  # to the hundredth of an hour
+        assert from_attendance.filter(approval="approved").exists()
+        # A README peer's claims: verified and approved, waiting for the verifier, declined with a reason.
+        claims = ServiceHours.objects.filter(program=program, source=ServiceHours.Source.CLAIM)
+        assert claims.filter(verification="confirmed", approval="approved").exists()
+        assert claims.filter(verification="pending", approval="pending").exists()
+        declined = claims.get(approval="declined")
+        assert declined.decline_reason
+        for claim in claims:
+            assert claim.honesty_statement and claim.verifier_email and claim.date <= today
+            assert claim.student.kind == Student.Kind.PEER and claim.student.pk in placed

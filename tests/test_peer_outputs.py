@@ -310,3 +310,27 @@ def test_activity_reminders_to_peers_and_students_hold_first_names_only(world, m
         assert foreign_loads(item.body) == [], item.subject
     peer_reminder = next(item for item in emails if item.subject.startswith("Tomorrow"))
     assert "With Noah" in peer_reminder.body
+
+
+@pytest.mark.parametrize("role", ["peer", "focus_student"])
+def test_service_pages_of_a_student_hold_first_names_only(client_for, world, marked, role, weasyprint_ready):
+    """Shared activities, service area: the student's hours page, their certificate, the project's peer-safe page and
+    its photos (reached by the walk above through the role matrix; here each is asserted reached and clean)."""
+    from tests.activities.factories import east_service
+
+    objects = east_service(world)
+    client = client_for(role)
+    urls = [
+        reverse("activities:my_hours"),
+        reverse("activities:my_certificate", kwargs={"term_pk": world.term.pk}),
+        reverse("activities:project_shared", kwargs={"pk": objects.activity.pk}),
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        text = body_of(response)
+        assert leaks(text) == [], url
+        if url != urls[1]:  # the certificate is the student's own, with their full name
+            assert marked.last_name not in text and world.peer_student.last_name not in text, url
+    project = body_of(client.get(urls[2]))
+    assert marked.first_name in project and world.peer_student.first_name in project

@@ -126,6 +126,27 @@ def _request_bundle(client, world):
     return _zip_cells(response.content)
 
 
+def _service_hours(client, world):
+    """The approved service hours of East's program and term, in the SIS's shape (activities.service)."""
+    from tests.activities.factories import ServiceHoursFactory, east_service
+
+    objects = east_service(world)
+    ServiceHoursFactory(
+        program=objects.program,
+        term=world.term,
+        student=world.focus_student,
+        description=HOSTILE[2],
+        verifier_name=HOSTILE[3],
+        verification="confirmed",
+        approval="approved",
+    )
+    url = reverse("activities:hours_export", kwargs={"pk": objects.program.pk, "term_pk": world.term.pk})
+    cells = _csv_cells(client.get(url).content)
+    # The student's names and the claim's own text are in it, escaped (the export holds no other field).
+    assert {f"'{HOSTILE[0]}", f"'{HOSTILE[1]}", f"'{HOSTILE[2]}", f"'{HOSTILE[3]}"} <= set(cells)
+    return cells
+
+
 # Every download a person may open in a spreadsheet: (URL name, format) → how to fetch it and read its cells.
 # `holds_student_data`: the hostile student's values must be in it (the blank template holds none).
 EXPORTS = {
@@ -135,6 +156,8 @@ EXPORTS = {
     ("rostering:template", "xlsx"): (_template("xlsx"), False),
     ("privacy:student_export", "zip of csv"): (_student_bundle, True),
     ("privacy:request_bundle", "zip of csv"): (_request_bundle, True),
+    # Names, the description and the verifier only (not every field of the student): checked in _service_hours.
+    ("activities:hours_export", "csv"): (_service_hours, False),
 }
 # URL names that look like downloads but give no spreadsheet (a PDF or an uploaded document, shown as it was sent).
 NOT_SPREADSHEETS = {"programs:approval_document", "recruitment:material_download"}
@@ -142,6 +165,7 @@ NOT_SPREADSHEETS = {"programs:approval_document", "recruitment:material_download
 WRITING_MODULES = {
     "schools/rostering/template.py": {"rostering:export", "rostering:template"},
     "schools/privacy/bundle.py": {"privacy:student_export", "privacy:request_bundle"},
+    "activities/service/views.py": {"activities:hours_export"},
 }
 
 

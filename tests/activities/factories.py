@@ -339,3 +339,147 @@ class CheckInFactory(factory.django.DjangoModelFactory):
     occurrence = factory.SubFactory(OccurrenceFactory)
     student = factory.SubFactory(StudentFactory, school=factory.SelfAttribute("..occurrence.activity.program.school"))
     status = CheckIn.Status.ACCEPTED
+# --- service (helper service): service-learning projects and service hours ---------------------------------------
+
+
+def png_bytes(color=(40, 120, 200), size=(24, 16)) -> bytes:
+    """A real PNG image (a photo or a proof)."""
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", size, color).save(out, format="PNG")
+    return out.getvalue()
+
+
+def stored_png(name: str) -> str:
+    """A PNG in the storage under ``name`` (written once: the role matrix runs with the project's MEDIA_ROOT)."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    if not default_storage.exists(name):
+        default_storage.save(name, ContentFile(png_bytes()))
+    return name
+
+
+class ServiceHoursFactory(factory.django.DjangoModelFactory):
+    """A claim for work outside school, waiting for its verifier."""
+
+    class Meta:
+        model = "activities.ServiceHours"
+
+    program = factory.SubFactory(ProgramFactory)
+    term = factory.LazyAttribute(lambda o: o.program.terms.first() or TermFactory(school=o.program.school))
+    student = factory.SubFactory(StudentFactory, school=factory.SelfAttribute("..program.school"))
+    source = "claim"
+    date = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=3))
+    hours = "2.00"
+    description = "Sorted cans at the food bank"
+    verifier_name = "Dana Whitfield"
+    verifier_email = "dana@foodbank.example.org"
+    honesty_statement = True
+    verification = "pending"
+
+
+@dataclass
+class ServiceObjects:
+    program: object
+    activity: object  # East's service-learning food drive: Sofia (peer) and Noah (focus student) placed
+    project: object
+    task: object  # shared by Sofia and Noah
+    spare_task: object  # removed by the matrix's remove row, put back for the next role
+    photo: object  # Sofia and Noah tagged: peers may see it
+    spare_photo: object  # removed by the matrix's remove row, put back for the next role
+    claim: object  # Sofia's claim, waiting for its verifier, with a proof file
+    verify_token: str
+    approved: list  # approved hours of Sofia and Noah this term (their certificates)
+
+    def restore(self, name: str) -> dict:
+        """Put a row a previous role deleted back with the same id, so the next role meets the same URL."""
+        obj = getattr(self, name)
+        if not type(obj).objects.filter(pk=obj.pk).exists():
+            obj.save(force_insert=True)
+        return {}
+
+
+def east_service(world) -> ServiceObjects:
+    """East's food drive (a community / service-learning activity this term) with its project, a shared task, two
+    photos, and Sofia's claimed hours waiting for their verifier. Made once per ``world``."""
+    cached = getattr(world, "_east_service", None)
+    if cached is not None:
+        return cached
+    from decimal import Decimal
+
+    from activities.models import ServicePhoto, ServiceProject, ServiceTask
+    from activities.service.tokens import verify_token
+
+    program = east_program(world).program
+    program.terms.add(world.term)
+    for student in (world.peer_student, world.focus_student):
+        ProgramParticipant.objects.get_or_create(program=program, student=student)
+    activity = ActivityFactory(
+        program=program, term=world.term, kind=Kind.SERVICE_LEARNING, title="Food drive for Riverside Food Bank"
+    )
+    for student in (world.peer_student, world.focus_student):
+        ParticipantFactory(activity=activity, student=student, source=Participant.Source.PAIR)
+    project = ServiceProject.objects.create(
+        activity=activity,
+        community_need="Families near the school need food over the winter break.",
+        partner_organisation="Riverside Food Bank",
+        partner_contact="Dana Whitfield, dana@foodbank.example.org",
+        materials="Boxes, posters, a trolley",
+        costs=Decimal("35.00"),
+        outcomes="412 cans collected.",
+    )
+    task = ServiceTask.objects.create(project=project, task="Sort the cans", role="Sorters", order=1)
+    task.students.set([world.peer_student, world.focus_student])
+    spare_task = ServiceTask.objects.create(project=project, task="Make posters", role="Artists", order=2)
+    photo = ServicePhoto.objects.create(
+        project=project, image=stored_png("activities/photos/role-matrix/sorting.png"), caption="Sorting day"
+    )
+    photo.students.set([world.peer_student, world.focus_student])
+    spare_photo = ServicePhoto.objects.create(
+        project=project, image=stored_png("activities/photos/role-matrix/posters.png"), caption="Posters"
+    )
+    claim = ServiceHoursFactory(
+        program=program,
+        term=world.term,
+        student=world.peer_student,
+        proof=stored_png("activities/hours/role-matrix/proof.png"),
+    )
+    approved = [
+        ServiceHoursFactory(
+            program=program,
+            term=world.term,
+            student=student,
+            activity=activity,
+            source="attendance",
+            verification="not_needed",
+            verifier_name="",
+            verifier_email="",
+            description=str(activity),
+            hours="1.50",
+            approval="approved",
+            decided_by=world.user("coordinator"),
+            decided_at=datetime.datetime.now(datetime.UTC),
+        )
+        for student in (world.peer_student, world.focus_student)
+    ]
+    objects = ServiceObjects(
+        program=program,
+        activity=activity,
+        project=project,
+        task=task,
+        spare_task=spare_task,
+        photo=photo,
+        spare_photo=spare_photo,
+        claim=claim,
+        verify_token=verify_token(claim),
+        approved=approved,
+    )
+    world._east_service = objects
+    return objects
+
+
+# --- end of service's block ---------------------------------------------------------------------------------------

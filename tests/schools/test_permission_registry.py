@@ -80,6 +80,7 @@ TABLE = {
     "manage_service_projects": STAFF,
     "claim_service_hours": STUDENTS,
     "view_service_hours": STAFF | DISTRICT,
+    "add_service_hours": STAFF,
     "approve_service_hours": PRINCIPALS,
     # Reminders (helper remind): everyone with activities chooses how they hear about them.
     "choose_activity_reminders": STAFF | STUDENTS,

@@ -18,6 +18,8 @@ NAVIGATION = (
     (_("Activities"), "activities:index", "view_activities"),
     # A peer's or student's own activities and sign-up (staff plan the school's on the list above).
     (_("Activities"), "activities:mine", "view_own_activities"),
+    # A peer's or student's own service hours and their claims for work outside school.
+    (_("My hours"), "activities:my_hours", "claim_service_hours"),
     (_("Staff"), "staff_list", "view_staff"),
     (_("Records"), "privacy:requests", "manage_records"),
     (_("Access log"), "access_log", "view_access_log"),

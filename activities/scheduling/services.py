@@ -54,7 +54,9 @@ UNIFIED_ONLY = ("season", "coach_name", "coach_trained_on")
 
 def _locked(activity) -> Activity:
     activity = (
-        Activity.objects.select_for_update().select_related("program__school", "term", "period").get(pk=activity.pk)
+        Activity.objects.select_for_update(of=("self",))
+        .select_related("program__school", "term", "period")
+        .get(pk=activity.pk)
     )
     return activity
 

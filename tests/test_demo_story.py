@@ -16,6 +16,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.db.models import Q
 from django.test import override_settings
+from django.utils import timezone
 from pypdf import PdfReader
 
 from programs.demo_data import PROGRAMS
@@ -75,8 +76,8 @@ def test_every_matched_peer_was_accepted_or_returned_and_takes_part():
             problems.append(f"{peer} is matched in {program} but neither accepted nor a returning peer")
         if not active_participant(program, peer):
             problems.append(f"{peer} is matched in {program} but does not take part in it")
-        waiting = applications_of(peer).filter(campaign__program=program).exclude(
-            status=PeerApplication.Status.ACCEPTED
+        waiting = (
+            applications_of(peer).filter(campaign__program=program).exclude(status=PeerApplication.Status.ACCEPTED)
         )
         if waiting.exists():
             problems.append(f"{peer} is matched in {program} while their application is {waiting[0].status}")
@@ -104,7 +105,9 @@ def test_every_accepted_applicant_is_on_the_roster_and_in_the_program():
         assert student is not None, f"{application} was accepted but is not on the roster"
         assert student.school == program.school and student.kind == Student.Kind.PEER and student.is_active
         assert (student.first_name, student.last_name, student.grade) == (
-            application.first_name, application.last_name, application.grade,
+            application.first_name,
+            application.last_name,
+            application.grade,
         )
         assert active_participant(program, student), application
         assert student.availability.exists(), application
@@ -350,6 +353,8 @@ def test_scheduling_each_program_with_pairs_has_an_activity_of_every_kind_but_se
         assert [(o.activity.kind, o.date > today, bool(o.cancel_reason)) for o in cancelled] == [
             (Kind.LUNCH_GROUP, True, True)
         ]
+
+
 def test_school_calendar_and_reminders_demo_every_school_has_its_breaks_and_no_activity_meets_on_them():
     """The school calendar (helper remind): Thanksgiving and winter breaks and a teacher work day at every demo
     school, each in a term; the recurring activities the later seeders plan skip them; one person reads the digest."""
@@ -414,6 +419,12 @@ def test_activities_attendance_area_is_consistent():
             for a in Activity.objects.select_related("program", "term")
         ]
         assert any(weeks and peers for weeks, peers in counted)
+    # Nothing is recorded ahead of time: whenever the demo is seeded, no one has checked in (or out) in the future.
+    now = timezone.now()
+    assert not CheckIn.objects.filter(checked_in_at__gt=now).exists()
+    assert not CheckIn.objects.filter(checked_out_at__gt=now).exists()
+
+
 def test_service_area_each_program_with_pairs_has_a_food_drive_with_shared_tasks_and_hours_in_every_state():
     """Shared activities, service area (activities/service/demo.py)."""
     from activities.models import Attendance, Kind, Participant, ServiceHours, ServiceProject

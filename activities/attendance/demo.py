@@ -4,14 +4,17 @@ activities it made; with none, it does nothing):
 - every past occurrence of every activity, not cancelled, has its attendance taken with the people placed: a few
   absences, a late arrival, someone who left early; older than the supervisor's 7 days, it was entered from the paper
   sheet by the coordinator, with that reason;
-- today's occurrences: two of the people placed checked in with the QR code and checked out, and one peer of the
-  school who is not placed checked in as a walk-in, waiting for the supervisor on the attendance page.
+- today's occurrences that have begun by the time the demo is seeded: two of the people placed checked in with the QR
+  code (and checked out, once it has ended), and one peer of the school who is not placed checked in as a walk-in,
+  waiting for the supervisor on the attendance page.
 
 No check-in codes are made: a code is shown once to its owner, and the demo would have to print it.
 Idempotent: an occurrence whose attendance was taken is left as it is; a second check-in changes nothing.
 """
 
 import datetime
+
+from django.utils import timezone
 
 from schools.dates import school_today, school_zone
 from schools.models import Membership, Role, Student
@@ -76,10 +79,14 @@ def _check_ins(occurrence, school, today) -> int:
     zone = school_zone(school)
     start = datetime.datetime.combine(today, occurrence.starts_at, tzinfo=zone)
     end = datetime.datetime.combine(today, occurrence.ends_at, tzinfo=zone)
+    now = timezone.now()
+    # Nobody checks in before the day's occurrence is about to begin: seeded at 7 a.m., the lunch group has none yet.
+    if now < start - datetime.timedelta(minutes=2):
+        return 0
     people = list(selectors.expected_students(occurrence=occurrence))
     for student in people[:2]:
         entry = services.check_in(occurrence=occurrence, student=student, now=start - datetime.timedelta(minutes=2))
-        if entry.checked_out_at is None:
+        if entry.checked_out_at is None and now >= end - datetime.timedelta(minutes=5):
             services.check_out(occurrence=occurrence, student=student, now=end - datetime.timedelta(minutes=5))
     walker = (
         Student.objects.filter(school=school, kind=Student.Kind.PEER, is_active=True)
@@ -90,5 +97,7 @@ def _check_ins(occurrence, school, today) -> int:
     )
     if walker is None:
         return 0
-    entry = services.check_in(occurrence=occurrence, student=walker, now=start + datetime.timedelta(minutes=3))
+    entry = services.check_in(
+        occurrence=occurrence, student=walker, now=min(now, start + datetime.timedelta(minutes=3))
+    )
     return 1 if entry.status == entry.Status.WAITING else 0

@@ -2,11 +2,14 @@
 exceptions, today's with check-ins and a walk-in waiting; nothing on a cancelled occurrence; idempotent; and an
 empty demo (no activities) is fine."""
 
+import datetime
+
 import pytest
 from django.utils import timezone
 
 from activities.attendance import demo
 from activities.models import Attendance, AttendanceChange, CheckIn
+from schools.dates import school_zone
 
 pytestmark = pytest.mark.django_db
 
@@ -15,9 +18,15 @@ def test_an_empty_demo_does_nothing(world):
     assert demo.seed(password="x") == ""
 
 
-def test_the_seeder_takes_past_attendance_and_todays_check_ins(world, lunch):
+def at(world, day, hour: int) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time(hour, 0), tzinfo=school_zone(world.school))
+
+
+def test_the_seeder_takes_past_attendance_and_todays_check_ins(world, lunch, time_machine):
     from tests.activities.factories import east_activity
 
+    # Seeded in the afternoon, after today's lunch group (12:00-12:45) has ended.
+    time_machine.move_to(at(world, lunch.today.date, 13))
     series = east_activity(world)
     cancelled = series.activity.occurrences.filter(date__lt=series.past.date).order_by("-date").first()
     cancelled.cancelled_at = timezone.now()
@@ -48,3 +57,24 @@ def test_the_seeder_takes_past_attendance_and_todays_check_ins(world, lunch):
     demo.seed(password="x")
     assert AttendanceChange.objects.count() == changes
     assert Attendance.objects.filter(occurrence=lunch.today).count() == 2
+
+
+def test_seeded_before_todays_occurrence_begins_nobody_has_checked_in_yet(world, lunch, time_machine):
+    time_machine.move_to(at(world, lunch.today.date, 7))
+    before = CheckIn.objects.count()
+
+    demo.seed(password="x")
+
+    assert CheckIn.objects.count() == before
+    assert not Attendance.objects.filter(occurrence=lunch.today).exists()
+
+
+def test_seeded_during_todays_occurrence_the_early_ones_are_checked_in_not_out(world, lunch, time_machine):
+    time_machine.move_to(at(world, lunch.today.date, 12) + datetime.timedelta(minutes=20))
+
+    demo.seed(password="x")
+
+    checked = Attendance.objects.filter(occurrence=lunch.today, source="check_in")
+    assert checked.count() == 2
+    assert not checked.filter(checked_out_at__isnull=False).exists()
+    assert not CheckIn.objects.filter(checked_in_at__gt=timezone.now()).exists()

@@ -171,11 +171,12 @@ def _inclusive_q() -> Q:
 
 
 def _counted(*, program, term):
-    """Attendance that counts: the program's activities of ``term``, occurrences and activities not cancelled,
-    the person there for some minutes."""
+    """Attendance that counts: the program's occurrences on the days of ``term`` (a school year holds its semesters'
+    activities, so a year's report counts them all), occurrences and activities not cancelled, the person there for
+    some minutes."""
     return Attendance.objects.filter(
         occurrence__activity__program=program,
-        occurrence__activity__term=term,
+        occurrence__date__range=(term.start_date, term.end_date),
         occurrence__cancelled_at=None,
         occurrence__activity__cancelled_at=None,
         minutes__gt=0,

@@ -350,6 +350,17 @@ class KioskView(FormView):
 # --- Minutes: the guide's first outcomes ---
 
 
+def _term_now(program, terms):
+    """The term a coordinator means when they choose none: the shortest term going on today (the semester rather
+    than the school year), else the one that began last."""
+    today = school_today(program.school)
+    current = [t for t in terms if t.start_date <= today <= t.end_date]
+    if current:
+        return min(current, key=lambda t: t.end_date - t.start_date)
+    begun = [t for t in terms if t.start_date <= today]
+    return max(begun, key=lambda t: t.start_date) if begun else (terms[0] if terms else None)
+
+
 class MinutesView(SchoolObjectMixin, TemplateView):
     """A program's inclusive minutes per focus student per week, distinct peers and each peer's participation."""
 
@@ -364,7 +375,7 @@ class MinutesView(SchoolObjectMixin, TemplateView):
         program = self.object
         terms = list(program_terms(program=program).order_by("-start_date"))
         chosen = self.request.GET.get("term", "")
-        term = next((t for t in terms if str(t.pk) == chosen), None) or (terms[0] if terms else None)
+        term = next((t for t in terms if str(t.pk) == chosen), None) or _term_now(program, terms)
         weeks, peers, participation = [], [], []
         if term is not None:
             weeks = selectors.inclusive_minutes_by_week(program=program, term=term)

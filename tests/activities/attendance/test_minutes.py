@@ -192,11 +192,34 @@ def test_the_staff_page_shows_the_tables_and_its_queries_do_not_grow(client_for,
 
 
 @pytest.mark.parametrize("term", ["", "abc", "2" * 30, "-1"])
-def test_a_forged_term_shows_the_latest_term(client_for, story, term):
+def test_no_term_or_a_forged_one_shows_the_term_going_on_today(client_for, story, term):
+    # The next term (spring) begins after this one: the coordinator opening the page means this one.
     response = client_for("coordinator").get(
         reverse("activities:minutes", kwargs={"pk": story.program.pk}), {"term": term}
     )
     assert response.status_code == 200
+    page = response.content.decode()
+    assert ">115<" in page and "Ben Ford" not in page
+
+
+def test_a_school_year_counts_the_minutes_of_its_semesters(story):
+    year = TermFactory(
+        school=story.world.school,
+        name="School year",
+        kind="school_year",
+        start_date=story.term.start_date,
+        end_date=story.next_term.end_date,
+    )
+    story.program.terms.add(year)
+
+    by_term = {
+        term: sum(r.minutes for r in selectors.inclusive_minutes_by_week(program=story.program, term=term))
+        for term in (story.term, story.next_term, year)
+    }
+
+    # Noah 115 and Ava 30 in the fall, Noah 30 in the spring.
+    assert (by_term[story.term], by_term[story.next_term]) == (145, 30)
+    assert by_term[year] == 175
 
 
 def test_a_focus_students_page_shows_their_inclusive_minutes_this_term(client_for, story, world):

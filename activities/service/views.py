@@ -433,7 +433,12 @@ class HoursReviewView(SchoolPermissionMixin, TemplateView):
         access = self.request.access
         programs = program_selectors.program_queryset(access=access).order_by("name")
         terms = Term.objects.visible_to(access).order_by("-start_date")
-        filters = HoursFilterForm(self.request.GET or None, programs=programs, terms=terms)
+        may_approve = has_permission(access, "approve_service_hours")
+        data = self.request.GET or None
+        if data is None and may_approve:
+            # The coordinator comes here to approve: the list opens on what waits for them.
+            data = {"status": ServiceHours.Approval.PENDING}
+        filters = HoursFilterForm(data, programs=programs, terms=terms)
         chosen = filters.cleaned_data if filters.is_valid() else {}
         entries = selectors.review_entries(
             access=access, program=chosen.get("program"), term=chosen.get("term"), status=chosen.get("status", "")
@@ -445,7 +450,8 @@ class HoursReviewView(SchoolPermissionMixin, TemplateView):
             entries=page.object_list,
             program=chosen.get("program"),
             term=chosen.get("term"),
-            may_approve=has_permission(access, "approve_service_hours"),
+            may_approve=may_approve,
+            waiting_here=any(entry.approval == ServiceHours.Approval.PENDING for entry in page.object_list),
             may_add=has_permission(access, "add_service_hours"),
             here=self.request.get_full_path(),
         )

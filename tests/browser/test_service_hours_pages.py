@@ -66,8 +66,15 @@ def test_the_coordinators_pages_and_the_verifiers_link(new_page, world, settings
     check(page, reverse("activities:hours_decline", kwargs={"pk": east.claim.pk}), "decline")
     page.set_viewport_size(PHONE)
     page.goto(reverse("activities:hours_review"))
+    # "Tick every entry waiting on this page" ticks them all at once (and unticks them).
+    boxes = page.locator('input[name="entries"]')
+    assert boxes.count() >= 1
+    page.get_by_label("Tick every entry waiting on this page").check()
+    assert all(boxes.nth(i).is_checked() for i in range(boxes.count()))
+    page.get_by_label("Tick every entry waiting on this page").uncheck()
+    assert not any(boxes.nth(i).is_checked() for i in range(boxes.count()))
     page.get_by_role("checkbox", name=world.peer_student.full_name).first.check()
-    page.get_by_role("button", name="Approve the ticked hours").click()
+    page.get_by_role("button", name="Approve the ticked hours").first.click()
     page.get_by_text("1 entry is approved.").wait_for()
     east.claim.refresh_from_db()
     assert east.claim.approval == "approved"

@@ -206,6 +206,21 @@ def test_the_filters_narrow_the_list_and_bad_filters_are_said(client_for, world,
     assert "Select a valid choice" in response.content.decode()
 
 
+def test_the_coordinator_opens_the_list_on_what_waits_for_approval(client_for, world, east):
+    waiting, approved = (
+        claims(east, world, 1, description="Raked leaves at the park")[0],
+        claims(east, world, 1, description="Read to kindergarteners", approval="approved")[0],
+    )
+
+    page = client_for("coordinator").get(REVIEW).content.decode()
+    assert waiting.description in page and approved.description not in page
+    assert 'data-tick-all="entries"' in page
+    # Staff who read the list see every entry, and no approve controls.
+    page = client_for("staff").get(REVIEW).content.decode()
+    assert waiting.description in page and approved.description in page
+    assert "data-tick-all" not in page
+
+
 def test_the_review_lists_query_count_does_not_grow_with_its_rows(
     client_for, world, east, django_assert_max_num_queries
 ):

@@ -167,9 +167,20 @@ def what_and_where(entry) -> str:
     if entry.activity is None:
         return _("Outside school")
     project = getattr(entry.activity, "service_project", None)
-    if project is not None and project.partner_organisation:
-        return f"{entry.activity.title} ({project.partner_organisation})"
+    partner = project.partner_organisation if project is not None else ""
+    # "Food drive for the Riverside Food Bank (Riverside Food Bank)" says it twice: the partner only when the title
+    # does not already name it.
+    if partner and partner.casefold() not in entry.activity.title.casefold():
+        return f"{entry.activity.title} ({partner})"
     return entry.activity.title
+
+
+def what_was_done(entry) -> str:
+    """The student's own words for a claim; for hours from attendance (whose description is the activity's title),
+    what the certificate's reader needs to know instead."""
+    if entry.source == ServiceHours.Source.ATTENDANCE and entry.activity and entry.description == entry.activity.title:
+        return _("Took part in the project's session (from attendance)")
+    return entry.description
 
 
 SIS_HEADER = [
@@ -239,6 +250,7 @@ def certificates(*, program, term, students=None) -> list[Certificate]:
         certificate = by_student.setdefault(
             entry.student_id, Certificate(student=entry.student, program=program, term=term)
         )
+        entry.where, entry.what = what_and_where(entry), what_was_done(entry)
         certificate.entries.append(entry)
         certificate.total += entry.counted_hours
     return list(by_student.values())

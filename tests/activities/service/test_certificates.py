@@ -44,7 +44,8 @@ def test_the_peers_certificate_holds_approved_hours_only(client_for, world, east
         world.school.name,
         east.program.name,
         "Sofia Ramirez",
-        "Food drive for Riverside Food Bank (Riverside Food Bank)",
+        # The partner is named once (the title already names it), and what was done says where it comes from.
+        "Food drive for Riverside Food Bank Took part in the project's session (from attendance)",
         "Total approved hours 1.50",
         "Program coordinator",
         "Signature and date",
@@ -52,6 +53,7 @@ def test_the_peers_certificate_holds_approved_hours_only(client_for, world, east
         assert words in text, words
     assert "Sorted cans" not in text  # the claim still waits for approval
     assert "Noah" not in text
+    assert "(Riverside Food Bank)" not in text
     assert layout_faults(response.content) == []
 
 
@@ -131,4 +133,12 @@ def test_the_sis_csv_has_one_row_per_approved_entry_with_hostile_text_neutralise
     assert row[9] == world.user("coordinator").display_name
     assert row[10] == timezone.localdate().isoformat()
     attendance = next(r for r in body if r[2] == "Noah")
-    assert attendance[6] == "Food drive for Riverside Food Bank (Riverside Food Bank)" and attendance[8] == "Attendance"
+    assert attendance[6] == "Food drive for Riverside Food Bank" and attendance[8] == "Attendance"
+
+
+def test_the_partner_is_named_after_a_title_that_does_not_name_it(east):
+    from activities.service.selectors import what_and_where
+
+    entry = east.approved[0]
+    entry.activity.title = "Saturday sort"
+    assert what_and_where(entry) == "Saturday sort (Riverside Food Bank)"

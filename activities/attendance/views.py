@@ -314,13 +314,20 @@ class KioskView(FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(activity=self.kiosk.activity, occurrences=self.occurrences, **kwargs)
 
+    def _code_key(self, group, request) -> str:
+        # Wrong codes are counted per kiosk and per name chosen: a guesser is stopped on that student's code, while
+        # a classroom sharing one address (every kiosk of a school) is not locked out by one child's typos.
+        return f"{self.kiosk.pk}:{request.POST.get('student', '')[:20]}"
+
     def _limited(self) -> bool:
-        """Whether this visitor has used up their wrong codes (the count is raised by ``_count_wrong_code``)."""
-        usage = get_usage(self.request, group=self.rate_group, key="ip", rate=kiosk_code_rate, method="POST")
+        """Whether this name at this kiosk has used up its wrong codes (raised by ``_count_wrong_code``)."""
+        usage = get_usage(self.request, group=self.rate_group, key=self._code_key, rate=kiosk_code_rate, method="POST")
         return usage is not None and usage["count"] >= usage["limit"]
 
     def _count_wrong_code(self) -> None:
-        get_usage(self.request, group=self.rate_group, key="ip", rate=kiosk_code_rate, method="POST", increment=True)
+        get_usage(
+            self.request, group=self.rate_group, key=self._code_key, rate=kiosk_code_rate, method="POST", increment=True
+        )
 
     def form_valid(self, form):
         if self._limited():

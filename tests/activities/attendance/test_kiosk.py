@@ -7,6 +7,8 @@ from django.urls import reverse
 
 from activities.attendance import services
 from activities.models import Attendance, CheckInCode, KioskToken, token_digest
+from tests.activities.factories import ParticipantFactory
+from tests.schools.factories import StudentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -94,6 +96,14 @@ def test_wrong_codes_are_refused_then_rate_limited(client, lunch, world, setting
     assert response.status_code == 429
     assert "Too many wrong codes" in response.content.decode()
     assert not Attendance.objects.filter(occurrence=lunch.today).exists()
+
+    # Another child at the same kiosk (same classroom address) is not held up by those wrong codes.
+    other = StudentFactory(school=world.school, first_name="Maya")
+    ParticipantFactory(activity=lunch.activity, student=other)
+    other_code = services.check_in_code_reset(student=other)
+    response = client.post(_url(lunch.kiosk_token), {**data, "student": other.pk, "code": other_code}, follow=True)
+    assert response.status_code == 200
+    assert Attendance.objects.filter(occurrence=lunch.today, student=other).exists()
 
 
 def test_a_peer_without_a_code_cannot_check_in_at_the_kiosk(client, lunch, world):

@@ -1,118 +1,28 @@
 """Write side of shared activities: the public surface other apps (evaluation) and this app's areas call. Keyword-only
 arguments, ``full_clean()`` and one transaction per workflow.
 
-The scheduling core lives here because every area needs it: the days a series falls on (the bell schedule's rule,
-skipping the school's non-school days and ending with the term) and the occurrences generated from them.
+The scheduling core (``occurrence_dates``, ``occurrences_generate``) is in ``activities/recurrence.py``; the
+scheduling workflows other apps call are the scheduling area's, named here.
 """
 
-import calendar
-import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db import transaction
 from django.utils import timezone
 
-from schools import selectors as school_selectors
-from schools.dates import school_today
+from .models import ActivitySettings, Attendance, Kind, Occurrence, ServiceHours
+from .recurrence import occurrence_dates, occurrences_generate
+from .scheduling.services import activity_create, occurrence_cancel, participant_withdraw, participants_place
 
-from .models import Activity, ActivitySettings, Attendance, Kind, Occurrence, Repeats, ServiceHours
-
-
-def _nth_weekday(day: datetime.date) -> int:
-    """Which of its month's weekdays ``day`` is: 1 for the first Tuesday, 2 for the second..."""
-    return (day.day - 1) // 7 + 1
-
-
-def _monthly_dates(first: datetime.date, until: datetime.date) -> list[datetime.date]:
-    """The same weekday of the month as ``first`` (the 2nd Tuesday), every month up to ``until``; a month without
-    a 5th Tuesday has none."""
-    nth, weekday = _nth_weekday(first), first.weekday()
-    dates = []
-    year, month = first.year, first.month
-    while True:
-        month_days = calendar.Calendar().itermonthdates(year, month)
-        matching = [d for d in month_days if d.month == month and d.weekday() == weekday]
-        if len(matching) >= nth:
-            day = matching[nth - 1]
-            if day > until:
-                break
-            if day >= first:
-                dates.append(day)
-        elif datetime.date(year, month, 1) > until:
-            break
-        month += 1
-        if month == 13:
-            year, month = year + 1, 1
-    return dates
-
-
-def occurrence_dates(*, activity: Activity, skip: set[datetime.date] | None = None) -> list[datetime.date]:
-    """The days ``activity``'s rule gives, from its first day to its last (or the term's), less ``skip`` (the school's
-    non-school days; a one-off event is kept whatever day it is: it may be a Saturday field day)."""
-    first, until = activity.first_date, activity.until
-    if activity.repeats == Repeats.ONCE:
-        return [first]
-    skip = skip or set()
-    if activity.repeats == Repeats.MONTHLY:
-        days = _monthly_dates(first, until)
-    else:
-        weekdays = {0, 1, 2, 3, 4} if activity.repeats == Repeats.DAILY else set(activity.weekdays or [])
-        days = []
-        day = first
-        while day <= until:
-            if day.weekday() in weekdays:
-                days.append(day)
-            day += datetime.timedelta(days=1)
-    return [day for day in days if day not in skip]
-
-
-def _times(activity: Activity) -> tuple[datetime.time, datetime.time]:
-    if activity.period_id:
-        return activity.period.starts_at, activity.period.ends_at
-    return activity.starts_at, activity.ends_at
-
-
-def _school(activity: Activity):
-    return activity.program.school
-
-
-def occurrences_generate(*, activity: Activity) -> dict[str, list[Occurrence]]:
-    """Bring ``activity``'s occurrences in line with its rule: create the days missing; give the days not changed on
-    their own the series' times and place (raising their SEQUENCE when that changes what people see); remove the
-    days the rule no longer gives unless they were changed on their own or have attendance. Days already past keep
-    what they had. Returns ``{"created": [...], "changed": [...], "removed": [...]}`` for the caller's notices."""
-    school = _school(activity)
-    skip = school_selectors.non_school_days(school=school, start=activity.first_date, end=activity.until)
-    wanted = occurrence_dates(activity=activity, skip=skip)
-    starts_at, ends_at = _times(activity)
-    today = school_today(school)
-    result: dict[str, list[Occurrence]] = {"created": [], "changed": [], "removed": []}
-    with transaction.atomic():
-        existing = {o.series_date: o for o in activity.occurrences.select_for_update()}
-        for day in wanted:
-            occurrence = existing.pop(day, None)
-            if occurrence is None:
-                occurrence = Occurrence(
-                    activity=activity, series_date=day, date=day, starts_at=starts_at, ends_at=ends_at
-                )
-                occurrence.full_clean()
-                occurrence.save()
-                result["created"].append(occurrence)
-            elif (
-                not occurrence.is_changed
-                and occurrence.date >= today
-                and (occurrence.starts_at, occurrence.ends_at) != (starts_at, ends_at)
-            ):
-                occurrence.starts_at, occurrence.ends_at = starts_at, ends_at
-                occurrence.sequence += 1
-                occurrence.save()
-                result["changed"].append(occurrence)
-        for occurrence in existing.values():
-            if occurrence.is_changed or occurrence.date < today or occurrence.attendance.exists():
-                continue
-            result["removed"].append(occurrence)
-            occurrence.delete()
-    return result
+__all__ = [
+    "activity_create",
+    "hours_auto_approves",
+    "occurrence_cancel",
+    "occurrence_dates",
+    "occurrences_generate",
+    "participant_withdraw",
+    "participants_place",
+    "service_hours_from_attendance",
+]
 
 
 def _hours(minutes: int) -> Decimal:
@@ -172,37 +82,3 @@ def service_hours_from_attendance(*, occurrence: Occurrence) -> list[ServiceHour
         entry.save()
         touched.append(entry)
     return touched
-
-
-# --- Scheduling workflows other areas and apps call (the area's own module holds them: activities/scheduling/) ---
-# The area builds on this module's scheduling core (``occurrences_generate``), so each is imported inside the
-# function: a module-level import both ways would be a cycle.
-
-
-def activity_create(*, program, created_by, supervisors=(), **fields):
-    """Plan an activity and generate its occurrences: ``(activity, number of days)``. See
-    ``activities.scheduling.services.activity_create``."""
-    from .scheduling import services as scheduling  # cycle: scheduling imports this module
-
-    return scheduling.activity_create(program=program, created_by=created_by, supervisors=supervisors, **fields)
-
-
-def participants_place(*, activity, students, source):
-    """Place students (consent and readiness checked; beyond the capacity, the waitlist)."""
-    from .scheduling import services as scheduling  # cycle: scheduling imports this module
-
-    return scheduling.participants_place(activity=activity, students=students, source=source)
-
-
-def participant_withdraw(*, participant):
-    """Someone leaves; the first on the waitlist takes the place and is told."""
-    from .scheduling import services as scheduling  # cycle: scheduling imports this module
-
-    return scheduling.participant_withdraw(participant=participant)
-
-
-def occurrence_cancel(*, occurrence, reason):
-    """Cancel one occurrence with the reason; those concerned are told once."""
-    from .scheduling import services as scheduling  # cycle: scheduling imports this module
-
-    return scheduling.occurrence_cancel(occurrence=occurrence, reason=reason)

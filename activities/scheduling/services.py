@@ -22,7 +22,7 @@ from schools.dates import school_today
 from schools.services import email_queue
 
 from ..models import Activity, Kind, Occurrence, Participant
-from ..services import occurrences_generate
+from ..recurrence import occurrences_generate
 from . import selectors
 
 # The fields of an activity a coordinator sets on its form (the program is given by the page).

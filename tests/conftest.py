@@ -65,8 +65,15 @@ def celery_runs_in_process(request):
 
     Tests marked ``real_celery`` talk to a worker they start themselves.
     """
+    from celery._state import _set_task_join_will_block
+
     from peerpartners.celery import app
 
+    # Celery marks "inside a task" in one process-wide flag while an eager task runs (``denied_join_result``). Two
+    # threads running eager tasks at once (the "at once" tests, a live server beside the test) can leave it set:
+    # the second restores the first's "inside". No test starts inside a task, or a real worker's ``result.get()``
+    # refuses to wait ("Never call result.get() within a task!").
+    _set_task_join_will_block(False)
     if request.node.get_closest_marker("real_celery"):
         yield
         return

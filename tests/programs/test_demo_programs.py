@@ -2,9 +2,12 @@
 nothing."""
 
 import datetime
+import io
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 
 from programs.demo_data import PROGRAMS
 from programs.models import (
@@ -28,9 +31,20 @@ def counts():
     return [model.objects.count() for model in MODELS]
 
 
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo, seeded once for the module (it takes a while: a term of shared activities), rolled back after it.
+    Each test runs in a savepoint of its own, so what one changes (running it again, another password) is undone."""
+    media = tmp_path_factory.mktemp("media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
+        call_command("seed_demo", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def seeded(db):
-    call_command("seed_demo", stdout=None)
+def seeded(demo, db):
+    return None
 
 
 def test_running_it_again_changes_nothing(seeded):

@@ -1,8 +1,12 @@
 """``seed_demo`` builds the demo district from the guide's case applications, and running it again changes nothing."""
 
+import io
+
 import pytest
 from django.apps import apps
 from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 from django.urls import reverse
 
 from schools.accounts.two_factor import requires_second_factor
@@ -33,9 +37,20 @@ def counts():
     }
 
 
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo, seeded once for the module (it takes a while: a term of shared activities), rolled back after it.
+    Each test runs in a savepoint of its own, so what one changes (running it again, another password) is undone."""
+    media = tmp_path_factory.mktemp("media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
+        call_command("seed_demo", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def seeded(db):
-    call_command("seed_demo", stdout=None)
+def seeded(demo, db):
+    return None
 
 
 def test_demo_schools_are_the_guides_case_applications(seeded):

@@ -715,3 +715,329 @@ class SentActivityReminder(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+# --- Facilitation and observation (issue 21): how adults step back and how students connect ------------------------
+
+
+class AdultSupport(models.TextChoices):
+    """How close the supervising adult stayed: the research's adult proximity, in three steps towards fading."""
+
+    CLOSE = "close", _("In close proximity (within about 3 feet)")
+    NEARBY = "nearby", _("Nearby (in the room, not beside them)")
+    FADED = "faded", _("Faded (not present)")
+
+
+# Adult support as a number for the fading chart: 2 close, 1 nearby, 0 faded (lower is more independence).
+ADULT_SUPPORT_LEVEL = {AdultSupport.CLOSE: 2, AdultSupport.NEARBY: 1, AdultSupport.FADED: 0}
+
+
+class FacilitationLog(models.Model):
+    """What the supervising adult did at one occurrence, for one focus student (``student``) or for the whole group
+    (``student`` empty): the guide's strategies used (Figure 1, keys of ``activities.guide_strategies``), the level
+    of adult support, the interactions seen and their quality, the IEP goals practised, a note. One log per adult,
+    occurrence and student: logging again edits it."""
+
+    class Quality(models.IntegerChoices):
+        POOR = 1, _("1 — little or strained")
+        FAIR = 2, _("2 — some, mostly adult-led")
+        GOOD = 3, _("3 — friendly, some back and forth")
+        EXCELLENT = 4, _("4 — natural, both ways")
+
+    occurrence = models.ForeignKey(Occurrence, on_delete=models.CASCADE, related_name="facilitation_logs")
+    student = models.ForeignKey(
+        Student, on_delete=models.CASCADE, null=True, blank=True, related_name="facilitation_logs"
+    )
+    logged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    strategies = models.JSONField(_("strategies used"), default=list, blank=True)
+    adult_support = models.CharField(_("adult support"), max_length=10, choices=AdultSupport.choices)
+    initiations_by_student = models.PositiveSmallIntegerField(
+        _("interactions started by the student"), default=0, validators=[MaxValueValidator(200)]
+    )
+    initiations_by_peers = models.PositiveSmallIntegerField(
+        _("interactions started by peers"), default=0, validators=[MaxValueValidator(200)]
+    )
+    interaction_quality = models.PositiveSmallIntegerField(
+        _("quality of interactions"), choices=Quality.choices, null=True, blank=True
+    )
+    # Sensitive: shown only to those who may see the student's IEP goals (``can_view_sensitive``).
+    goals_practised = models.ManyToManyField("schools.IEPGoal", blank=True, related_name="facilitation_logs")
+    note = models.TextField(_("note"), max_length=2000, blank=True)
+    logged_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = SchoolOwnedQuerySet.as_manager()
+    school_path = "occurrence__activity__program__school"
+
+    class Meta:
+        ordering = ["-occurrence__date", "-logged_at"]
+        verbose_name = _("facilitation log")
+        verbose_name_plural = _("facilitation logs")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["occurrence", "student", "logged_by"],
+                condition=Q(student__isnull=False),
+                name="facilitation_log_once_per_adult_student",
+            ),
+            models.UniqueConstraint(
+                fields=["occurrence", "logged_by"],
+                condition=Q(student__isnull=True),
+                name="facilitation_log_once_per_adult_group",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Facilitation at {self.occurrence} ({self.student or 'group'})"
+
+    @property
+    def interactions(self) -> int:
+        return self.initiations_by_student + self.initiations_by_peers
+
+    def clean(self):
+        from .guide_strategies import STRATEGY_KEYS
+
+        errors = {}
+        if not isinstance(self.strategies, list) or any(key not in STRATEGY_KEYS for key in self.strategies):
+            errors["strategies"] = _("Choose strategies from the guide's list.")
+        if self.student_id and not self.student.is_focus_student:
+            errors["student"] = _("Choose a focus student.")
+        school_id = self.occurrence.activity.program.school_id if self.occurrence_id else None
+        if self.student_id and school_id and self.student.school_id != school_id:
+            errors["student"] = _("Choose a student of this school.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class SupportChange(models.Model):
+    """A dated change in how a focus student is supported ("peer support started", "adult moved to the back of the
+    room"): the vertical line on the student's timeline charts, so the team sees what happened after it."""
+
+    class Kind(models.TextChoices):
+        PEER_SUPPORT_STARTED = "peer_support_started", _("Peer support started")
+        CHANGE = "change", _("A change in support")
+
+    student = models.ForeignKey(Student, on_delete=models.CASCADE, related_name="support_changes")
+    date = models.DateField(_("date"))
+    kind = models.CharField(_("kind"), max_length=24, choices=Kind.choices, default=Kind.CHANGE)
+    what = models.CharField(_("what changed"), max_length=200)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    objects = SchoolOwnedQuerySet.as_manager()
+    school_path = "student__school"
+
+    class Meta:
+        ordering = ["student", "date", "pk"]
+        verbose_name = _("support change")
+        verbose_name_plural = _("support changes")
+
+    def __str__(self) -> str:
+        return f"{self.student}: {self.what} ({self.date})"
+
+    def clean(self):
+        if self.student_id and not self.student.is_focus_student:
+            raise ValidationError({"student": _("Choose a focus student.")})
+
+
+class Observation(models.Model):
+    """A direct observation of one focus student during one occurrence by interval recording, the way peer support
+    studies measured it (Carter et al. 2016; Asmus et al. 2017): each interval records peer interaction, academic
+    engagement, an adult within 3 feet and the peers involved.
+
+    A second observer's record (``primary`` set) shares the first one's clock (``started_at``, interval lengths and
+    count), so intervals with the same number are the same seconds of the session: inter-observer agreement is
+    computed interval by interval. ``client_id`` is made by the phone, so an observation kept offline and sent
+    twice is saved once."""
+
+    class Method(models.TextChoices):
+        PARTIAL_INTERVAL = "partial", _("Partial-interval recording (did it happen at any time in the interval?)")
+        MOMENTARY = "momentary", _("Momentary time sampling (is it happening at the cue?)")
+
+    occurrence = models.ForeignKey(Occurrence, on_delete=models.CASCADE, related_name="observations")
+    student = models.ForeignKey(Student, on_delete=models.CASCADE, related_name="observations")
+    observer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    primary = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="second_observations"
+    )
+    method = models.CharField(_("method"), max_length=10, choices=Method.choices, default=Method.PARTIAL_INTERVAL)
+    observe_seconds = models.PositiveSmallIntegerField(
+        _("observe for (seconds)"), default=10, validators=[MinValueValidator(3), MaxValueValidator(300)]
+    )
+    record_seconds = models.PositiveSmallIntegerField(
+        _("record for (seconds)"), default=5, validators=[MinValueValidator(0), MaxValueValidator(120)]
+    )
+    interval_count = models.PositiveSmallIntegerField(
+        _("number of intervals"), default=40, validators=[MinValueValidator(1), MaxValueValidator(720)]
+    )
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    client_id = models.UUIDField(unique=True, null=True, blank=True, editable=False)
+    note = models.TextField(_("note"), max_length=2000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = SchoolOwnedQuerySet.as_manager()
+    school_path = "occurrence__activity__program__school"
+
+    class Meta:
+        ordering = ["-occurrence__date", "-created_at"]
+        verbose_name = _("observation")
+        verbose_name_plural = _("observations")
+
+    def __str__(self) -> str:
+        return f"Observation of {self.student} at {self.occurrence}"
+
+    @property
+    def interval_seconds(self) -> int:
+        return self.observe_seconds + self.record_seconds
+
+    def clean(self):
+        errors = {}
+        if self.student_id and not self.student.is_focus_student:
+            errors["student"] = _("Choose a focus student.")
+        school_id = self.occurrence.activity.program.school_id if self.occurrence_id else None
+        if self.student_id and school_id and self.student.school_id != school_id:
+            errors["student"] = _("Choose a student of this school.")
+        if self.primary_id:
+            primary = self.primary
+            if primary.primary_id:
+                errors["primary"] = _("Join the first observer's record, not another second observer's.")
+            elif (primary.occurrence_id, primary.student_id) != (self.occurrence_id, self.student_id):
+                errors["primary"] = _("A second observer watches the same student at the same session.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class ObservationInterval(models.Model):
+    """One interval of an observation. A skipped interval (the student left the room, the view was blocked) is kept
+    but leaves every total."""
+
+    class Interaction(models.TextChoices):
+        BY_STUDENT = "student", _("Started by the student")
+        BY_PEER = "peer", _("Started by a peer")
+        NONE = "none", _("No interaction")
+
+    class Engaged(models.TextChoices):
+        YES = "yes", _("Engaged")
+        NO = "no", _("Not engaged")
+        NOT_APPLICABLE = "na", _("Not applicable")
+
+    observation = models.ForeignKey(Observation, on_delete=models.CASCADE, related_name="intervals")
+    number = models.PositiveSmallIntegerField(_("interval"))
+    skipped = models.BooleanField(_("skipped"), default=False)
+    interaction = models.CharField(
+        _("peer interaction"), max_length=8, choices=Interaction.choices, default=Interaction.NONE
+    )
+    engaged = models.CharField(
+        _("academically engaged"), max_length=3, choices=Engaged.choices, default=Engaged.NOT_APPLICABLE
+    )
+    adult_near = models.BooleanField(_("adult within 3 feet"), default=False)
+    peers = models.ManyToManyField(Student, blank=True, related_name="+")
+
+    objects = SchoolOwnedQuerySet.as_manager()
+    school_path = "observation__occurrence__activity__program__school"
+
+    class Meta:
+        ordering = ["observation", "number"]
+        verbose_name = _("observation interval")
+        verbose_name_plural = _("observation intervals")
+        constraints = [
+            models.UniqueConstraint(fields=["observation", "number"], name="observation_interval_once"),
+            models.CheckConstraint(condition=Q(number__gte=1), name="observation_interval_from_one"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.observation} #{self.number}"
+
+
+# --- Peer journals (issue 21): the daily-period model's weekly journal ------------------------------------------------
+
+
+class JournalPrompt(models.Model):
+    """A prompt the coordinator offers peers for their weekly journal (editable; retired prompts stay on the entries
+    that used them)."""
+
+    program = models.ForeignKey("programs.Program", on_delete=models.CASCADE, related_name="journal_prompts")
+    text = models.CharField(_("prompt"), max_length=300)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_active = models.BooleanField(_("offered to peers"), default=True)
+
+    objects = SchoolOwnedQuerySet.as_manager()
+    school_path = "program__school"
+
+    class Meta:
+        ordering = ["program", "position", "pk"]
+        verbose_name = _("journal prompt")
+        verbose_name_plural = _("journal prompts")
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class JournalEntry(models.Model):
+    """A peer's journal for one week (``week`` is its Monday): private to the peer and the staff who read journals,
+    never shown to other peers. A peer may flag a worry for a quick staff follow-up; it stays on the coordinator's
+    dashboard until someone records the follow-up."""
+
+    program = models.ForeignKey("programs.Program", on_delete=models.CASCADE, related_name="journal_entries")
+    peer = models.ForeignKey(Student, on_delete=models.CASCADE, related_name="journal_entries")
+    week = models.DateField(_("week of"))
+    prompt = models.ForeignKey(JournalPrompt, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    # The prompt's words when the peer wrote, so editing a prompt later does not change what they answered.
+    prompt_text = models.CharField(_("prompt"), max_length=300, blank=True)
+    text = models.TextField(_("journal"), max_length=5000)
+    worry_flagged = models.BooleanField(_("asked for a staff follow-up"), default=False)
+    followed_up_at = models.DateTimeField(_("followed up"), null=True, blank=True)
+    followed_up_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    follow_up_note = models.CharField(_("what was done"), max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = SchoolOwnedQuerySet.as_manager()
+    school_path = "program__school"
+
+    class Meta:
+        ordering = ["-week", "peer__last_name", "peer__first_name"]
+        verbose_name = _("journal entry")
+        verbose_name_plural = _("journal entries")
+        constraints = [models.UniqueConstraint(fields=["program", "peer", "week"], name="journal_once_per_week")]
+
+    def __str__(self) -> str:
+        return f"{self.peer}: week of {self.week}"
+
+    @property
+    def needs_follow_up(self) -> bool:
+        return self.worry_flagged and self.followed_up_at is None
+
+    def clean(self):
+        if self.week and self.week.weekday() != 0:
+            raise ValidationError({"week": _("A journal week starts on a Monday.")})
+
+
+class JournalReply(models.Model):
+    """The coordinator's reply to a journal entry: the peer sees it under their entry."""
+
+    entry = models.ForeignKey(JournalEntry, on_delete=models.CASCADE, related_name="replies")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    text = models.TextField(_("reply"), max_length=3000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = SchoolOwnedQuerySet.as_manager()
+    school_path = "entry__program__school"
+
+    class Meta:
+        ordering = ["entry", "created_at"]
+        verbose_name = _("journal reply")
+        verbose_name_plural = _("journal replies")
+
+    def __str__(self) -> str:
+        return f"Reply to {self.entry}"

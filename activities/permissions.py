@@ -34,6 +34,20 @@ ACTIVITY_PERMISSIONS: dict[str, frozenset[str]] = {
     "approve_service_hours": COORDINATING,
     # Reminders: everyone who takes part in or supervises activities chooses how they hear about them.
     "choose_activity_reminders": STAFF_ROLES | STUDENTS,
+    # Facilitation (issue 21): any supervising adult logs the strategies they used and how close they stayed; staff
+    # read the logs and a focus student's timeline (the IEP goals practised only where ``can_view_sensitive``).
+    "log_facilitation": STAFF_ROLES,
+    "view_facilitation": STAFF_ROLES,
+    # A dated change in a student's support (the line on the timeline charts): the coordinator and special educator.
+    "record_support_changes": frozenset({Role.COORDINATOR, Role.SPECIAL_EDUCATOR, Role.SCHOOL_ADMIN}),
+    # Direct observation by interval recording, and a second observer on the same clock: any staff member.
+    "observe_students": STAFF_ROLES,
+    "view_observations": STAFF_ROLES,
+    # Peer journals: a peer writes their own; the coordinator and the special educator who runs the daily period
+    # read, reply and follow up a flagged worry; the coordinator edits the prompts. Never another peer.
+    "write_peer_journal": frozenset({PEER}),
+    "read_peer_journals": frozenset({Role.COORDINATOR, Role.SPECIAL_EDUCATOR}),
+    "manage_journal_prompts": frozenset({Role.COORDINATOR}),
 }
 
 

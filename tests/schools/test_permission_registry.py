@@ -84,6 +84,15 @@ TABLE = {
     "approve_service_hours": PRINCIPALS,
     # Reminders (helper remind): everyone with activities chooses how they hear about them.
     "choose_activity_reminders": STAFF | STUDENTS,
+    # Added since (issue 21): facilitation, observation and peer journals (activities/permissions.py).
+    "log_facilitation": STAFF,
+    "view_facilitation": STAFF,
+    "record_support_changes": frozenset({"coordinator", "special_educator", "school_admin"}),
+    "observe_students": STAFF,
+    "view_observations": STAFF,
+    "write_peer_journal": frozenset({"peer"}),
+    "read_peer_journals": frozenset({"coordinator", "special_educator"}),
+    "manage_journal_prompts": frozenset({"coordinator"}),
 }
 
 

@@ -1,0 +1,3 @@
+"""URLs of the facilitation area (issue 21)."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""URLs of the journals area (issue 21)."""
+
+urlpatterns = []

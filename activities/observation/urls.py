@@ -1,0 +1,3 @@
+"""URLs of the observation area (issue 21)."""
+
+urlpatterns = []

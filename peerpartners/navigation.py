@@ -20,6 +20,9 @@ NAVIGATION = (
     (_("Activities"), "activities:mine", "view_own_activities"),
     # A peer's or student's own service hours and their claims for work outside school.
     (_("My hours"), "activities:my_hours", "claim_service_hours"),
+    # Peer journals (the daily-period model): a peer's own journal; the staff who read journals, every program's.
+    (_("My journal"), "activities:my_journal", "write_peer_journal"),
+    (_("Journals"), "activities:journal_index", "read_peer_journals"),
     (_("Staff"), "staff_list", "view_staff"),
     (_("Records"), "privacy:requests", "manage_records"),
     (_("Access log"), "access_log", "view_access_log"),

@@ -13,6 +13,7 @@ from datetime import timedelta
 
 from schools.models import NonSchoolDay
 from tests.activities.factories import east_attendance, east_feeds, east_scheduling, east_service, feed_made
+from tests.activities.journals.factories import east_journals
 from tests.orientation.factories import (
     east_followup,
     east_invitations,
@@ -387,6 +388,27 @@ def service_student_page(kwargs) -> Route:
     return Route(
         expect(FORBIDDEN, anonymous=LOGIN, **roles(OK, *STUDENTS)), kwargs=lambda world: kwargs(east_service(world))
     )
+
+
+# Peer journals (see east_journals in tests/activities/journals/factories.py): a peer writes their own; the
+# coordinator (also a special educator) reads, replies and follows up (read_peer_journals) and edits the prompts
+# (manage_journal_prompts). General educators, the principal, the district and focus students never read them.
+JOURNAL_READERS = ("coordinator",)
+
+
+def journal_route(kwargs, method: str = "get") -> Route:
+    outcome = OK if method == "get" else REDIRECT
+    return Route(
+        expect(FORBIDDEN, anonymous=LOGIN, other_coordinator=NOT_FOUND, **roles(outcome, *JOURNAL_READERS)),
+        kwargs=lambda world: kwargs(east_journals(world)),
+        method=method,
+        school_object=True,
+    )
+
+
+def journal_own(kwargs) -> Route:
+    """The peer's own journal (their own entry by id): the peer only."""
+    return Route(expect(FORBIDDEN, anonymous=LOGIN, peer=OK), kwargs=lambda world: kwargs(east_journals(world)))
 
 
 MATRIX: dict[str, Route] = {
@@ -952,6 +974,18 @@ MATRIX: dict[str, Route] = {
     ),
     # Public: the verifier's signed link answers whoever holds it, signed in or not.
     "activities:verify": Route(expect(OK), kwargs=lambda world: {"token": east_service(world).verify_token}),
+    # --- Peer journals (helper journal; see east_journals) ---
+    "activities:my_journal": journal_own(lambda j: {}),
+    "activities:my_journal_entry": journal_own(lambda j: {"pk": j.own_entry.pk}),
+    "activities:journal_index": Route(
+        expect(FORBIDDEN, anonymous=LOGIN, **roles(OK, *JOURNAL_READERS, "other_coordinator"))
+    ),
+    "activities:journals": journal_route(lambda j: {"pk": j.program.pk}),
+    "activities:journal_entry": journal_route(lambda j: {"pk": j.other_entry.pk}),
+    "activities:journal_prompts": journal_route(lambda j: {"pk": j.program.pk}),
+    "activities:journal_prompt_edit": journal_route(lambda j: {"pk": j.prompt.pk}),
+    "activities:journal_prompt_move": journal_route(lambda j: {"pk": j.prompt.pk}, "post"),
+    "activities:journal_prompt_retire": journal_route(lambda j: {"pk": j.prompt.pk}, "post"),
 }
 
 # The Django admin is for support staff (is_staff) only: every admin URL sends every role to the admin sign-in,

@@ -91,7 +91,7 @@ class FollowUpForm(forms.Form):
     note = forms.CharField(
         label=_("What was done"),
         max_length=NOTE_MAX,
-        help_text=_("e.g. \"Talked with her at lunch; her partner had a hard morning. Told the special educator.\""),
+        help_text=_('e.g. "Talked with her at lunch; her partner had a hard morning. Told the special educator."'),
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": _("Say in a few words what was done.")},
     )

@@ -131,11 +131,7 @@ def by_week(entries) -> list[JournalWeek]:
 
 def program_journal_peers(*, program):
     """The peers who wrote in the program (the filter's choices), by name."""
-    return (
-        Student.objects.filter(journal_entries__program=program)
-        .distinct()
-        .order_by("last_name", "first_name", "pk")
-    )
+    return Student.objects.filter(journal_entries__program=program).distinct().order_by("last_name", "first_name", "pk")
 
 
 def entry_replies(*, entry):

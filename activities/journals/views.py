@@ -153,7 +153,9 @@ class JournalsView(JournalProgramMixin, TemplateView):
         if form.is_bound and form.is_valid():
             peer_id, needs_reply = form.cleaned_data["peer"], form.cleaned_data["needs_reply"]
         entries = selectors.program_entries(program=program, peer_id=peer_id, needs_reply=needs_reply)
-        context.update(program=program, form=form, weeks=selectors.by_week(entries), filtered=bool(peer_id or needs_reply))
+        context.update(
+            program=program, form=form, weeks=selectors.by_week(entries), filtered=bool(peer_id or needs_reply)
+        )
         return context
 
 

@@ -1,6 +1,8 @@
 """Peer journal forms. The peer's text is checked only as a whole (not empty, not past the limit) when it is sent:
 voice-to-text writes in bursts, and nothing should complain while it does."""
 
+import datetime
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -13,12 +15,14 @@ PROMPT_MAX = JournalPrompt._meta.get_field("text").max_length
 
 
 class JournalEntryForm(forms.Form):
-    week = forms.DateField(widget=forms.HiddenInput)
+    # A hidden field's error would not show beside it: the week is checked in ``clean()``, on top of the form.
+    week = forms.CharField(widget=forms.HiddenInput, required=False)
     prompt = forms.ModelChoiceField(
         label=_("What do you want to write about?"),
         queryset=JournalPrompt.objects.none(),
         required=False,
         empty_label=_("Anything you want to write"),
+        blank=True,  # a RadioSelect shows the empty choice only with it
         widget=forms.RadioSelect,
         error_messages={"invalid_choice": _("Choose one of the questions on the list.")},
     )
@@ -55,14 +59,20 @@ class JournalEntryForm(forms.Form):
             )
 
     def clean_week(self):
-        week = self.cleaned_data["week"]
+        try:
+            week = datetime.date.fromisoformat(self.cleaned_data["week"])
+        except ValueError:
+            week = None
         if week != self.week:
-            raise forms.ValidationError(
-                _(
-                    "A new week has started since you opened this page. Your journal goes into this week "
-                    "(the week of %(week)s): check it and save again."
-                )
-                % {"week": f"{self.week:%B %-d}"}
+            self.add_error(
+                None,
+                forms.ValidationError(
+                    _(
+                        "A new week has started since you opened this page. Your journal goes into this week "
+                        "(the week of %(week)s): check it and save again."
+                    )
+                    % {"week": f"{self.week:%B %-d}"}
+                ),
             )
         return week
 

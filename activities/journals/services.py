@@ -120,19 +120,16 @@ def journal_entry_save(
     today: datetime.date | None = None,
 ) -> tuple[JournalEntry, bool]:
     """Write or change the peer's entry of this week. Refuses another week than this one, a program the peer does not
-    take part in (or without journals), a prompt that is not offered in the program, and an entry already replied
-    to. Flagging a worry (the first time) queues one email to the program's coordinator in this transaction, without
-    a word of the journal. Returns the entry and whether the worry was flagged now. ``today`` is the school's today
-(the demo writes earlier weeks as if on those days)."""
+        take part in (or without journals), a prompt that is not offered in the program, and an entry already replied
+        to. Flagging a worry (the first time) queues one email to the program's coordinator in this transaction, without
+        a word of the journal. Returns the entry and whether the worry was flagged now. ``today`` is the school's today
+    (the demo writes earlier weeks as if on those days)."""
     if program not in selectors.peer_journal_programs(peer=peer):
         raise ValidationError(_("You can only write a journal for a program you take part in."))
     current = selectors.week_of(today) if today is not None else selectors.this_week(program.school)
     if week != current:
         raise ValidationError(
-            {
-                "week": _("You can only write this week's journal (the week of %(week)s).")
-                % {"week": f"{current:%B %-d}"}
-            }
+            _("You can only write this week's journal (the week of %(week)s).") % {"week": f"{current:%B %-d}"}
         )
     if prompt is not None and (prompt.program_id != program.pk or not prompt.is_active):
         raise ValidationError({"prompt": _("Choose one of the questions on the list.")})

@@ -97,6 +97,9 @@ class MyJournalView(SchoolPermissionMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         if self.program is None:
             raise Http404
+        if self.entry is not None and self.entry.replies.exists():
+            messages.error(request, _("A staff member has already answered this entry, so it can't be changed."))
+            return HttpResponseRedirect(self.journal_url())
         form = self.get_form(request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))

@@ -195,7 +195,9 @@ class JournalEntryView(SchoolObjectMixin, TemplateView):
                 try:
                     services.journal_follow_up(entry=entry, by=request.user, note=form.cleaned_data["note"])
                 except ValidationError as error:
-                    show_service_error(form, ValidationError(error.messages))
+                    # Nothing to follow up (no worry, or already recorded): the form is no longer on the page.
+                    messages.error(request, " ".join(error.messages))
+                    return HttpResponseRedirect(self.entry_url())
                 else:
                     messages.success(request, _("The check-in is recorded; it is off the dashboard."))
                     return HttpResponseRedirect(self.entry_url())

@@ -136,9 +136,10 @@ def _journal_programs():
 def _journals(program) -> int:
     coordinator = next(iter(team_users(program=program)), None)
     partners = {pair.peer_id: pair.focus_student for pair in confirmed_pairs(program=program).order_by("pk")}
-    taking_part = list(active_participants(program=program, kind=Student.Kind.PEER).exclude(user=None))
-    # Peers with a partner first: their journals are about someone.
-    peers = sorted(taking_part, key=lambda p: p.pk not in partners)[:3]
+    taking_part = list(active_participants(program=program, kind=Student.Kind.PEER))
+    # Peers with a sign-in first (the demo's peer account sees their own journal), then peers with a partner (their
+    # journals are about someone). The demo's other peers have no sign-in: their entries stand for what they wrote.
+    peers = sorted(taking_part, key=lambda p: (p.user_id is None, p.pk not in partners))[:3]
     if coordinator is None or len(peers) < 3:
         return 0
     prompts = list(JournalPrompt.objects.filter(program=program, is_active=True).order_by("position", "pk"))

@@ -21,6 +21,7 @@ from recruitment.campaigns import services as decisions
 from recruitment.models import GuardianConsent
 from schools.models import AccessLogEntry, PeerPreference, Student
 from tests.activities.factories import east_feeds
+from tests.activities.journals.factories import OTHER_PEER_MARKER
 from tests.recruitment.factories import GuardianConsentFactory, PeerApplicationFactory, east_applying, east_matching
 from tests.schools.factories import BehaviorNoteFactory, GuardianFactory, PeerPreferenceFactory
 
@@ -161,6 +162,14 @@ def test_no_page_a_student_opens_holds_the_confidential_record(client_for, world
     assert reverse("activities:feed", kwargs={"token": east_feeds(world).peer_token}) in pages
     # Their own page names their program (the programs app's panel), so that panel was checked too.
     assert east_matching(world).program.name in pages[reverse("dashboard")]
+    # Peer journals (east_journals): another peer's entry and its reply appear on no page; the peer's own journal was
+    # read (and the focus student never sees a peer's journal).
+    assert not [url for url, text in pages.items() if OTHER_PEER_MARKER in text], f"{role} saw another's journal"
+    own_journal = "we built a tower out of blocks"
+    if role == "peer":
+        assert own_journal in pages[reverse("activities:my_journal")]
+    else:
+        assert not [url for url, text in pages.items() if own_journal in text]
 
 
 def test_the_printed_brochure_and_poster_hold_no_student_data(world, marked, weasyprint_ready):

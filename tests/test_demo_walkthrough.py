@@ -1,10 +1,13 @@
 """The demo a newcomer sees after `make run`: every demo account opens every page of its menu, and the pages a
 coordinator reaches from there, with the seeded data (not just factory data)."""
 
+import io
 import re
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 from django.urls import reverse
 
 from peerpartners.navigation import NAVIGATION
@@ -20,10 +23,20 @@ ACCOUNTS = [
 ]
 
 
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo, seeded once for the module (seeding takes a while), rolled back after it; each test runs in a
+    savepoint of its own, so what one test writes (sessions, a second factor) is undone before the next."""
+    media = tmp_path_factory.mktemp("media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
+        call_command("seed_demo", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def demo(db, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    call_command("seed_demo", stdout=None)
+def demo(seeded, db):
+    return None
 
 
 @pytest.mark.parametrize("username", ACCOUNTS)
@@ -69,3 +82,15 @@ def test_the_demo_principal_is_made_to_set_up_a_second_step_at_first_sign_in(cli
     codes = complete_setup(client, principal)
     assert len(codes.context["codes"]) == 10
     assert client.get(reverse("access_log")).status_code == 200
+
+
+@pytest.mark.parametrize("username", ["riverside.slp", "east.teacher"])
+def test_the_demos_team_members_find_their_students(client, demo, username):
+    """In the demo, the speech-language pathologist and the teacher start from their caseload ("My students"), and
+    every student page it links to opens."""
+    sign_in_verified(client, User.objects.get(username=username))
+    students = client.get(reverse("my_students")).context["students"]
+    assert students
+    for student in students:
+        assert client.get(reverse("student_detail", kwargs={"pk": student.pk})).status_code == 200
+    assert 'id="my-students-heading"' in client.get(reverse("dashboard")).content.decode()

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from schools.models import NonSchoolDay
-from tests.activities.factories import east_attendance, east_feeds, east_scheduling, east_service, feed_made
 from tests.activities.facilitation.factories import east_facilitation, spare_change
+from tests.activities.factories import east_attendance, east_feeds, east_scheduling, east_service, feed_made
 from tests.orientation.factories import (
     east_followup,
     east_invitations,
@@ -345,7 +345,7 @@ def attendance_route(kwargs, method: str = "get", **options) -> Route:
 
 
 
-# --- Shared activities: facilitation (helper facil; see east_facilitation in tests/activities/facilitation/factories.py)
+# --- Shared activities: facilitation (helper facil; see tests/activities/facilitation/factories.py) ---
 # Any East staff member logs and reads facilitation ("log_facilitation", "view_facilitation"); the coordinator and the
 # principal record support changes (the teacher, a general educator, may not). The district gets 403.
 FACILITATION_STAFF = ("staff", "coordinator", "school_admin")

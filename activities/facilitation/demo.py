@@ -59,7 +59,9 @@ def seed(*, password: str) -> str:
 def _focus_students(program) -> list:
     places = (
         Participant.objects.filter(
-            activity__program=program, activity__kind__in=KINDS, status=Participant.Status.PLACED,
+            activity__program=program,
+            activity__kind__in=KINDS,
+            status=Participant.Status.PLACED,
             student__kind="focus",
         )
         .select_related("student")
@@ -106,7 +108,10 @@ def _seed_program(program, occurrences, students) -> str:
             if (occurrence.pk, student.pk) not in present:
                 continue
             by = occurrence.activity.supervisors.order_by("-pk").first() or coordinator
-            if by is None or FacilitationLog.objects.filter(occurrence=occurrence, student=student, logged_by=by).exists():
+            if (
+                by is None
+                or FacilitationLog.objects.filter(occurrence=occurrence, student=student, logged_by=by).exists()
+            ):
                 continue
             p = progress(occurrence.date, first, last)
             services.facilitation_log_save(

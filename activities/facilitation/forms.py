@@ -83,7 +83,9 @@ class FacilitationLogForm(forms.Form):
         else:
             self.fields["goals"].queryset = goals
             # Ids are checked against the student's goals, never an invalid pk (a 500 on PostgreSQL).
-            self.fields["goals"].error_messages["invalid_pk_value"] = _("Choose goals from this student's own IEP goals.")
+            self.fields["goals"].error_messages["invalid_pk_value"] = _(
+                "Choose goals from this student's own IEP goals."
+            )
 
     def clean(self):
         cleaned = super().clean()

@@ -39,9 +39,7 @@ def focus_students(*, occurrence: Occurrence) -> list[Student]:
 
 
 def focus_student_ids(*, occurrence: Occurrence) -> set[int]:
-    return set(
-        expected_students(occurrence=occurrence).filter(kind=Student.Kind.FOCUS).values_list("pk", flat=True)
-    )
+    return set(expected_students(occurrence=occurrence).filter(kind=Student.Kind.FOCUS).values_list("pk", flat=True))
 
 
 def student_goals(*, student):
@@ -156,10 +154,7 @@ class Suggestion:
     @property
     def sentence(self) -> str:
         action = self.plain[:1].lower() + self.plain[1:]
-        return (
-            f"When adults {action}, interactions were rated "
-            f"{self.average:g} of 4 on average ({self.count} times)."
-        )
+        return f"When adults {action}, interactions were rated {self.average:g} of 4 on average ({self.count} times)."
 
 
 def rank_strategies(logs, *, minimum: int = SUGGESTION_MINIMUM, limit: int = SUGGESTION_LIMIT) -> list[Suggestion]:
@@ -240,4 +235,3 @@ def student_timeline(*, student, term: Term | None) -> Timeline:
 
 def today_for(student) -> datetime.date:
     return school_today(student.school)
-

@@ -70,7 +70,7 @@ def weekly_series(points, *, start: datetime.date, end: datetime.date) -> list[W
 # --- Chart geometry (server-side SVG: the template draws what these compute) ---
 
 WIDTH, HEIGHT = 640, 240
-LEFT, RIGHT, TOP, BOTTOM = 44, 12, 14, 36
+LEFT, RIGHT, TOP, BOTTOM = 70, 14, 14, 40
 
 
 @dataclass(frozen=True)
@@ -131,7 +131,7 @@ def chart(weeks: list[Week], series, *, y_max: float, y_labels: dict | None = No
     else:
         tick = max(1, round(y_max / 4))
         y_ticks = [(y_of(v), str(v)) for v in range(0, int(y_max) + 1, tick)]
-    every = max(1, -(-count // 8))  # at most 8 labels
+    every = max(1, -(-count // 5))  # at most 5 labels (readable on a phone)
     x_ticks = [(x_of(i), f"{w.start:%b} {w.start.day}") for i, w in enumerate(weeks) if i % every == 0]
     placed = []
     if weeks:

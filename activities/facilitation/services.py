@@ -49,9 +49,7 @@ def facilitation_log_save(
     if goals and (student is None or any(goal.student_id != student.pk for goal in goals)):
         raise ValidationError({"goals": _("Choose goals from this student's own IEP goals.")})
     log = (
-        FacilitationLog.objects.select_for_update()
-        .filter(occurrence=occurrence, student=student, logged_by=by)
-        .first()
+        FacilitationLog.objects.select_for_update().filter(occurrence=occurrence, student=student, logged_by=by).first()
     )
     created = log is None
     if created:

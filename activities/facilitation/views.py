@@ -110,7 +110,7 @@ class FacilitationLogView(SchoolObjectMixin, FormView):
 
     def form_valid(self, form):
         try:
-            log, created = services.facilitation_log_save(
+            _log, created = services.facilitation_log_save(
                 occurrence=self.object, student=self.student, by=self.request.user, **form.values()
             )
         except ValidationError as error:

@@ -40,7 +40,10 @@ def test_logging_facilitation_on_a_phone(new_page, world):
     assert_no_axe_violations(page)
     log = FacilitationLog.objects.get()
     assert (log.adult_support, log.initiations_by_student, log.initiations_by_peers, log.interaction_quality) == (
-        "nearby", 2, 3, 3,
+        "nearby",
+        2,
+        3,
+        3,
     )
     assert log.strategies == ["highlight-similarities"]
     assert list(log.goals_practised.all()) == [world.iep_goal]

@@ -58,7 +58,9 @@ def test_log_then_log_again_edits_the_same_log(client_for, world):
     assert (log.adult_support, log.interaction_quality) == ("faded", 4)
     assert not log.goals_practised.exists()
     # The form shows what was saved.
-    assert 'value="faded" autocomplete="off" checked' in client.get(url(occurrence, world.focus_student)).content.decode()
+    assert (
+        'value="faded" autocomplete="off" checked' in client.get(url(occurrence, world.focus_student)).content.decode()
+    )
 
 
 def test_a_group_log_and_another_adults_log_are_separate(client_for, world):
@@ -159,7 +161,10 @@ def test_another_schools_occurrence_and_a_student_not_placed_are_404(client_for,
     assert client.get(url(occurrence, world.peer_student)).status_code == 404  # placed, but not a focus student
     stranger = FocusStudentFactory(school=world.school)
     assert client.post(url(occurrence, stranger), good()).status_code == 404
-    assert client.get(reverse("activities:facilitation_log", kwargs={"pk": occurrence.pk}) + "?student=x").status_code == 404
+    assert (
+        client.get(reverse("activities:facilitation_log", kwargs={"pk": occurrence.pk}) + "?student=x").status_code
+        == 404
+    )
     assert not FacilitationLog.objects.exists()
 
 

@@ -82,11 +82,16 @@ def test_group_logs_count_for_the_focus_students_who_were_there(world):
             occurrence=occurrence, student=None, by=coordinator, strategies=[], adult_support=AdultSupport.FADED
         )
     own, _ = services.facilitation_log_save(
-        occurrence=away, student=world.focus_student, by=world.user("staff"), strategies=[],
-        adult_support=AdultSupport.CLOSE, initiations_by_student=4,
+        occurrence=away,
+        student=world.focus_student,
+        by=world.user("staff"),
+        strategies=[],
+        adult_support=AdultSupport.CLOSE,
+        initiations_by_student=4,
     )
-    logs = list(selectors.student_logs(student=world.focus_student, start=world.term.start_date,
-                                       end=world.term.end_date))
+    logs = list(
+        selectors.student_logs(student=world.focus_student, start=world.term.start_date, end=world.term.end_date)
+    )
     assert [(log.occurrence_id, log.student_id) for log in logs] == [
         (there.pk, None),
         (away.pk, world.focus_student.pk),

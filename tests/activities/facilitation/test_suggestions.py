@@ -50,8 +50,12 @@ def test_the_selector_reads_the_students_logs_of_the_term(world):
         occurrence = past_lunch(world, days, present=[world.focus_student])
         for adult in by:
             services.facilitation_log_save(
-                occurrence=occurrence, student=world.focus_student, by=adult, strategies=["praise-interactions"],
-                adult_support=AdultSupport.NEARBY, interaction_quality=quality,
+                occurrence=occurrence,
+                student=world.focus_student,
+                by=adult,
+                strategies=["praise-interactions"],
+                adult_support=AdultSupport.NEARBY,
+                interaction_quality=quality,
             )
     (suggestion,) = selectors.strategy_suggestions(student=world.focus_student, term=world.term)
     assert (suggestion.key, suggestion.average, suggestion.count) == ("praise-interactions", 3.0, 4)

@@ -20,8 +20,12 @@ def url(student, **query) -> str:
 
 def test_the_timeline_shows_the_term_with_two_accessible_charts(client_for, world):
     east_facilitation(world)
-    SupportChange.objects.create(student=world.focus_student, date=world.term.start_date, what="Peer support started",
-                                 kind=SupportChange.Kind.PEER_SUPPORT_STARTED)
+    SupportChange.objects.create(
+        student=world.focus_student,
+        date=world.term.start_date,
+        what="Peer support started",
+        kind=SupportChange.Kind.PEER_SUPPORT_STARTED,
+    )
     response = client_for("coordinator").get(url(world.focus_student))
     assert response.status_code == 200
     html = response.content.decode()
@@ -45,7 +49,10 @@ def test_a_staff_member_not_on_the_support_team_sees_no_goals(client_for, world)
 
 def test_the_student_page_links_the_timeline(client_for, world):
     link = url(world.focus_student)
-    assert link in client_for("staff").get(reverse("student_detail", kwargs={"pk": world.focus_student.pk})).content.decode()
+    assert (
+        link
+        in client_for("staff").get(reverse("student_detail", kwargs={"pk": world.focus_student.pk})).content.decode()
+    )
 
 
 def test_only_focus_students_have_a_timeline_and_another_school_is_404(client_for, world):
@@ -60,8 +67,12 @@ def test_the_term_chooser_shows_another_term(client_for, world):
     east_facilitation(world)
     import datetime
 
-    old = TermFactory(school=world.school, name="Spring 2001", start_date=datetime.date(2001, 1, 8),
-                      end_date=datetime.date(2001, 6, 15))
+    old = TermFactory(
+        school=world.school,
+        name="Spring 2001",
+        start_date=datetime.date(2001, 1, 8),
+        end_date=datetime.date(2001, 6, 15),
+    )
     html = client_for("coordinator").get(url(world.focus_student, term=old.pk)).content.decode()
     assert "Monday and Wednesday lunch bunch" not in html and "No logs this term." in html
 
@@ -69,8 +80,15 @@ def test_the_term_chooser_shows_another_term(client_for, world):
 def test_support_changes_are_added_and_removed(client_for, world):
     client = client_for("coordinator")
     add = reverse("activities:support_change_add", kwargs={"pk": world.focus_student.pk})
-    response = client.post(add, {"date": str(world.term.start_date), "kind": "change",
-                                 "what": "Paraprofessional moved to the back of the room", "term": world.term.pk})
+    response = client.post(
+        add,
+        {
+            "date": str(world.term.start_date),
+            "kind": "change",
+            "what": "Paraprofessional moved to the back of the room",
+            "term": world.term.pk,
+        },
+    )
     assert response.status_code == 302
     change = SupportChange.objects.get()
     assert (change.student, change.added_by) == (world.focus_student, world.user("coordinator"))
@@ -100,14 +118,17 @@ def test_support_changes_need_the_permission_and_the_school(client_for, world):
     from tests.schools.factories import FocusStudentFactory
 
     change = SupportChange.objects.create(student=world.focus_student, date=world.term.start_date, what="x")
-    assert client_for("staff").post(
-        reverse("activities:support_change_delete", kwargs={"pk": change.pk})
-    ).status_code == 403
-    other = SupportChange.objects.create(student=FocusStudentFactory(school=world.other_school),
-                                         date=world.term.start_date, what="y")
-    assert client_for("coordinator").post(
-        reverse("activities:support_change_delete", kwargs={"pk": other.pk})
-    ).status_code == 404
+    assert (
+        client_for("staff").post(reverse("activities:support_change_delete", kwargs={"pk": change.pk})).status_code
+        == 403
+    )
+    other = SupportChange.objects.create(
+        student=FocusStudentFactory(school=world.other_school), date=world.term.start_date, what="y"
+    )
+    assert (
+        client_for("coordinator").post(reverse("activities:support_change_delete", kwargs={"pk": other.pk})).status_code
+        == 404
+    )
     assert SupportChange.objects.count() == 2
 
 
@@ -116,8 +137,13 @@ def many_logs(world, count: int):
         occurrence = past_lunch(world, days, present=[world.focus_student])
         for adult, student in ((world.user("coordinator"), world.focus_student), (world.user("staff"), None)):
             services.facilitation_log_save(
-                occurrence=occurrence, student=student, by=adult, strategies=["check-in", "praise-interactions"],
-                adult_support=AdultSupport.NEARBY, initiations_by_student=1, interaction_quality=3,
+                occurrence=occurrence,
+                student=student,
+                by=adult,
+                strategies=["check-in", "praise-interactions"],
+                adult_support=AdultSupport.NEARBY,
+                initiations_by_student=1,
+                interaction_quality=3,
                 goals=[world.iep_goal] if student else None,
             )
         SupportChange.objects.create(student=world.focus_student, date=occurrence.date, what=f"Change {days}")
@@ -129,7 +155,9 @@ def count_queries(client, path, django_assert_max_num_queries, ceiling):
     return len(captured)
 
 
-def test_the_timeline_and_the_logs_list_cost_the_same_whatever_the_rows(client_for, world, django_assert_max_num_queries):
+def test_the_timeline_and_the_logs_list_cost_the_same_whatever_the_rows(
+    client_for, world, django_assert_max_num_queries
+):
     client = client_for("coordinator")
     activity_logs = lambda: reverse("activities:facilitation_logs", kwargs={"pk": east_facilitation(world).activity.pk})  # noqa: E731
     many_logs(world, 1)

@@ -19,10 +19,10 @@ recorded is not added again.
 import datetime
 
 from schools.dates import school_today
-from schools.models import Membership, Role
+from schools.models import Membership, Role, Student
 
 from ..attendance.selectors import PRESENT_STATUSES
-from ..models import AdultSupport, Attendance, FacilitationLog, Kind, Occurrence, Participant, SupportChange
+from ..models import Activity, AdultSupport, Attendance, FacilitationLog, Kind, Occurrence, Participant, SupportChange
 from . import services
 
 STUDENTS = 2
@@ -36,9 +36,8 @@ LATE = ["check-in", "ask-peers-to-help", "interdependent-activities"]
 
 
 def seed(*, password: str) -> str:
-    from programs.models import Program
-
-    for program in Program.objects.order_by("pk"):
+    activities = Activity.objects.filter(kind__in=KINDS, cancelled_at=None).select_related("program__school")
+    for program in sorted({a.program for a in activities}, key=lambda p: p.pk):
         occurrences = list(
             Occurrence.objects.filter(
                 activity__program=program, activity__kind__in=KINDS, activity__cancelled_at=None, cancelled_at=None
@@ -62,7 +61,7 @@ def _focus_students(program) -> list:
             activity__program=program,
             activity__kind__in=KINDS,
             status=Participant.Status.PLACED,
-            student__kind="focus",
+            student__kind=Student.Kind.FOCUS,
         )
         .select_related("student")
         .order_by("student__last_name", "student__first_name", "student_id")

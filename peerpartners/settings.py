@@ -316,6 +316,7 @@ DEMO_SEEDERS = [
     "activities.scheduling.demo.seed",
     "activities.attendance.demo.seed",
     "activities.journals.demo.seed",
+    "activities.facilitation.demo.seed",
     "activities.service.demo.seed",
     "activities.reminders.demo.seed",
     "schools.privacy.demo_retention.seed",

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from schools.models import NonSchoolDay
+from tests.activities.facilitation.factories import east_facilitation, spare_change
 from tests.activities.factories import east_attendance, east_feeds, east_scheduling, east_service, feed_made
 from tests.activities.journals.factories import east_journals
 from tests.orientation.factories import (
@@ -343,6 +344,24 @@ def attendance_route(kwargs, method: str = "get", **options) -> Route:
         **options,
     )
 
+
+
+# --- Shared activities: facilitation (helper facil; see tests/activities/facilitation/factories.py) ---
+# Any East staff member logs and reads facilitation ("log_facilitation", "view_facilitation"); the coordinator and the
+# principal record support changes (the teacher, a general educator, may not). The district gets 403.
+FACILITATION_STAFF = ("staff", "coordinator", "school_admin")
+SUPPORT_CHANGERS = ("coordinator", "school_admin")
+
+
+def facilitation_route(kwargs, allowed=FACILITATION_STAFF, method: str = "get", **options) -> Route:
+    outcome = OK if method == "get" else REDIRECT
+    return Route(
+        expect(FORBIDDEN, anonymous=LOGIN, other_coordinator=NOT_FOUND, **roles(outcome, *allowed)),
+        kwargs=lambda world: kwargs(world, east_facilitation(world)),
+        method=method,
+        school_object=True,
+        **options,
+    )
 
 # Service-learning projects and service hours (activities.service; see east_service in tests/activities/factories.py).
 # East's staff read and plan projects; the peer and the focus student placed in the project see its peer-safe page;
@@ -971,6 +990,23 @@ MATRIX: dict[str, Route] = {
     ),
     "activities:hours_export": service_route(
         lambda s: {"pk": s.program.pk, "term_pk": s.approved[0].term_id}, HOURS_APPROVERS
+    ),
+    # --- Activities: facilitation (activities.facilitation, helper "facil") ---
+    "activities:facilitation_log": facilitation_route(lambda world, f: {"pk": f.past.pk}),
+    "activities:facilitation_logs": facilitation_route(lambda world, f: {"pk": f.activity.pk}),
+    "activities:student_timeline": facilitation_route(lambda world, f: {"pk": f.student.pk}),
+    "activities:support_change_add": facilitation_route(
+        lambda world, f: {"pk": f.student.pk},
+        SUPPORT_CHANGERS,
+        "post",
+        data=lambda world: {"date": str(world.term.start_date), "kind": "change", "what": "Moved to the back"},
+    ),
+    "activities:support_change_delete": facilitation_route(
+        lambda world, f: {"pk": spare_change(world).pk},
+        SUPPORT_CHANGERS,
+        "post",
+        # Put back before each request (the previous role's request removed it), with the same id.
+        data=lambda world: spare_change(world) and {},
     ),
     # Public: the verifier's signed link answers whoever holds it, signed in or not.
     "activities:verify": Route(expect(OK), kwargs=lambda world: {"token": east_service(world).verify_token}),

@@ -315,6 +315,7 @@ DEMO_SEEDERS = [
     # projects and reminders to its activities).
     "activities.scheduling.demo.seed",
     "activities.attendance.demo.seed",
+    "activities.observation.demo.seed",
     "activities.service.demo.seed",
     "activities.reminders.demo.seed",
     "schools.privacy.demo_retention.seed",

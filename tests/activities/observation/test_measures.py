@@ -44,8 +44,13 @@ def test_the_worked_example():
 
 def test_initiations_split_unevenly():
     # 3 by the student, 1 by a peer, 1 none: student 3/4 = 75 %, peer 1/4 = 25 %; interaction 4/5 = 80 %.
-    records = [R(1, interaction="student"), R(2, interaction="student"), R(3, interaction="student"),
-               R(4, interaction="peer"), R(5)]
+    records = [
+        R(1, interaction="student"),
+        R(2, interaction="student"),
+        R(3, interaction="student"),
+        R(4, interaction="peer"),
+        R(5),
+    ]
     result = measures(records)
     assert (result.by_student_percent, result.by_peer_percent, result.interaction_percent) == (75.0, 25.0, 80.0)
 
@@ -54,8 +59,16 @@ def test_skipped_intervals_leave_every_total():
     # The example without its skipped intervals gives the same measures (only ``skipped`` differs).
     kept = [r for r in EXAMPLE if not r.skipped]
     with_skipped, without = measures(EXAMPLE), measures(kept)
-    for name in ("counted", "with_interaction", "engagement_applied", "engaged", "adult_near", "distinct_peers",
-                 "by_student", "by_peer"):
+    for name in (
+        "counted",
+        "with_interaction",
+        "engagement_applied",
+        "engaged",
+        "adult_near",
+        "distinct_peers",
+        "by_student",
+        "by_peer",
+    ):
         assert getattr(with_skipped, name) == getattr(without, name), name
     assert (with_skipped.skipped, without.skipped) == (2, 0)
 

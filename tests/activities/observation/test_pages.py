@@ -34,7 +34,10 @@ def test_starting_an_observation_opens_the_recording_page(client_for, world):
     observation = Observation.objects.get()
     assert response.url == reverse("activities:observation_record", kwargs={"pk": observation.pk})
     assert (observation.observer, observation.student, observation.interval_count) == (
-        world.user("coordinator"), world.focus_student, 20)
+        world.user("coordinator"),
+        world.focus_student,
+        20,
+    )
     assert observation.client_id and observation.started_at is None
 
 
@@ -92,8 +95,15 @@ def test_a_student_not_in_the_activity_or_a_peer_is_refused(client_for, world):
     assert Observation.objects.count() == before
     # The service refuses too, whoever calls it.
     with pytest.raises(Exception, match="placed in this activity"):
-        services.observation_start(occurrence=lunch.today, student=elsewhere, observer=world.user("staff"),
-                                   method="partial", observe_seconds=10, record_seconds=5, interval_count=4)
+        services.observation_start(
+            occurrence=lunch.today,
+            student=elsewhere,
+            observer=world.user("staff"),
+            method="partial",
+            observe_seconds=10,
+            record_seconds=5,
+            interval_count=4,
+        )
 
 
 def test_a_cancelled_occurrence_has_nothing_to_observe(client_for, world):
@@ -119,7 +129,11 @@ def test_a_second_observer_joins_on_the_same_clock(client_for, world):
     second = Observation.objects.get(primary=primary)
     assert response.url == reverse("activities:observation_record", kwargs={"pk": second.pk})
     assert (second.started_at, second.observe_seconds, second.record_seconds, second.interval_count) == (
-        primary.started_at, primary.observe_seconds, primary.record_seconds, primary.interval_count)
+        primary.started_at,
+        primary.observe_seconds,
+        primary.record_seconds,
+        primary.interval_count,
+    )
     assert second.observer == world.user("coordinator")
     # Joining again gives back the same record; the first observer cannot join their own.
     client.post(reverse("activities:observation_join", kwargs={"pk": primary.pk}))
@@ -129,7 +143,8 @@ def test_a_second_observer_joins_on_the_same_clock(client_for, world):
     assert Observation.objects.filter(primary=primary).count() == 1
     # A second observer's own start is never taken: the clock is the first one's.
     services.observation_intervals_save(
-        observation=second, by=world.user("coordinator"),
+        observation=second,
+        by=world.user("coordinator"),
         payload=payload(second, [], started_at="2026-01-01T00:00:00+00:00"),
     )
     second.refresh_from_db()
@@ -158,7 +173,9 @@ def test_the_recording_page_is_the_observers_own(client_for, world):
 
 
 def _record(observation, by, intervals, **extra):
-    services.observation_intervals_save(observation=observation, by=by, payload=payload(observation, intervals, **extra))
+    services.observation_intervals_save(
+        observation=observation, by=by, payload=payload(observation, intervals, **extra)
+    )
 
 
 def test_results_show_measures_and_agreement_on_both_records(client_for, world):
@@ -166,18 +183,28 @@ def test_results_show_measures_and_agreement_on_both_records(client_for, world):
     primary = obs.observation
     second = services.observation_join(primary=primary, observer=world.user("coordinator"))
     sofia = world.peer_student.pk
-    _record(primary, world.user("staff"), [
-        interval(1, interaction="student", engaged="yes", adult_near=True, peers=[sofia]),
-        interval(2, interaction="none", engaged="no"),
-        interval(3, skipped=True),
-        interval(4, interaction="peer", engaged="yes", peers=[sofia, obs.second_peer.pk]),
-    ], finished=True)
-    _record(second, world.user("coordinator"), [
-        interval(1, interaction="student", engaged="yes", adult_near=True, peers=[sofia]),
-        interval(2, interaction="peer", engaged="no"),
-        interval(3, interaction="none"),
-        interval(4, interaction="peer", engaged="yes"),
-    ], finished=True)
+    _record(
+        primary,
+        world.user("staff"),
+        [
+            interval(1, interaction="student", engaged="yes", adult_near=True, peers=[sofia]),
+            interval(2, interaction="none", engaged="no"),
+            interval(3, skipped=True),
+            interval(4, interaction="peer", engaged="yes", peers=[sofia, obs.second_peer.pk]),
+        ],
+        finished=True,
+    )
+    _record(
+        second,
+        world.user("coordinator"),
+        [
+            interval(1, interaction="student", engaged="yes", adult_near=True, peers=[sofia]),
+            interval(2, interaction="peer", engaged="no"),
+            interval(3, interaction="none"),
+            interval(4, interaction="peer", engaged="yes"),
+        ],
+        finished=True,
+    )
     # Primary: counted 3 (3 skipped); interaction in 1 and 4: 2/3 = 66.7 %; engaged 2 of 3 applied = 66.7 %;
     # adult 1/3 = 33.3 %; 2 different peers. Agreement over 1, 2, 4 (3 skipped by the first): interaction 2/3,
     # engaged 3/3, adult 3/3 -> overall 8/9 = 88.9 %.
@@ -228,8 +255,14 @@ def test_the_list_queries_do_not_grow_with_its_rows(client_for, world, django_as
     one = count()
     for day in range(1, 6):
         observation = services.observation_start(
-            occurrence=obs.lunch.today, student=world.focus_student, observer=world.user("staff"),
-            method="partial", observe_seconds=10, record_seconds=5, interval_count=4)
+            occurrence=obs.lunch.today,
+            student=world.focus_student,
+            observer=world.user("staff"),
+            method="partial",
+            observe_seconds=10,
+            record_seconds=5,
+            interval_count=4,
+        )
         Observation.objects.filter(pk=observation.pk).update(started_at=timezone.now() - datetime.timedelta(days=day))
         _record(observation, world.user("staff"), [interval(1, peers=[world.peer_student.pk]), interval(2)])
     assert count() == one

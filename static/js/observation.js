@@ -10,7 +10,8 @@
      JSON to its intervals URL (CSRF token from the page, same origin) when it is finished or stopped, and on each
      new interval while online; what could not be sent is kept and sent when the "online" event fires or on the
      next load of any observation page. The server stores intervals by number, so sending twice stores once.
-   - Every observation page (#observation-outbox) lists what is still waiting to send. */
+   - Every observation page (#observation-outbox) lists what is still waiting to send: the signed-in person's
+     observations only (each entry keeps its observer's id). */
 (function () {
   "use strict";
 
@@ -49,7 +50,14 @@
     }
   }
 
+  function currentUser() {
+    var outbox = document.getElementById("observation-outbox");
+    return outbox ? outbox.getAttribute("data-user") : "";
+  }
+
   function allEntries() {
+    // Only the signed-in person's: a phone shared by two adults never shows or sends the other one's.
+    var user = currentUser();
     var store = storage();
     var entries = [];
     if (!store) { return entries; }
@@ -58,7 +66,7 @@
       if (key && key.indexOf(PREFIX) === 0) {
         try {
           var entry = JSON.parse(store.getItem(key));
-          if (entry && entry.clientId) { entries.push(entry); }
+          if (entry && entry.clientId && entry.user === user) { entries.push(entry); }
         } catch (e) { /* not ours */ }
       }
     }
@@ -394,6 +402,7 @@
       entry = {
         clientId: clientId,
         pk: attr("pk"),
+        user: currentUser(),
         syncUrl: attr("sync-url"),
         recordUrl: attr("record-url"),
         title: attr("title"),

@@ -14,11 +14,13 @@ class ActivitiesConfig(AppConfig):
 
         from . import permissions
         from .attendance import registry as attendance_registry
+        from .observation import registry as observation_registry
         from .reminders import services as reminder_services
         from .service import dashboard as service_dashboard
 
         permissions.register()
         attendance_registry.register()
+        observation_registry.register()
         service_dashboard.register()
         # A non-school day added after activities were scheduled cancels the occurrences on it (the core cannot
         # import this app: it calls what is registered).

@@ -100,7 +100,9 @@ class ListRow:
     measures: m.Measures
 
 
-def observation_list(*, access, student=None, occurrence=None) -> list[ListRow]:
+def observation_list(
+    *, access, student=None, occurrence=None, first_observers_only: bool = False, limit: int | None = None
+) -> list[ListRow]:
     """The active school's observations (a student's, an occurrence's), newest first, each with its measures. Three
     queries whatever the number of rows: the observations, their intervals, the intervals' peers."""
     queryset = observation_queryset(access=access)
@@ -108,6 +110,10 @@ def observation_list(*, access, student=None, occurrence=None) -> list[ListRow]:
         queryset = queryset.filter(student=student)
     if occurrence is not None:
         queryset = queryset.filter(occurrence=occurrence)
+    if first_observers_only:
+        queryset = queryset.filter(primary=None)
+    if limit is not None:
+        queryset = queryset[:limit]
     queryset = queryset.prefetch_related(
         Prefetch("intervals", queryset=ObservationInterval.objects.prefetch_related("peers"))
     )

@@ -268,3 +268,19 @@ def test_the_list_queries_do_not_grow_with_its_rows(client_for, world, django_as
     assert count() == one
     with django_assert_max_num_queries(one):
         client.get(url)
+
+
+def test_a_focus_students_page_shows_their_latest_observations(client_for, world):
+    obs = east_observation(world)
+    _record(
+        obs.observation,
+        world.user("staff"),
+        [interval(1, interaction="peer", peers=[world.peer_student.pk]), interval(2, adult_near=True)],
+    )
+    # Interaction in 1 of 2 = 50 %; adult near in 1 of 2 = 50 %; 1 different peer.
+    html = client_for("coordinator").get(reverse("student_detail", kwargs={"pk": world.focus_student.pk})).content
+    html = html.decode()
+    assert reverse("activities:observation_detail", kwargs={"pk": obs.observation.pk}) in html
+    assert "peer interaction 50 %, adult within 3 feet 50 %, 1 different peer" in html
+    peer_page = client_for("coordinator").get(reverse("student_detail", kwargs={"pk": world.peer_student.pk}))
+    assert b"observations-heading" not in peer_page.content

@@ -9,6 +9,7 @@ Screenshots land in test-artifacts/ (phone-observation-*)."""
 import time
 
 import pytest
+from django.db import OperationalError
 from playwright.sync_api import expect
 
 from activities.models import Observation, ObservationInterval
@@ -21,10 +22,14 @@ pytestmark = pytest.mark.browser
 
 
 def _wait_for(condition, timeout=10.0):
+    """Poll the database (shared with the live server: SQLite may say a table is locked while it writes)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if condition():
-            return True
+        try:
+            if condition():
+                return True
+        except OperationalError:
+            pass
         time.sleep(0.2)
     return False
 
@@ -115,3 +120,54 @@ def test_an_observation_recorded_offline_is_sent_once_when_the_connection_return
     assert ObservationInterval.objects.filter(observation=observation).count() == 3
     assert_no_axe_violations(page)
     save_screenshot(page, "phone-observation-results")
+
+
+def test_a_second_observer_joins_on_the_first_observers_clock(new_page, world):
+    import datetime
+
+    from django.utils import timezone
+
+    from activities.observation import services
+
+    lunch = east_attendance(world)
+    primary = services.observation_start(
+        occurrence=lunch.today,
+        student=world.focus_student,
+        observer=world.user("staff"),
+        method=Observation.Method.MOMENTARY,
+        observe_seconds=3,
+        record_seconds=2,
+        interval_count=60,
+    )
+    started = timezone.now() - datetime.timedelta(seconds=11)  # interval 3 runs now (5 s each)
+    Observation.objects.filter(pk=primary.pk).update(started_at=started)
+
+    page = new_page(viewport=PHONE)
+    sign_in(page, world.user("coordinator").username)
+    page.goto(f"/activities/occurrences/{lunch.today.pk}/observe/")
+    page.get_by_role("button", name="Join as second observer").click()
+    page.wait_for_url("**/record/")
+    second = Observation.objects.get(primary=primary)
+    assert second.started_at == started and second.interval_count == 60
+    expect(page.locator("#observation-phase")).to_have_text("Tap Start to follow the first observer’s clock.")
+    page.get_by_role("button", name="Start").click()
+
+    # The interval shown is the one of the first observer's clock: now - start, not the moment of the tap.
+    cue = page.locator("#observation-cue")
+    expect(cue).to_contain_text("Look now")  # momentary time sampling: look at the cue
+    expect(cue).to_contain_text("Record now", timeout=8000)
+    shown = int(page.locator("#observation-number").inner_text().split()[1])
+    expected = int((timezone.now() - started).total_seconds() // 5) + 1
+    assert abs(shown - expected) <= 1
+    page.locator("label[for=interaction-student]").click()
+    page.get_by_role("button", name="Finish and send").click()
+    expect(page.locator("#observation-sync-state")).to_have_text("Sent: the results are saved.")
+    assert _wait_for(lambda: Observation.objects.get(pk=second.pk).finished_at is not None)
+    second.refresh_from_db()
+    assert second.started_at == started
+    numbers = sorted(second.intervals.values_list("number", flat=True))
+    # Nothing before the interval that ran when the second observer tapped Start (the 3rd or later).
+    assert numbers[0] >= 3 and numbers == list(range(numbers[0], numbers[-1] + 1))
+    tapped = second.intervals.get(interaction="student").number
+    assert tapped in (shown, shown + 1)
+    assert_no_axe_violations(page)

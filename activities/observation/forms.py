@@ -25,7 +25,12 @@ METHOD_HELP = {
 
 
 class ObservationStartForm(forms.Form):
-    student = forms.TypedChoiceField(label=_("Focus student"), coerce=int, empty_value=None)
+    student = forms.TypedChoiceField(
+        label=_("Focus student"),
+        coerce=int,
+        empty_value=None,
+        error_messages={"invalid_choice": _("Choose a focus student placed in this activity.")},
+    )
     method = forms.ChoiceField(
         label=_("Method"),
         choices=[(value, METHOD_HELP[value]) for value in Observation.Method.values],

@@ -59,8 +59,9 @@ BAD = [
     ({"record_seconds": 0}, "Partial-interval recording needs at least 2 seconds to record."),
     ({"record_seconds": 500}, "less than or equal to 120"),
     ({"method": "whenever"}, "Select a valid choice"),
-    ({"student": "not-a-student"}, "Select a valid choice"),
-    ({"student": 2**70}, "Select a valid choice"),
+    ({"student": "not-a-student"}, "Choose a focus student placed in this activity."),
+    ({"student": 2**70}, "Choose a focus student placed in this activity."),
+    ({"student": ""}, "This field is required."),
 ]
 
 
@@ -91,7 +92,7 @@ def test_a_student_not_in_the_activity_or_a_peer_is_refused(client_for, world):
     before = Observation.objects.count()
     for student in (elsewhere, world.peer_student):
         response = client.post(start_url(lunch.today), {**GOOD, "student": student.pk})
-        assert "Select a valid choice" in response.content.decode()
+        assert "Choose a focus student placed in this activity." in response.content.decode()
     assert Observation.objects.count() == before
     # The service refuses too, whoever calls it.
     with pytest.raises(Exception, match="placed in this activity"):

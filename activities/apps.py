@@ -16,12 +16,14 @@ class ActivitiesConfig(AppConfig):
         from .attendance import registry as attendance_registry
         from .facilitation import registry as facilitation_registry
         from .journals import registry as journal_registry
+        from .observation import registry as observation_registry
         from .reminders import services as reminder_services
         from .service import dashboard as service_dashboard
 
         permissions.register()
         attendance_registry.register()
         facilitation_registry.register()
+        observation_registry.register()
         service_dashboard.register()
         journal_registry.register()
         # A non-school day added after activities were scheduled cancels the occurrences on it (the core cannot

@@ -29,3 +29,9 @@ __all__ = [
     "program_activities",
     "student_inclusive_minutes",
 ]
+
+# Observation by interval recording (issue 21): observations with their measures (the studies' measures), for the
+# evaluation app.
+from .observation.selectors import observation_list, observation_results  # noqa: E402
+
+__all__ += ["observation_list", "observation_results"]

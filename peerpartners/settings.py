@@ -317,6 +317,7 @@ DEMO_SEEDERS = [
     "activities.attendance.demo.seed",
     "activities.journals.demo.seed",
     "activities.facilitation.demo.seed",
+    "activities.observation.demo.seed",
     "activities.service.demo.seed",
     "activities.reminders.demo.seed",
     "schools.privacy.demo_retention.seed",

@@ -15,6 +15,7 @@ from schools.models import NonSchoolDay
 from tests.activities.facilitation.factories import east_facilitation, spare_change
 from tests.activities.factories import east_attendance, east_feeds, east_scheduling, east_service, feed_made
 from tests.activities.journals.factories import east_journals
+from tests.activities.observation.factories import east_observation
 from tests.orientation.factories import (
     east_followup,
     east_invitations,
@@ -1026,6 +1027,54 @@ MATRIX: dict[str, Route] = {
 
 # The Django admin is for support staff (is_staff) only: every admin URL sends every role to the admin sign-in,
 # except that sign-in page itself.
+# --- Observation by interval recording (helper observe; see tests/activities/observation/factories.py): East's staff
+# observe ("observe_students") and read results ("view_observations"); the teacher ("staff") is the observer of the
+# fixture's observation, so only they open its recording page and send its intervals (the rest of the staff: 403);
+# joining as the second observer answers a redirect either way (the observer's own: refused with a message).
+OBSERVERS = ("staff", "coordinator", "school_admin")
+
+
+def observation_route(kwargs, allowed: tuple[str, ...] = OBSERVERS, method: str = "get", **options) -> Route:
+    outcome = OK if method == "get" else REDIRECT
+    return Route(
+        expect(FORBIDDEN, anonymous=LOGIN, other_coordinator=NOT_FOUND, **roles(outcome, *allowed)),
+        kwargs=lambda world: kwargs(east_observation(world)),
+        method=method,
+        school_object=True,
+        **options,
+    )
+
+
+def observation_payload(world) -> dict:
+    import json
+
+    observation = east_observation(world).observation
+    intervals = [{"number": 1, "interaction": "peer", "engaged": "yes", "peers": [world.peer_student.pk]}]
+    return {"payload": json.dumps({"client_id": str(observation.client_id), "intervals": intervals})}
+
+
+MATRIX.update(
+    {
+        "activities:observation_start": observation_route(lambda o: {"pk": o.lunch.today.pk}),
+        "activities:observation_join": observation_route(lambda o: {"pk": o.observation.pk}, method="post"),
+        "activities:observation_record": observation_route(lambda o: {"pk": o.observation.pk}, ("staff",)),
+        # The phone sends JSON; the matrix's form post carries the same JSON in ``payload`` (the view reads both).
+        "activities:observation_sync": Route(
+            expect(FORBIDDEN, anonymous=LOGIN, other_coordinator=NOT_FOUND, staff=OK),
+            kwargs=lambda world: {"pk": east_observation(world).observation.pk},
+            method="post",
+            data=observation_payload,
+            school_object=True,
+        ),
+        "activities:observation_detail": observation_route(lambda o: {"pk": o.observation.pk}),
+        # The active school's list: another school's coordinator sees their own (empty).
+        "activities:observations": Route(
+            expect(FORBIDDEN, anonymous=LOGIN, **roles(OK, *OBSERVERS, "other_coordinator")),
+            kwargs=lambda world: east_observation(world) and {},
+        ),
+    }
+)
+
 NAMESPACE_RULES: dict[str, Route] = {
     "admin": Route(expect(ADMIN_LOGIN)),
 }

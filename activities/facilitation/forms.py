@@ -16,6 +16,21 @@ class GoalChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.get_domain_display()}: {obj.goal}"
 
 
+def _interaction_count(label) -> forms.IntegerField:
+    """A count of interactions: empty is 0, with messages a person filling it in on a phone understands."""
+    return forms.IntegerField(
+        label=label,
+        min_value=0,
+        max_value=COUNT_MAX,
+        required=False,
+        error_messages={
+            "min_value": _("Enter 0 or more."),
+            "max_value": _("Enter at most %(limit_value)s."),
+            "invalid": _("Enter a whole number."),
+        },
+    )
+
+
 class FacilitationLogForm(forms.Form):
     strategies = forms.MultipleChoiceField(
         label=_("Strategies you used (the guide's Figure 1)"),
@@ -33,28 +48,8 @@ class FacilitationLogForm(forms.Form):
             "invalid_choice": _("Choose close, nearby or faded."),
         },
     )
-    initiations_by_student = forms.IntegerField(
-        label=_("Interactions started by the student"),
-        min_value=0,
-        max_value=COUNT_MAX,
-        required=False,
-        error_messages={
-            "min_value": _("Enter 0 or more."),
-            "max_value": _("Enter at most %(limit_value)s."),
-            "invalid": _("Enter a whole number."),
-        },
-    )
-    initiations_by_peers = forms.IntegerField(
-        label=_("Interactions started by peers"),
-        min_value=0,
-        max_value=COUNT_MAX,
-        required=False,
-        error_messages={
-            "min_value": _("Enter 0 or more."),
-            "max_value": _("Enter at most %(limit_value)s."),
-            "invalid": _("Enter a whole number."),
-        },
-    )
+    initiations_by_student = _interaction_count(_("Interactions started by the student"))
+    initiations_by_peers = _interaction_count(_("Interactions started by peers"))
     interaction_quality = forms.TypedChoiceField(
         label=_("Quality of the interactions"),
         choices=[("", _("Not rated")), *FacilitationLog.Quality.choices],

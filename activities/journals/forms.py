@@ -14,6 +14,14 @@ NOTE_MAX = JournalEntry._meta.get_field("follow_up_note").max_length
 PROMPT_MAX = JournalPrompt._meta.get_field("text").max_length
 
 
+class LongTextField(forms.CharField):
+    """Text with line breaks counted once: a browser sends each as CR LF, but counts it as one character against
+    the textarea's ``maxlength``, so a text the page accepted must not be "too long" here."""
+
+    def to_python(self, value):
+        return super().to_python(value).replace("\r\n", "\n")
+
+
 class JournalEntryForm(forms.Form):
     # A hidden field's error would not show beside it: the week is checked in ``clean()``, on top of the form.
     week = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -26,7 +34,7 @@ class JournalEntryForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"invalid_choice": _("Choose one of the questions on the list.")},
     )
-    text = forms.CharField(
+    text = LongTextField(
         label=_("Your journal"),
         max_length=ENTRY_MAX,
         strip=True,
@@ -88,7 +96,7 @@ class PromptForm(forms.ModelForm):
 
 
 class ReplyForm(forms.Form):
-    text = forms.CharField(
+    text = LongTextField(
         label=_("Your reply"),
         max_length=REPLY_MAX,
         help_text=_("The peer reads it under their entry on their journal page (no email is sent)."),

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from programs.selectors import team_users
+from schools.models import Student
 from schools.services import email_queue
 
 from ..models import JournalEntry, JournalPrompt, JournalReply
@@ -120,10 +121,13 @@ def journal_entry_save(
     today: datetime.date | None = None,
 ) -> tuple[JournalEntry, bool]:
     """Write or change the peer's entry of this week. Refuses another week than this one, a program the peer does not
-        take part in (or without journals), a prompt that is not offered in the program, and an entry already replied
-        to. Flagging a worry (the first time) queues one email to the program's coordinator in this transaction, without
-        a word of the journal. Returns the entry and whether the worry was flagged now. ``today`` is the school's today
-    (the demo writes earlier weeks as if on those days)."""
+    take part in (or without journals), a prompt that is not offered in the program, and an entry already replied
+    to. Flagging a worry (the first time) queues one email to the program's coordinator in this transaction, without
+    a word of the journal. Returns the entry and whether the worry was flagged now. ``today`` is the school's today
+    (the demo writes earlier weeks as if on those days).
+
+    The peer's own row is locked first: two saves at once (a double tap, two tabs) wait for each other, and the
+    second edits the entry the first made instead of meeting the one-entry-a-week constraint."""
     if program not in selectors.peer_journal_programs(peer=peer):
         raise ValidationError(_("You can only write a journal for a program you take part in."))
     current = selectors.week_of(today) if today is not None else selectors.this_week(program.school)
@@ -134,6 +138,7 @@ def journal_entry_save(
     if prompt is not None and (prompt.program_id != program.pk or not prompt.is_active):
         raise ValidationError({"prompt": _("Choose one of the questions on the list.")})
     with transaction.atomic():
+        Student.objects.select_for_update().filter(pk=peer.pk).first()
         entry = JournalEntry.objects.select_for_update().filter(
             program=program, peer=peer, week=week
         ).first() or JournalEntry(program=program, peer=peer, week=week)
@@ -144,7 +149,7 @@ def journal_entry_save(
         newly_flagged = worry_flagged and not entry.worry_flagged
         entry.prompt = prompt
         entry.prompt_text = prompt.text if prompt is not None else ""
-        entry.text = (text or "").strip()
+        entry.text = (text or "").replace("\r\n", "\n").strip()
         _check_length(entry.text, ENTRY_MAX, "text")
         entry.worry_flagged = entry.worry_flagged or worry_flagged
         entry.full_clean()

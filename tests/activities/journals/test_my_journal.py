@@ -188,3 +188,15 @@ def test_a_peer_without_a_journal_program_is_told_plainly(world, client_for):
     page = client_for("peer").get(URL).content.decode()
     assert "You don't have a journal yet." in page
     assert client_for("peer").post(URL, {"text": "x"}).status_code == 404
+
+
+def test_line_breaks_count_once_as_the_page_counts_them(world, journals, client_for):
+    """The textarea allows 5,000 characters counting a line break as one; the browser sends it as two (CR LF)."""
+    lines = ["Today we played a game."] * 205
+    text = "\r\n".join(lines)
+    assert len(text.replace("\r\n", "\n")) <= 5000 < len(text)
+
+    response = post(client_for("peer"), journals, text=text)
+
+    assert response.status_code == 302
+    assert sofia_this_week(journals, world).get().text == "\n".join(lines)

@@ -18,6 +18,7 @@ from schools.models import Student
 from schools.permissions import can_view_sensitive, has_permission
 
 from ..models import ADULT_SUPPORT_LEVEL, AdultSupport, SupportChange
+from ..observation.selectors import observation_list
 from . import selectors, services
 from .forms import FacilitationLogForm, SupportChangeForm
 from .series import chart
@@ -200,6 +201,14 @@ class StudentTimelineView(OneStudentMixin, TemplateView):
             markers=markers,
         )
         may_see_goals = can_view_sensitive(access, self.student)
+        if has_permission(access, "view_observations"):
+            # The term's direct observations (first observers' records: a second observer's is the same session).
+            observations = [
+                row
+                for row in observation_list(access=access, student=self.student, first_observers_only=True)
+                if self.term is None or self.term.start_date <= row.observation.occurrence.date <= self.term.end_date
+            ]
+            context["observation_section"] = {"rows": observations, "student": self.student}
         context.update(
             timeline=timeline,
             terms=self.terms,

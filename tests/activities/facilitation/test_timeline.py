@@ -2,6 +2,8 @@
 table behind each, the support changes (added and removed by those who may), goals only for those who may see them,
 and a fixed number of queries whatever the number of logs."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -65,7 +67,6 @@ def test_only_focus_students_have_a_timeline_and_another_school_is_404(client_fo
 
 def test_the_term_chooser_shows_another_term(client_for, world):
     east_facilitation(world)
-    import datetime
 
     old = TermFactory(
         school=world.school,
@@ -166,3 +167,22 @@ def test_the_timeline_and_the_logs_list_cost_the_same_whatever_the_rows(
     many_logs(world, 6)
     assert count_queries(client, url(world.focus_student), django_assert_max_num_queries, 60) == timeline_few
     assert count_queries(client, activity_logs(), django_assert_max_num_queries, 60) == logs_few
+
+
+def test_the_timeline_lists_the_terms_observations_of_the_student(client_for, world):
+    """The support team sees the direct observations beside the logs: the first observer's record, linked."""
+    from tests.activities.observation.factories import east_observation
+
+    observation = east_observation(world).observation
+    detail = reverse("activities:observation_detail", kwargs={"pk": observation.pk})
+
+    html = client_for("coordinator").get(url(world.focus_student)).content.decode()
+    assert 'id="observations-heading"' in html and detail in html
+
+    earlier = TermFactory(
+        school=world.school,
+        name="Spring 2002",
+        start_date=datetime.date(2002, 1, 7),
+        end_date=datetime.date(2002, 6, 14),
+    )
+    assert detail not in client_for("coordinator").get(url(world.focus_student, term=earlier.pk)).content.decode()

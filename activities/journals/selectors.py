@@ -22,6 +22,7 @@ from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Prefet
 from programs.selectors import active_participants, program_queryset, school_programs
 from schools.dates import school_today
 from schools.models import Student
+from schools.selectors import own_student_record
 
 from ..models import Activity, JournalEntry, JournalPrompt, JournalReply, Kind
 
@@ -191,3 +192,39 @@ def own_entry_by_id(*, peer, pk: int):
         .prefetch_related(Prefetch("replies", queryset=JournalReply.objects.select_related("author")))
         .first()
     )
+
+
+# How long a staff reply shows on the peer's dashboard as new (they see every reply on their journal page anyway).
+REPLY_SHOWN_DAYS = 14
+
+
+def own_journal_panel(access) -> dict:
+    """The peer's dashboard panel "My journal": for each program with journals they take part in, whether this
+    week's entry is written, and the staff replies of the last two weeks (no read receipts: a reply is news for
+    ``REPLY_SHOWN_DAYS``). Empty for a peer without a journal program, so the panel does not show."""
+    peer = own_student_record(access=access)
+    programs = peer_journal_programs(peer=peer)
+    if not programs:
+        return {"journals": []}
+    week = this_week(peer.school)
+    written = set(
+        JournalEntry.objects.filter(peer=peer, program__in=programs, week=week).values_list("program_id", flat=True)
+    )
+    since = school_today(peer.school) - datetime.timedelta(days=REPLY_SHOWN_DAYS)
+    replies = list(
+        JournalReply.objects.filter(entry__peer=peer, entry__program__in=programs, created_at__date__gte=since)
+        .select_related("entry", "author")
+        .order_by("-created_at")
+    )
+    return {
+        "journals": [
+            {
+                "program": program,
+                "written": program.pk in written,
+                "replies": [reply for reply in replies if reply.entry.program_id == program.pk],
+                "several": len(programs) > 1,
+            }
+            for program in programs
+        ],
+        "week": week,
+    }

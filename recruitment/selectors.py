@@ -5,6 +5,10 @@ areas' modules. Each function takes the program, not a request's ``access``, so 
 itself comes from ``programs.selectors`` (already scoped to the school).
 """
 
+from django.utils import timezone
+
+from schools.dates import school_zone
+
 from .matching import selectors as matching_selectors
 from .models import Match
 
@@ -16,6 +20,19 @@ def confirmed_pairs(*, program, term=None):
     if term is not None:
         matches = matches.filter(term=term)
     return matches.select_related("peer", "focus_student", "term")
+
+
+def first_pairing_date(*, focus_student):
+    """The day (at the student's school) the focus student's first confirmed pairing with a peer was confirmed, in any
+    program and term, or None: where peer support started, for a timeline that has no date recorded by hand."""
+    first = (
+        Match.objects.filter(focus_student=focus_student, status__in=(Match.Status.CONFIRMED, Match.Status.ENDED))
+        .exclude(confirmed_at=None)
+        .order_by("confirmed_at")
+        .values_list("confirmed_at", flat=True)
+        .first()
+    )
+    return timezone.localtime(first, school_zone(focus_student.school)).date() if first else None
 
 
 def peers_with_valid_consent(*, program):

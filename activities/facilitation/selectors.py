@@ -7,7 +7,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q
+from django.utils.translation import gettext_lazy as _
 
+from recruitment.selectors import first_pairing_date
 from schools.dates import school_today
 from schools.models import IEPGoal, Student, Term
 from schools.permissions import has_permission
@@ -201,6 +203,19 @@ class Timeline:
     weeks: list[Week] = field(default_factory=list)
     changes: list[SupportChange] = field(default_factory=list)
     suggestions: list[Suggestion] = field(default_factory=list)
+    # Where peer support started when nobody recorded it: the first confirmed pairing's day (from matching).
+    paired_on: datetime.date | None = None
+
+    @property
+    def markers(self) -> list[tuple[datetime.date, str]]:
+        """The charts' vertical lines: every recorded change, and the first pairing unless a start was recorded."""
+        lines = [(change.date, change.what) for change in self.changes]
+        if self.paired_on is not None:
+            lines.append((self.paired_on, str(PAIRED_LABEL)))
+        return sorted(lines, key=lambda line: line[0])
+
+
+PAIRED_LABEL = _("Paired with a peer partner")
 
 
 def student_timeline(*, student, term: Term | None) -> Timeline:
@@ -222,7 +237,9 @@ def student_timeline(*, student, term: Term | None) -> Timeline:
     )
     logs = list(student_logs(student=student, start=start, end=end))
     changes = list(SupportChange.objects.filter(student=student).select_related("added_by").order_by("date", "pk"))
+    recorded_start = any(change.kind == SupportChange.Kind.PEER_SUPPORT_STARTED for change in changes)
     return Timeline(
+        paired_on=None if recorded_start else first_pairing_date(focus_student=student),
         term=term,
         activities=activities,
         attendance=attendance,

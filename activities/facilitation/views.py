@@ -181,7 +181,7 @@ class StudentTimelineView(OneStudentMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         access = self.request.access
         timeline = selectors.student_timeline(student=self.student, term=self.term)
-        markers = [(c.date, c.what) for c in timeline.changes]
+        markers = timeline.markers
         weeks = timeline.weeks
         top = max([w.by_student or 0 for w in weeks] + [w.by_peers or 0 for w in weeks] + [4])
         support_chart = chart(

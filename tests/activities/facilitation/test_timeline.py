@@ -186,3 +186,37 @@ def test_the_timeline_lists_the_terms_observations_of_the_student(client_for, wo
         end_date=datetime.date(2002, 6, 14),
     )
     assert detail not in client_for("coordinator").get(url(world.focus_student, term=earlier.pk)).content.decode()
+
+
+def test_without_a_recorded_start_the_first_confirmed_pairing_marks_where_peer_support_started(client_for, world):
+    from django.utils import timezone
+
+    from recruitment.models import Match
+    from tests.activities.factories import east_attendance
+
+    east_facilitation(world)
+    paired = datetime.datetime.combine(world.term.start_date + datetime.timedelta(days=14), datetime.time(12))
+    Match.objects.create(
+        program=east_attendance(world).program,
+        term=world.term,
+        focus_student=world.focus_student,
+        peer=world.peer_student,
+        status=Match.Status.CONFIRMED,
+        confirmed_at=timezone.make_aware(paired, timezone.get_current_timezone()),
+    )
+
+    html = client_for("coordinator").get(url(world.focus_student)).content.decode()
+    day = f"{paired:%b} {paired.day}, {paired.year}"
+    assert f"{day}: paired with a peer partner (the first confirmed pairing, from matching)" in html
+    assert html.count("stroke-dasharray") >= 2  # the line on both charts
+    assert "Paired with a peer partner" in html  # the line's label
+
+    # A start recorded by hand is the start: the pairing no longer marks it.
+    SupportChange.objects.create(
+        student=world.focus_student,
+        date=world.term.start_date,
+        what="Peer support started",
+        kind=SupportChange.Kind.PEER_SUPPORT_STARTED,
+    )
+    html = client_for("coordinator").get(url(world.focus_student)).content.decode()
+    assert "from matching" not in html

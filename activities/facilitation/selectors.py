@@ -207,6 +207,15 @@ class Timeline:
     paired_on: datetime.date | None = None
 
     @property
+    def attended(self) -> int:
+        """Times the student was there (present, late or left early) this term."""
+        return sum(1 for row in self.attendance if row.minutes)
+
+    @property
+    def minutes_attended(self) -> int:
+        return sum(row.minutes for row in self.attendance)
+
+    @property
     def markers(self) -> list[tuple[datetime.date, str]]:
         """The charts' vertical lines: every recorded change, and the first pairing unless a start was recorded."""
         lines = [(change.date, change.what) for change in self.changes]

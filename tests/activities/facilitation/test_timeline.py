@@ -3,6 +3,7 @@ table behind each, the support changes (added and removed by those who may), goa
 and a fixed number of queries whatever the number of logs."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -33,8 +34,9 @@ def test_the_timeline_shows_the_term_with_two_accessible_charts(client_for, worl
     html = response.content.decode()
     assert html.count('role="img"') == 2
     assert 'aria-labelledby="support-chart-title support-chart-desc"' in html
-    assert html.count("<details>") == 2 and html.count("<table") >= 3
+    assert html.count("<details>") == 3 and html.count("<table") >= 3  # two charts, and attendance day by day
     assert "Monday and Wednesday lunch bunch" in html  # the activity and its attendance
+    assert re.search(r"There \d+ times? of \d+, \d+ minutes in all\.", html)
     assert "Pointed out what they have in common" in html  # the log's strategies in plain words
     assert "stroke-dasharray" in html  # the change's line
     assert world.iep_goal.goal[:30] in html  # the coordinator sees the goals practised

@@ -194,7 +194,15 @@ def observation_intervals_save(*, observation: Observation, by, payload) -> dict
             observation.started_at = started_at
             changed.append("started_at")
         if finished and observation.finished_at is None:
-            observation.finished_at = now
+            # When the session ended, not when the phone got its connection back: never later than the last
+            # interval's end on the shared clock.
+            clock = observation.started_at or (observation.primary.started_at if observation.primary_id else None)
+            planned_end = (
+                clock + datetime.timedelta(seconds=observation.interval_count * observation.interval_seconds)
+                if clock is not None
+                else None
+            )
+            observation.finished_at = min(now, planned_end) if planned_end is not None else now
             changed.append("finished_at")
         if note is not None and note.strip() != observation.note:
             observation.note = note.strip()

@@ -154,3 +154,21 @@ def test_a_cancelled_occurrence_takes_no_intervals(client_for, world, obs):
     response = post(client_for("staff"), obs.observation, payload(obs.observation, [interval(1)]))
     assert response.status_code == 400
     assert not ObservationInterval.objects.exists()
+
+
+def test_sent_after_the_connection_returns_it_finished_when_the_session_ended(client_for, world, obs):
+    """An observation finished offline and sent two hours later is not dated by the send: it finished no later than
+    its last interval's end on the shared clock (8 intervals of 10 + 5 seconds)."""
+    import datetime
+
+    from django.utils import timezone
+
+    observation = obs.observation
+    observation.started_at = timezone.now() - datetime.timedelta(hours=2)
+    observation.save(update_fields=["started_at"])
+
+    response = post(client_for("staff"), observation, payload(observation, [interval(1)], finished=True))
+
+    assert response.status_code == 200, response.content
+    observation.refresh_from_db()
+    assert observation.finished_at == observation.started_at + datetime.timedelta(seconds=8 * 15)

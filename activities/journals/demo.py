@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from programs.selectors import active_participants, team_users
 from recruitment.selectors import confirmed_pairs
-from schools.dates import school_today
+from schools.dates import school_today, school_zone
 from schools.models import School, Student
 
 from ..models import JournalEntry, JournalPrompt
@@ -164,7 +164,13 @@ def _journals(program) -> int:
         )
         written += 1
         if reply:
-            services.journal_reply(entry=entry, author=coordinator, text=reply.format(partner=name))
+            # Answered the day after it was written, after school (this week's: now at the latest).
+            replied = datetime.datetime.combine(
+                day + datetime.timedelta(days=1), datetime.time(15, 30), tzinfo=school_zone(program.school)
+            )
+            services.journal_reply(
+                entry=entry, author=coordinator, text=reply.format(partner=name), now=min(replied, timezone.now())
+            )
         if worry and weeks_ago:
             services.journal_follow_up(
                 entry=entry,

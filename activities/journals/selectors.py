@@ -194,13 +194,14 @@ def own_entry_by_id(*, peer, pk: int):
     )
 
 
-# How long a staff reply shows on the peer's dashboard as new (they see every reply on their journal page anyway).
-REPLY_SHOWN_DAYS = 14
+# How long a staff reply shows on the peer's dashboard as new: a week, the journal's rhythm (every reply stays on
+# their journal page).
+REPLY_SHOWN_DAYS = 7
 
 
 def own_journal_panel(access) -> dict:
     """The peer's dashboard panel "My journal": for each program with journals they take part in, whether this
-    week's entry is written, and the staff replies of the last two weeks (no read receipts: a reply is news for
+    week's entry is written, and the staff replies of the last week (no read receipts: a reply is news for
     ``REPLY_SHOWN_DAYS``). Empty for a peer without a journal program, so the panel does not show."""
     peer = own_student_record(access=access)
     programs = peer_journal_programs(peer=peer)

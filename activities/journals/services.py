@@ -180,13 +180,17 @@ def _tell_coordinator(entry: JournalEntry) -> None:
     )
 
 
-def journal_reply(*, entry: JournalEntry, author, text: str) -> JournalReply:
-    """The reply shows under the entry on the peer's journal page. The peer is not emailed: many peers are under 13."""
+def journal_reply(*, entry: JournalEntry, author, text: str, now: datetime.datetime | None = None) -> JournalReply:
+    """The reply shows under the entry on the peer's journal page. The peer is not emailed: many peers are under 13.
+    ``now`` dates it (the demo replies to earlier weeks as if then)."""
     with transaction.atomic():
-        reply = JournalReply(entry=entry, author=author, text=(text or "").strip())
+        reply = JournalReply(entry=entry, author=author, text=(text or "").replace("\r\n", "\n").strip())
         _check_length(reply.text, REPLY_MAX, "text")
         reply.full_clean()
         reply.save()
+        if now is not None:
+            JournalReply.objects.filter(pk=reply.pk).update(created_at=now)
+            reply.created_at = now
         return reply
 
 

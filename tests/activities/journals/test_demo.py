@@ -2,6 +2,7 @@
 starter prompts and a few weeks of journals by three peers, no two entries the same, replies on most, one worry
 followed up and one open on east.coordinator's dashboard; a second run changes nothing."""
 
+import datetime
 import io
 
 import pytest
@@ -48,6 +49,15 @@ def test_easts_course_has_journals_by_three_peers_with_replies_and_worries(east_
     assert JournalPrompt.objects.filter(program=east_program, is_active=True).count() >= 5
     # Written in the peers' words about their partners, never with the template's placeholder.
     assert not any("{partner}" in e.text for e in entries)
+    # Each reply came after its week began and not in the future; only the last week's are news on the dashboard.
+    from django.utils import timezone
+
+    replies = [reply for entry in entries for reply in entry.replies.all()]
+    assert all(reply.entry.week <= timezone.localdate(reply.created_at) for reply in replies)
+    assert all(reply.created_at <= timezone.now() for reply in replies)
+    assert {reply.entry.week for reply in replies} != {
+        reply.entry.week for reply in replies if reply.created_at > timezone.now() - datetime.timedelta(days=7)
+    }
 
 
 def test_the_open_worry_is_on_east_coordinators_dashboard(east_program, client):

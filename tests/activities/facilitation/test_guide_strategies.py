@@ -5,6 +5,7 @@ from pathlib import Path
 from django.conf import settings
 
 from activities.guide_strategies import GUIDE_STRATEGIES, STRATEGY_KEYS
+from tests.conftest import service_missing
 
 RELATIVE = Path("shared") / "domain" / "peer-partner-programs-guide.txt"
 
@@ -23,7 +24,11 @@ GUIDE = find_guide()
 
 
 def figure_1() -> list[str]:
-    """The bullet lines after "Figure 1." in the guide (the file must be there: a missing guide fails the test)."""
+    """The bullet lines after "Figure 1." in the guide. The guide comes with the development workspace
+    (../shared/domain), not with a clone: without it the test is skipped, and fails under ``REQUIRE_SERVICES`` (CI),
+    as the real OneRoster sets do."""
+    if not GUIDE.is_file():
+        service_missing(f"the guide is not at {GUIDE}: it comes with the development workspace, not with a clone")
     lines = GUIDE.read_text(encoding="utf-8").splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith("Figure 1."))
     bullets = []
@@ -35,10 +40,6 @@ def figure_1() -> list[str]:
             break
         bullets.append(text.lstrip("•").strip().rstrip(";.").strip())
     return bullets
-
-
-def test_the_guide_is_where_the_test_looks():
-    assert GUIDE.is_file(), f"the guide is missing: {GUIDE}"
 
 
 def test_the_strategies_are_figure_1_word_for_word_in_order():

@@ -3,7 +3,24 @@ from django.utils.translation import gettext_lazy as _
 
 
 class EvaluationConfig(AppConfig):
-    """Evaluating outcomes: reflections, surveys, dashboards and term reports."""
+    """Evaluating outcomes (the guide's "Evaluating Outcomes" and Figure 2): reflection and other surveys in survey
+    windows (with the accessible student version), goal attainment scaling, social contacts and friendships, and the
+    monthly health of each pair."""
 
     name = "evaluation"
     verbose_name = _("Evaluation")
+
+    def ready(self):
+        from . import permissions
+        from .friendships import registry as friendship_registry
+        from .goals import registry as goal_registry
+        from .pairs import registry as pair_registry
+        from .student_form import registry as student_form_registry
+        from .surveys import registry as survey_registry
+
+        permissions.register()
+        survey_registry.register()
+        student_form_registry.register()
+        goal_registry.register()
+        friendship_registry.register()
+        pair_registry.register()

@@ -281,6 +281,9 @@ STATICFILES_DIRS = [
     # Copied from npm packages at build time (package.json); served from our own host, never a CDN.
     ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
     ("vendor/bootstrap-icons", BASE_DIR / "node_modules" / "bootstrap-icons" / "font"),
+    # OpenMoji's colour symbols (CC BY-SA 4.0, credited on /evaluation/symbols/): the answers of the accessible
+    # student surveys and check-ins (evaluation/symbols.py names the few in use).
+    ("vendor/openmoji", BASE_DIR / "node_modules" / "openmoji" / "color" / "svg"),
 ]
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
@@ -320,6 +323,12 @@ DEMO_SEEDERS = [
     "activities.observation.demo.seed",
     "activities.service.demo.seed",
     "activities.reminders.demo.seed",
+    # Evaluating outcomes: survey windows first (the student form, friendships and pair health answer in them).
+    "evaluation.surveys.demo.seed",
+    "evaluation.student_form.demo.seed",
+    "evaluation.goals.demo.seed",
+    "evaluation.friendships.demo.seed",
+    "evaluation.pairs.demo.seed",
     "schools.privacy.demo_retention.seed",
     # Last: records requests and disclosures about students the seeders above created.
     "schools.privacy.demo.seed",

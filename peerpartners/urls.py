@@ -14,6 +14,7 @@ urlpatterns = [
     path("programs/", include("programs.urls")),
     path("orientation/", include("orientation.urls")),
     path("activities/", include("activities.urls")),
+    path("evaluation/", include("evaluation.urls")),
     path("", include("recruitment.urls")),
     path("", include("schools.urls")),
 ]

@@ -1,0 +1,5 @@
+"""The demo's friendships."""
+
+
+def seed(*, password: str) -> None:
+    pass

@@ -1,0 +1,3 @@
+"""friendships pages."""
+
+urlpatterns: list = []

@@ -1,0 +1,5 @@
+"""The demo's goals."""
+
+
+def seed(*, password: str) -> None:
+    pass

@@ -1,0 +1,6 @@
+"""What goals adds to core pages (dashboard panels, student page sections), registered from
+``EvaluationConfig.ready()``."""
+
+
+def register() -> None:
+    pass

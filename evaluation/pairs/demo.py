@@ -1,0 +1,5 @@
+"""The demo's pairs."""
+
+
+def seed(*, password: str) -> None:
+    pass

@@ -1,0 +1,3 @@
+"""pairs pages."""
+
+urlpatterns: list = []

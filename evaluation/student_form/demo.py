@@ -1,0 +1,5 @@
+"""The demo's student_form."""
+
+
+def seed(*, password: str) -> None:
+    pass

@@ -1,0 +1,3 @@
+"""student_form pages."""
+
+urlpatterns: list = []

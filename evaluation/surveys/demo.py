@@ -1,0 +1,5 @@
+"""The demo's surveys."""
+
+
+def seed(*, password: str) -> None:
+    pass

@@ -93,6 +93,19 @@ TABLE = {
     "write_peer_journal": frozenset({"peer"}),
     "read_peer_journals": frozenset({"coordinator", "special_educator"}),
     "manage_journal_prompts": frozenset({"coordinator"}),
+    # Added since (issue 22): surveys, goal attainment scaling, friendships and pair health (evaluation/permissions.py).
+    "manage_surveys": PRINCIPALS,
+    "view_survey_results": frozenset({"coordinator", "special_educator", "school_admin"}),
+    "select_quotes": frozenset({"coordinator"}),
+    "answer_own_surveys": STAFF | STUDENTS,
+    "support_student_answers": STAFF,
+    "manage_goal_scales": frozenset({"coordinator", "special_educator"}),
+    "rate_goals": STAFF,
+    "view_goal_scales": STAFF,
+    "view_friendships": frozenset({"coordinator", "special_educator", "school_admin"}),
+    "check_in_own_pairs": STUDENTS,
+    "flag_match_problem": STAFF,
+    "view_pair_health": frozenset({"coordinator", "special_educator", "school_admin"}),
 }
 
 

@@ -15,12 +15,12 @@ class EvaluationConfig(AppConfig):
         from .friendships import registry as friendship_registry
         from .goals import registry as goal_registry
         from .pairs import registry as pair_registry
-        from .student_form import registry as student_form_registry
+        from .responding import registry as responding_registry
         from .surveys import registry as survey_registry
 
         permissions.register()
         survey_registry.register()
-        student_form_registry.register()
+        responding_registry.register()
         goal_registry.register()
         friendship_registry.register()
         pair_registry.register()

@@ -325,7 +325,7 @@ DEMO_SEEDERS = [
     "activities.reminders.demo.seed",
     # Evaluating outcomes: survey windows first (the student form, friendships and pair health answer in them).
     "evaluation.surveys.demo.seed",
-    "evaluation.student_form.demo.seed",
+    "evaluation.responding.demo.seed",
     "evaluation.goals.demo.seed",
     "evaluation.friendships.demo.seed",
     "evaluation.pairs.demo.seed",

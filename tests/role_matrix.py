@@ -1075,6 +1075,35 @@ MATRIX.update(
     }
 )
 
+# --- Evaluation (issue 22): one block per area, each filled by its helper (see tests/evaluation/<area>/factories.py).
+# --- evaluation: surveys (the coordinator's side) ---
+MATRIX.update({})
+
+# --- evaluation: responding (the respondent's side) ---
+# Until its pages land, the names other areas link to answer 404 to everyone.
+MATRIX.update(
+    {
+        "evaluation:my_surveys": Route(expect(NOT_FOUND)),
+        "evaluation:answer": Route(expect(NOT_FOUND), kwargs=lambda world: {"pk": 1}),
+        "evaluation:student_survey": Route(expect(NOT_FOUND), kwargs=lambda world: {"pk": 1}),
+        "evaluation:family_survey": Route(expect(NOT_FOUND), kwargs=lambda world: {"token": "x"}),
+        "evaluation:symbols": Route(expect(NOT_FOUND)),
+    }
+)
+
+# --- evaluation: goals (goal attainment scaling) ---
+MATRIX.update({})
+
+# --- evaluation: friendships ---
+MATRIX.update(
+    {
+        "evaluation:contacts": Route(expect(NOT_FOUND), kwargs=lambda world: {"pk": 1}),
+    }
+)
+
+# --- evaluation: pairs (pair health) ---
+MATRIX.update({})
+
 NAMESPACE_RULES: dict[str, Route] = {
     "admin": Route(expect(ADMIN_LOGIN)),
 }

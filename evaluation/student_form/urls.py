@@ -1,3 +1,0 @@
-"""student_form pages."""
-
-urlpatterns: list = []

@@ -11,7 +11,7 @@ class EvaluationConfig(AppConfig):
     verbose_name = _("Evaluation")
 
     def ready(self):
-        from . import permissions
+        from . import permissions, records
         from .friendships import registry as friendship_registry
         from .goals import registry as goal_registry
         from .pairs import registry as pair_registry
@@ -19,6 +19,9 @@ class EvaluationConfig(AppConfig):
         from .surveys import registry as survey_registry
 
         permissions.register()
+        # Everything held about a student includes their answers, goals, nominations and check-ins; anonymising a
+        # student erases their words here too.
+        records.register()
         survey_registry.register()
         responding_registry.register()
         goal_registry.register()

@@ -67,7 +67,7 @@ class Survey(models.Model):
     school_path = "program__school"
 
     class Meta:
-        ordering = ["program", "kind", "audience", "pk"]
+        ordering = ["program_id", "kind", "audience", "pk"]
         verbose_name = _("survey")
         verbose_name_plural = _("surveys")
 
@@ -99,7 +99,7 @@ class SurveyQuestion(models.Model):
     school_path = "survey__program__school"
 
     class Meta:
-        ordering = ["survey", "position", "pk"]
+        ordering = ["survey_id", "position", "pk"]
         verbose_name = _("survey question")
         verbose_name_plural = _("survey questions")
 
@@ -163,7 +163,7 @@ class SurveyWindow(models.Model):
     school_path = "program__school"
 
     class Meta:
-        ordering = ["program", "-opens_on", "pk"]
+        ordering = ["program_id", "-opens_on", "pk"]
         verbose_name = _("survey window")
         verbose_name_plural = _("survey windows")
 
@@ -251,7 +251,7 @@ class SurveyResponse(models.Model):
     school_path = "program__school"
 
     class Meta:
-        ordering = ["program", "survey", "pk"]
+        ordering = ["survey_id", "pk"]
         verbose_name = _("survey response")
         verbose_name_plural = _("survey responses")
         constraints = [
@@ -295,7 +295,7 @@ class SurveyAnswer(models.Model):
     school_path = "response__program__school"
 
     class Meta:
-        ordering = ["response", "question__position", "question_id"]
+        ordering = ["response_id", "question__position", "question_id"]
         verbose_name = _("survey answer")
         verbose_name_plural = _("survey answers")
         constraints = [models.UniqueConstraint(fields=["response", "question"], name="answer_once_per_question")]
@@ -341,7 +341,7 @@ class GoalScale(models.Model):
     school_path = "program__school"
 
     class Meta:
-        ordering = ["program", "term", "student__last_name", "student__first_name", "pk"]
+        ordering = ["program_id", "term_id", "student__last_name", "student__first_name", "pk"]
         verbose_name = _("goal attainment scale")
         verbose_name_plural = _("goal attainment scales")
 
@@ -384,7 +384,7 @@ class GoalRating(models.Model):
     school_path = "scale__program__school"
 
     class Meta:
-        ordering = ["scale", "point"]
+        ordering = ["scale_id", "point"]
         verbose_name = _("goal rating")
         verbose_name_plural = _("goal ratings")
         constraints = [models.UniqueConstraint(fields=["scale", "point"], name="goal_rated_once_per_point")]
@@ -415,7 +415,7 @@ class ContactNomination(models.Model):
     school_path = "window__program__school"
 
     class Meta:
-        ordering = ["window", "nominator", "nominee"]
+        ordering = ["window_id", "nominator_id", "nominee_id"]
         verbose_name = _("contact nomination")
         verbose_name_plural = _("contact nominations")
         constraints = [
@@ -476,7 +476,7 @@ class PairCheckIn(models.Model):
     school_path = "program__school"
 
     class Meta:
-        ordering = ["program", "-month", "focus_student__last_name", "peer__last_name", "side"]
+        ordering = ["program_id", "-month", "focus_student__last_name", "peer__last_name", "side"]
         verbose_name = _("pair check-in")
         verbose_name_plural = _("pair check-ins")
         constraints = [

@@ -259,6 +259,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "schools.privacy.tasks.anonymise_students_task",
         "schedule": crontab(hour=8, minute=0),
     },
+    # Daily: exit surveys for pairs that ended and peers who stopped taking part (each pair's once).
+    "evaluation-exit-surveys": {
+        "task": "evaluation.pairs.tasks.offer_exit_surveys",
+        "schedule": crontab(hour=9, minute=0),
+    },
 }
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")

@@ -5,9 +5,11 @@ areas' modules. Each function takes the program, not a request's ``access``, so 
 itself comes from ``programs.selectors`` (already scoped to the school).
 """
 
+from django.db.models import Min, Q
 from django.utils import timezone
 
-from schools.dates import school_zone
+from schools.dates import school_today, school_zone
+from schools.models import Term
 
 from .matching import selectors as matching_selectors
 from .models import Match
@@ -46,3 +48,51 @@ def confirmed_partners(*, peer):
     """The focus students ``peer`` is paired with in confirmed matches, in any program and term (a peer's partners'
     handouts, for instance): a queryset, by name."""
     return matching_selectors.partners_of(student=peer)
+
+
+# --- Pair health (evaluation): a student's own pairs, ended pairs, and when each pair began ------------------------
+
+
+def student_confirmed_pairs(*, student, on=None):
+    """The confirmed matches of one student (as the peer or as the focus student) in their school's programs, in the
+    terms running on ``on`` (the school's today by default), with ``program``, ``peer``, ``focus_student`` and
+    ``term``: the pairs a student checks in about. Read-only; one query."""
+    on = on or school_today(student.school)
+    running = Term.objects.filter(school_id=student.school_id).current(on)
+    return (
+        Match.objects.confirmed()
+        .filter(Q(peer=student) | Q(focus_student=student), program__school_id=student.school_id, term__in=running)
+        .select_related("program", "peer", "focus_student", "term")
+        .order_by("program__name", "pk")
+    )
+
+
+def pair_queryset(*, access):
+    """Confirmed and ended matches of the active school, for a view resolving one pair by id (another school's, and
+    a proposal, is a 404). Read-only."""
+    return (
+        Match.objects.visible_to(access)
+        .filter(status__in=(Match.Status.CONFIRMED, Match.Status.ENDED))
+        .select_related("program", "peer", "focus_student", "term")
+    )
+
+
+def ended_pairs(*, program):
+    """The program's ended matches (a pairing the coordinator ended), with ``peer``, ``focus_student`` and ``term``.
+    Read-only."""
+    return Match.objects.filter(program=program, status=Match.Status.ENDED).select_related(
+        "peer", "focus_student", "term"
+    )
+
+
+def pair_start_dates(*, program) -> dict:
+    """When each pair of the program began: ``{(peer_id, focus_student_id): confirmed_at}``, the earliest
+    confirmation of a confirmed or ended match of the same two students in the program (a pair renewed each term
+    counts from its first). One query."""
+    rows = (
+        Match.objects.filter(program=program, status__in=(Match.Status.CONFIRMED, Match.Status.ENDED))
+        .exclude(confirmed_at=None)
+        .values("peer_id", "focus_student_id")
+        .annotate(first=Min("confirmed_at"))
+    )
+    return {(row["peer_id"], row["focus_student_id"]): row["first"] for row in rows}

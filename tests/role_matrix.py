@@ -16,6 +16,7 @@ from tests.activities.facilitation.factories import east_facilitation, spare_cha
 from tests.activities.factories import east_attendance, east_feeds, east_scheduling, east_service, feed_made
 from tests.activities.journals.factories import east_journals
 from tests.activities.observation.factories import east_observation
+from tests.evaluation.pairs.factories import east_pairs
 from tests.orientation.factories import (
     east_followup,
     east_invitations,
@@ -1102,7 +1103,36 @@ MATRIX.update(
 )
 
 # --- evaluation: pairs (pair health) ---
-MATRIX.update({})
+# (see east_pairs in tests/evaluation/pairs/factories.py) A peer or student checks in about their own pairs only;
+# staff enter a focus student's check-in with them when they may read the student's record (the coordinator, the
+# principal; the general educator is not on Noah's support team); any East staff member flags a match problem; the
+# program's leads (coordinator, principal) read pair health, follow up and offer exit surveys. The district: 403.
+PAIR_LEADS = ("coordinator", "school_admin")
+
+
+def pair_route(kwargs, allowed=PAIR_LEADS, method: str = "get") -> Route:
+    outcome = OK if method == "get" else REDIRECT
+    return Route(
+        expect(FORBIDDEN, anonymous=LOGIN, other_coordinator=NOT_FOUND, **roles(outcome, *allowed)),
+        kwargs=lambda world: kwargs(east_pairs(world)),
+        method=method,
+        school_object=True,
+    )
+
+
+MATRIX.update(
+    {
+        "evaluation:pair_check_in": Route(
+            expect(FORBIDDEN, anonymous=LOGIN, peer=OK, focus_student=OK),
+            kwargs=lambda world: east_pairs(world) and {},
+        ),
+        "evaluation:student_pair_check_in": pair_route(lambda p: {"pk": p.pair.focus_student_id}),
+        "evaluation:pair_health": pair_route(lambda p: {"pk": p.program.pk}),
+        "evaluation:pair_flag": pair_route(lambda p: {"pk": p.pair.pk}, allowed=("staff", *PAIR_LEADS)),
+        "evaluation:pair_exit_surveys": pair_route(lambda p: {"pk": p.pair.pk}, method="post"),
+        "evaluation:pair_check_in_detail": pair_route(lambda p: {"pk": p.other_check_in.pk}),
+    }
+)
 
 NAMESPACE_RULES: dict[str, Route] = {
     "admin": Route(expect(ADMIN_LOGIN)),

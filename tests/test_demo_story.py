@@ -466,3 +466,31 @@ def test_service_area_each_program_with_pairs_has_a_food_drive_with_shared_tasks
         for claim in claims:
             assert claim.honesty_statement and claim.verifier_email and claim.date <= today
             assert claim.student.kind == Student.Kind.PEER and claim.student.pk in placed
+
+
+def test_evaluation_pairs_area_east_has_monthly_check_ins_one_open_match_problem_and_one_pair_that_did_not_meet():
+    """Pair health (evaluation/pairs/demo.py): East's "Peer to Peer" pairs checked in for the passed months of the
+    term, only about their own confirmed pairs; exactly one match problem waits for a follow-up (on the coordinator's
+    dashboard) and exactly one pair did not meet last month; a supported check-in says how it was answered."""
+    from evaluation.models import PairCheckIn
+    from evaluation.pairs import selectors as pair_selectors
+
+    program = Program.objects.get(school__name="East Elementary", name="Peer to Peer")
+    check_ins = PairCheckIn.objects.filter(program=program)
+    assert check_ins.exists()
+    pairs = {(m.peer_id, m.focus_student_id) for m in Match.objects.filter(program=program, status="confirmed")}
+    today = school_today(program.school)
+    for check_in in check_ins:
+        assert (check_in.peer_id, check_in.focus_student_id) in pairs, check_in
+        assert check_in.month.day == 1 and check_in.month < pair_selectors.month_of(today), check_in
+        if check_in.side == PairCheckIn.Side.FOCUS_STUDENT:
+            assert check_in.answered_how, check_in
+            assert bool(check_in.support_modes) == (check_in.answered_how == "with_support"), check_in
+    assert check_ins.filter(answered_how="with_support").exists()
+    assert PairCheckIn.objects.filter(match_problem=True, followed_up_at=None).count() == 1
+    rows = pair_selectors.pair_health(
+        program=program, term=pair_selectors.pair_health_term(program=program), month=pair_selectors.month_of(today)
+    )
+    assert sum(row.did_not_meet for row in rows) == 1
+    assert sum(bool(row.open_problems) for row in rows) == 1
+    assert not any(row.did_not_meet and row.open_problems for row in rows)

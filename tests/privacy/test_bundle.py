@@ -35,6 +35,13 @@ SECTIONS = {
     "disclosures",
     "inspection_requests",
     "access_log",
+    # Evaluation (issue 22): evaluation/records.py.
+    "survey_responses",
+    "survey_answers",
+    "goal_scales",
+    "goal_ratings",
+    "contact_nominations",
+    "pair_check_ins",
 }
 
 

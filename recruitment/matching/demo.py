@@ -6,7 +6,12 @@ Runs after the programs (their focus students and returning peers) and the appli
 in the program). Idempotent: a program that already has matches in its current term is left as it is.
 """
 
+import datetime
+
+from django.utils import timezone
+
 from programs.selectors import school_programs
+from schools.dates import school_zone
 from schools.models import Membership, Role, School, Student
 from schools.scoping import Access
 
@@ -41,7 +46,19 @@ def seed() -> str:
             )
         services.matches_propose(program=program, term=term, by=coordinator)
         confirmed += services.matches_confirm(program=program, term=term, by=coordinator).count
+        _date_confirmations(program=program, term=term)
     return f"{confirmed} matches confirmed" if confirmed else ""
+
+
+def _date_confirmations(*, program, term) -> None:
+    """The story: the pairs were confirmed two weeks into the term (after orientation), not on the day the demo is
+    seeded, so the months of check-ins, facilitation and milestones that follow come after their pair began. A demo
+    seeded in those first two weeks keeps today."""
+    zone = school_zone(program.school)
+    day = term.start_date + datetime.timedelta(days=14)
+    when = datetime.datetime.combine(day, datetime.time(15, 0), tzinfo=zone)
+    if when < timezone.now():
+        Match.objects.filter(program=program, term=term, status=Match.Status.CONFIRMED).update(confirmed_at=when)
 
 
 def _coordinator(program):

@@ -96,7 +96,9 @@ class OneAnswerForm(forms.Form):
 
     question = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**31 - 1)
     value = forms.CharField(required=False, max_length=200)
-    text = forms.CharField(label=_("Why?"), required=False, max_length=WHY_MAX, widget=forms.Textarea(attrs={"rows": 2}))
+    text = forms.CharField(
+        label=_("Why?"), required=False, max_length=WHY_MAX, widget=forms.Textarea(attrs={"rows": 2})
+    )
     action = forms.ChoiceField(
         required=False, choices=[("answer", "answer"), ("next", "next"), ("back", "back"), ("stop", "stop")]
     )
@@ -122,7 +124,9 @@ class HowAnsweredForm(forms.Form):
         label=_("Who else is helping? (optional)"),
         required=False,
         max_length=100,
-        help_text=_("Their relationship, not their name: for example \u201cparent\u201d or \u201cparaprofessional\u201d."),
+        help_text=_(
+            "Their relationship, not their name: for example \u201cparent\u201d or \u201cparaprofessional\u201d."
+        ),
     )
 
     def __init__(self, *args, as_supporter: bool, name: str = "", **kwargs):

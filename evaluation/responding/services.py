@@ -53,9 +53,11 @@ def _question(response, question_id) -> SurveyQuestion:
         question_id = int(question_id)
     except (TypeError, ValueError):
         question_id = 0
-    question = SurveyQuestion.objects.filter(
-        pk=question_id, survey=response.survey_id, is_active=True
-    ).first() if 0 < question_id < 2**31 else None
+    question = (
+        SurveyQuestion.objects.filter(pk=question_id, survey=response.survey_id, is_active=True).first()
+        if 0 < question_id < 2**31
+        else None
+    )
     if question is None:
         raise ValidationError(_("That question is not in this survey."))
     return question

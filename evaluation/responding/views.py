@@ -26,7 +26,7 @@ from schools.forms import show_service_error
 from schools.mixins import SchoolPermissionMixin
 from schools.permissions import has_permission
 
-from ..models import AnsweredHow, Audience, AnswerType
+from ..models import AnsweredHow, AnswerType, Audience
 from ..starters import FIGURE_2_CREDIT
 from ..surveys.family_links import family_response_from_token
 from ..symbols import ALL_SYMBOLS, OPENMOJI_CREDIT
@@ -37,7 +37,7 @@ CC_BY_SA = "https://creativecommons.org/licenses/by-sa/4.0/"
 
 
 def _contacts_url(response) -> str:
-    """"One more: who do you spend time with?" after a student's survey in a window that asks it."""
+    """ "One more: who do you spend time with?" after a student's survey in a window that asks it."""
     if response.window is None or not response.window.asks_contacts:
         return ""
     if response.respondent not in selectors.STUDENT_AUDIENCES:

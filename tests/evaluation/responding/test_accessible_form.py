@@ -212,9 +212,10 @@ def test_the_service_refuses_a_value_not_offered_and_another_surveys_question(wo
     peer_question = responding.evaluation.peer_reflection.questions.first()
     with pytest.raises(ValidationError):
         services.answer_save(response=responding.student_response, answer=services.Answer(peer_question.pk, "yes"))
-    assert not SurveyAnswer.objects.exists() or not SurveyAnswer.objects.filter(
-        response=responding.student_response
-    ).exists()
+    assert (
+        not SurveyAnswer.objects.exists()
+        or not SurveyAnswer.objects.filter(response=responding.student_response).exists()
+    )
 
 
 def test_two_taps_make_one_answer(world, responding):

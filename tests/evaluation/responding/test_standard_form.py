@@ -169,7 +169,9 @@ def test_the_dashboard_lists_surveys_to_answer(world, responding, client_for):
     assert reverse("evaluation:student_survey", kwargs={"pk": responding.student_response.pk}) in page
 
 
-def test_my_surveys_runs_the_same_queries_whatever_the_number(world, responding, client_for, django_assert_max_num_queries):
+def test_my_surveys_runs_the_same_queries_whatever_the_number(
+    world, responding, client_for, django_assert_max_num_queries
+):
     client = client_for("coordinator")
     client.get(reverse("evaluation:my_surveys"))
     with django_assert_max_num_queries(12) as few:
@@ -179,7 +181,9 @@ def test_my_surveys_runs_the_same_queries_whatever_the_number(world, responding,
     ev = responding.evaluation
     for n in range(4):
         window = SurveyWindowFactory(program=ev.program, term=ev.term, name=f"Extra {n}")
-        SurveyResponseFactory(survey=ev.staff_culture, window=window, respondent="staff", user=world.user("coordinator"))
+        SurveyResponseFactory(
+            survey=ev.staff_culture, window=window, respondent="staff", user=world.user("coordinator")
+        )
     with django_assert_max_num_queries(len(few.captured_queries)):
         page = client.get(reverse("evaluation:my_surveys")).content.decode()
     assert page.count("Open until") == 5

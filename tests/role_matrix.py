@@ -17,6 +17,7 @@ from tests.activities.factories import east_attendance, east_feeds, east_schedul
 from tests.activities.journals.factories import east_journals
 from tests.activities.observation.factories import east_observation
 from tests.evaluation.pairs.factories import east_pairs
+from tests.evaluation.responding.factories import east_responding
 from tests.orientation.factories import (
     east_followup,
     east_invitations,
@@ -1080,15 +1081,32 @@ MATRIX.update(
 # --- evaluation: surveys (the coordinator's side) ---
 MATRIX.update({})
 
-# --- evaluation: responding (the respondent's side) ---
-# Until its pages land, the names other areas link to answer 404 to everyone.
+# --- evaluation: responding (the respondent's side; see east_responding in tests/evaluation/responding/factories.py)
+# A peer, a student or a staff member answers their own surveys ("answer_own_surveys"; the district has none). One
+# person's response is reached only by that person: anyone else gets 404, never a confirmation it exists. A focus
+# student's accessible form is also open to the staff allowed to support them (the coordinator; the principal may
+# read the confidential record; the teacher is not on Noah's support team). A family's form and the symbols' credits
+# are public.
 MATRIX.update(
     {
-        "evaluation:my_surveys": Route(expect(NOT_FOUND)),
-        "evaluation:answer": Route(expect(NOT_FOUND), kwargs=lambda world: {"pk": 1}),
-        "evaluation:student_survey": Route(expect(NOT_FOUND), kwargs=lambda world: {"pk": 1}),
-        "evaluation:family_survey": Route(expect(NOT_FOUND), kwargs=lambda world: {"token": "x"}),
-        "evaluation:symbols": Route(expect(NOT_FOUND)),
+        "evaluation:my_surveys": Route(
+            expect(FORBIDDEN, anonymous=LOGIN, other_coordinator=OK, **roles(OK, *STUDENTS, *EAST_SCHOOL_STAFF))
+        ),
+        "evaluation:answer": Route(
+            expect(NOT_FOUND, anonymous=LOGIN, district_admin=FORBIDDEN, peer=OK),
+            kwargs=lambda world: {"pk": east_responding(world).peer_response.pk},
+            school_object=True,
+        ),
+        "evaluation:student_survey": Route(
+            expect(NOT_FOUND, anonymous=LOGIN, district_admin=FORBIDDEN, focus_student=OK, coordinator=OK,
+                   school_admin=OK),
+            kwargs=lambda world: {"pk": east_responding(world).student_response.pk},
+            school_object=True,
+        ),
+        "evaluation:family_survey": Route(
+            expect(OK), kwargs=lambda world: {"token": east_responding(world).family_token}
+        ),
+        "evaluation:symbols": Route(expect(OK)),
     }
 )
 

@@ -494,3 +494,25 @@ def test_evaluation_pairs_area_east_has_monthly_check_ins_one_open_match_problem
     assert sum(row.did_not_meet for row in rows) == 1
     assert sum(bool(row.open_problems) for row in rows) == 1
     assert not any(row.did_not_meet and row.open_problems for row in rows)
+def test_responding_demo_answers_are_valid_and_how_they_were_answered_is_recorded():
+    """Survey answers (evaluation/responding/demo.py): every answer is one its question offers, with the question as
+    asked (no placeholder left); every started response says how it was answered; a proxy never consents to quotes;
+    in East's mid-term window the focus students answered with support, by a proxy (stopped half-way) and one said
+    "yes" both ways of the agreement check."""
+    from evaluation.models import AnsweredHow, Audience, ResponseStatus, SurveyAnswer, SurveyResponse, WindowKind
+    from evaluation.responding.selectors import yes_both_ways
+
+    for answer in SurveyAnswer.objects.select_related("question"):
+        assert answer.value in (*answer.question.values, ""), answer
+        assert "[name" not in answer.question_text, answer
+    started = SurveyResponse.objects.exclude(status=ResponseStatus.NOT_STARTED).exclude(respondent=Audience.FAMILY)
+    assert not started.filter(answered_how="").exists()
+    assert not SurveyResponse.objects.filter(answered_how=AnsweredHow.PROXY).exclude(quote_consent="").exists()
+    students = SurveyResponse.objects.filter(
+        window__kind=WindowKind.MID_TERM, window__program__name="Peer to Peer", respondent=Audience.FOCUS_STUDENT
+    ).exclude(status=ResponseStatus.NOT_STARTED)
+    if not students.exists():
+        return  # no mid-term window seeded (the surveys demo decides)
+    assert any(r.answered_how == AnsweredHow.WITH_SUPPORT and "aac" in r.support_modes for r in students)
+    assert students.filter(answered_how=AnsweredHow.PROXY, status=ResponseStatus.IN_PROGRESS, position__gt=0).exists()
+    assert any(yes_both_ways(response, "enjoy") for response in students)

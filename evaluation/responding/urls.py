@@ -6,9 +6,9 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
-    path("surveys/mine/", views.PendingView.as_view(), name="my_surveys"),
-    path("responses/<int:pk>/", views.PendingView.as_view(), name="answer"),
-    path("responses/<int:pk>/student/", views.PendingView.as_view(), name="student_survey"),
-    path("family/<str:token>/", views.PendingView.as_view(), name="family_survey"),
-    path("symbols/", views.PendingView.as_view(), name="symbols"),
+    path("surveys/mine/", views.MySurveysView.as_view(), name="my_surveys"),
+    path("responses/<int:pk>/", views.AnswerView.as_view(), name="answer"),
+    path("responses/<int:pk>/student/", views.StudentSurveyView.as_view(), name="student_survey"),
+    path("family/<str:token>/", views.FamilySurveyView.as_view(), name="family_survey"),
+    path("symbols/", views.SymbolsView.as_view(), name="symbols"),
 ]

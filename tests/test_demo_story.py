@@ -494,6 +494,8 @@ def test_evaluation_pairs_area_east_has_monthly_check_ins_one_open_match_problem
     assert sum(row.did_not_meet for row in rows) == 1
     assert sum(bool(row.open_problems) for row in rows) == 1
     assert not any(row.did_not_meet and row.open_problems for row in rows)
+
+
 def test_responding_demo_answers_are_valid_and_how_they_were_answered_is_recorded():
     """Survey answers (evaluation/responding/demo.py): every answer is one its question offers, with the question as
     asked (no placeholder left); every started response says how it was answered; a proxy never consents to quotes;

@@ -277,6 +277,9 @@ class GoalScaleRateView(ScaleMixin, TemplateView):
         initial["point"] = (
             RatingPoint.END if today >= selectors.rating_opens(self.scale.term, RatingPoint.END) else RatingPoint.MID
         )
+        given = selectors.rating_of(self.scale, initial["point"])
+        if given is not None:  # rating again starts from what was given
+            initial.update(level=str(given.level), note=given.note)
         return RateForm(data, initial=initial, scale=self.scale)
 
     def get_context_data(self, **kwargs):

@@ -1110,8 +1110,40 @@ MATRIX.update(
     }
 )
 
-# --- evaluation: goals (goal attainment scaling) ---
-MATRIX.update({})
+# --- evaluation: goals (goal attainment scaling; see tests/evaluation/goals/factories.py) ---
+# Any East staff member opens a program's overview (it lists only the students whose confidential record they may
+# read); a student's scales need that record (the teacher is not on Noah's support team: 403). The coordinator (also
+# the special educator) writes, edits and locks scales and, as the coordinator, rates any scale; the principal
+# reads but neither writes nor rates (not a chosen rater). The district gets 403.
+from tests.evaluation.goals.factories import east_goals  # noqa: E402
+
+
+def goal_route(kwargs, allowed, method: str = "get") -> Route:
+    outcome = OK if method == "get" else REDIRECT
+    return Route(
+        expect(FORBIDDEN, anonymous=LOGIN, other_coordinator=NOT_FOUND, **roles(outcome, *allowed)),
+        kwargs=lambda world: kwargs(east_goals(world)),
+        method=method,
+        school_object=True,
+    )
+
+
+MATRIX.update(
+    {
+        "evaluation:goal_overview": goal_route(
+            lambda g: {"pk": g.program.pk}, ("staff", "coordinator", "school_admin")
+        ),
+        "evaluation:goal_student": goal_route(
+            lambda g: {"pk": g.program.pk, "student": g.student.pk}, ("coordinator", "school_admin")
+        ),
+        "evaluation:goal_scale_new": goal_route(
+            lambda g: {"pk": g.program.pk, "student": g.student.pk}, ("coordinator",)
+        ),
+        "evaluation:goal_scale_edit": goal_route(lambda g: {"pk": g.draft.pk}, ("coordinator",)),
+        "evaluation:goal_scale_lock": goal_route(lambda g: {"pk": g.draft.pk}, ("coordinator",), method="post"),
+        "evaluation:goal_scale_rate": goal_route(lambda g: {"pk": g.scale.pk}, ("coordinator",)),
+    }
+)
 
 # --- evaluation: friendships ---
 MATRIX.update(

@@ -187,6 +187,8 @@ def test_the_accounts_are_the_ones_the_readme_lists():
     "username,first,grade,partner",
     [("east.peer", "Sofia", 5, "Noah"), ("putnam.peer", "Marcus", 7, "Yvonne")],
 )
+
+
 def test_the_demo_peers_are_who_the_readme_says(username, first, grade, partner):
     who = readme_accounts()[username]
     ordinal = {5: "5th", 7: "7th"}[grade]
@@ -518,3 +520,32 @@ def test_responding_demo_answers_are_valid_and_how_they_were_answered_is_recorde
     assert any(r.answered_how == AnsweredHow.WITH_SUPPORT and "aac" in r.support_modes for r in students)
     assert students.filter(answered_how=AnsweredHow.PROXY, status=ResponseStatus.IN_PROGRESS, position__gt=0).exists()
     assert any(yes_both_ways(response, "enjoy") for response in students)
+
+
+def test_goals_area_scales_are_locked_before_their_terms_rated_by_their_raters_with_t_scores():
+    """Goal attainment scaling (evaluation/goals/demo.py): East's "Peer to Peer" focus students have scales from their
+    own IEP goals, at most three a student and term, locked before the term started; last spring's are rated at mid
+    and end of term, this term's at mid-term; every rating is by a chosen rater inside its window."""
+    from evaluation.goals.selectors import rating_opens, student_t_score
+    from evaluation.models import GoalScale, RatingPoint
+
+    scales = list(GoalScale.objects.select_related("term", "program__school", "iep_goal").prefetch_related("raters"))
+    assert scales
+    by_student_term: dict = {}
+    for scale in scales:
+        by_student_term.setdefault((scale.program_id, scale.term_id, scale.student_id), []).append(scale)
+        assert scale.iep_goal is not None and scale.iep_goal.student_id == scale.student_id
+        assert scale.program.terms.filter(pk=scale.term_id).exists()
+        assert scale.is_locked and not scale.late_lock_reason
+        assert timezone.localtime(scale.locked_at).date() < scale.term.start_date, scale
+        raters = {rater.pk for rater in scale.raters.all()}
+        for rating in scale.ratings.all():
+            assert rating.rated_by_id in raters
+            assert rating_opens(scale.term, rating.point) <= rating.rated_on <= school_today(scale.program.school)
+    assert all(len(group) <= 3 for group in by_student_term.values())
+    points = {(s.term.end_date < school_today(s.program.school), r.point) for s in scales for r in s.ratings.all()}
+    assert {(True, RatingPoint.MID), (True, RatingPoint.END), (False, RatingPoint.MID)} <= points
+    for group in by_student_term.values():
+        assert student_t_score(group, RatingPoint.MID) is not None
+        if group[0].term.end_date < school_today(group[0].program.school):
+            assert student_t_score(group, RatingPoint.END) is not None

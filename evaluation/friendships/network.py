@@ -48,24 +48,25 @@ class Split:
     def total(self) -> int:
         return sum(self.by_how.values())
 
-    def __getitem__(self, how: str) -> int:
+    # No ``__getitem__``: a template would look ``total`` up as a key before the property.
+    def count(self, how: str) -> int:
         return self.by_how.get(how, 0)
 
     @property
     def alone(self) -> int:
-        return self[ALONE]
+        return self.count(ALONE)
 
     @property
     def with_support(self) -> int:
-        return self[WITH_SUPPORT]
+        return self.count(WITH_SUPPORT)
 
     @property
     def proxy(self) -> int:
-        return self[PROXY]
+        return self.count(PROXY)
 
     @property
     def not_recorded(self) -> int:
-        return self[NOT_RECORDED]
+        return self.count(NOT_RECORDED)
 
 
 def split(hows: Iterable[str]) -> Split:

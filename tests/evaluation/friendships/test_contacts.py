@@ -40,7 +40,7 @@ def test_the_peer_sees_their_partner_first_and_the_other_peer(client_for, world)
     # What she saved before is ticked.
     noah = world.focus_student.pk
     assert f'name="friend" value="{noah}" id="friend-{noah}" autocomplete="off" checked' in page
-    assert f'name="in_school" value="{noah}" id="in-school-{noah}" autocomplete="off">' in page
+    assert f'name="out_of_school" value="{noah}" id="out-of-school-{noah}" autocomplete="off">' in page
 
 
 def test_saving_replaces_the_windows_nominations_and_copies_how_it_was_answered(client_for, world):

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from evaluation.models import Audience, Survey, SurveyAnswer, SurveyKind, SurveyResponse, SurveyWindow, WindowKind
 from evaluation.surveys.services import surveys_ensure
+from programs.models import Program
 from recruitment.models import Match
 from tests.programs.factories import PlanningTeamMemberFactory, ProgramFactory, ProgramParticipantFactory
 from tests.schools.factories import StudentFactory, UserFactory
@@ -84,7 +85,11 @@ def east_evaluation(world) -> EvaluationObjects:
     if not coordinator.email:
         coordinator.email = "east.coordinator@example.org"
         coordinator.save(update_fields=["email"])
-    program = ProgramFactory(school=world.school, name="Lunch Buddies", status="active")
+    # east_applying (recruitment) names its program "Lunch Buddies" too; the peer outputs test builds both in one world.
+    taken = Program.objects.filter(school=world.school, name="Lunch Buddies").exists()
+    program = ProgramFactory(
+        school=world.school, name="Lunch Buddies (surveys)" if taken else "Lunch Buddies", status="active"
+    )
     program.terms.add(world.term)
     PlanningTeamMemberFactory(program=program, user=coordinator, role="special_educator", is_coordinator=True)
     PlanningTeamMemberFactory(program=program, user=world.user("staff"), role="general_educator")

@@ -27,6 +27,21 @@ def contacts_save(*, response, in_school, out_of_school, friend) -> int:
     with transaction.atomic():
         # Locking the response makes two saves of one student's list (two tabs, a double tap) one after the other.
         SurveyResponse.objects.select_for_update().filter(pk=response.pk).first()
+        return nominations_replace(
+            window=window,
+            nominator=nominator,
+            in_school=in_school,
+            out_of_school=out_of_school,
+            friend=friend,
+            answered_how=response.answered_how,
+        )
+
+
+def nominations_replace(*, window, nominator, in_school, out_of_school, friend, answered_how) -> int:
+    """The write itself, for ``contacts_save`` (which checks the window and the names first) and for the demo, which
+    records answers given in windows that have closed since. A student named with nothing ticked is not saved."""
+    named = set(in_school) | set(out_of_school) | set(friend)
+    with transaction.atomic():
         ContactNomination.objects.filter(window=window, nominator=nominator).delete()
         nominations = []
         for pk in sorted(named):
@@ -37,8 +52,9 @@ def contacts_save(*, response, in_school, out_of_school, friend) -> int:
                 in_school=pk in in_school,
                 out_of_school=pk in out_of_school,
                 friend=pk in friend,
-                answered_how=response.answered_how,
+                answered_how=answered_how,
             )
+            # The nominees were checked by the caller; not fetching each one keeps the save to a few queries.
             nomination.full_clean(exclude=["nominee"], validate_unique=False, validate_constraints=False)
             nominations.append(nomination)
         ContactNomination.objects.bulk_create(nominations)

@@ -13,6 +13,7 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.generic import TemplateView
 
 from schools.dates import school_today
@@ -21,6 +22,13 @@ from schools.mixins import SchoolObjectMixin, SchoolPermissionMixin
 
 from . import selectors, services
 from .forms import CONTACT_FIELDS, ContactsForm, WindowChoiceForm
+
+# The three questions asked about each person: (field, words, id prefix).
+CHOICES = (
+    ("in_school", _lazy("We spent time together in school"), "in-school"),
+    ("out_of_school", _lazy("We spent time together out of school"), "out-of-school"),
+    ("friend", _lazy("This person is my friend"), "friend"),
+)
 
 
 class ContactsView(SchoolPermissionMixin, TemplateView):
@@ -56,7 +64,7 @@ class ContactsView(SchoolPermissionMixin, TemplateView):
         rows = [
             {
                 "candidate": candidate,
-                "checked": {name: str(candidate.student.pk) in values[name] for name in CONTACT_FIELDS},
+                "ticked": [name for name in CONTACT_FIELDS if str(candidate.student.pk) in values[name]],
             }
             for candidate in self.candidates
         ]
@@ -68,6 +76,7 @@ class ContactsView(SchoolPermissionMixin, TemplateView):
             student_name=response.student.short_name,
             form=form,
             rows=rows,
+            choices=CHOICES,
             is_open=self.is_open,
         )
         return context

@@ -39,8 +39,8 @@ def test_the_peer_sees_their_partner_first_and_the_other_peer(client_for, world)
     assert "Your partner" in page  # the badge by Noah
     # What she saved before is ticked.
     noah = world.focus_student.pk
-    assert f'name="friend" value="{noah}" id="friend-{noah}" autocomplete="off" checked' in page
-    assert f'name="out_of_school" value="{noah}" id="out-of-school-{noah}" autocomplete="off">' in page
+    assert f'name="friend" value="{noah}" id="friend-{noah}" checked>' in page
+    assert f'name="out_of_school" value="{noah}" id="out-of-school-{noah}">' in page
 
 
 def test_saving_replaces_the_windows_nominations_and_copies_how_it_was_answered(client_for, world):

@@ -128,3 +128,12 @@ def test_the_student_page_shows_friends_named_and_named_by(client_for, world):
     # A teacher does not read friendships.
     page = client_for("staff").get(reverse("student_detail", kwargs={"pk": world.peer_student.pk})).content.decode()
     assert 'id="friendships-heading"' not in page
+
+
+def test_a_program_without_windows_says_so(client_for, world):
+    ev = east_evaluation(world)
+    ev.window.asks_contacts = False
+    ev.window.save()
+    page = client_for("coordinator").get(map_url(ev.program)).content.decode()
+    assert "No survey window of this program has asked about friendships yet." in page
+    assert 'class="friendship-map' not in page

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 from . import network
 
-SIZE = 640
-CENTRE = SIZE / 2
+# Wider than tall: the names on the left and right of the circle need room beside it.
+WIDTH, HEIGHT = 840, 640
+CENTRE_X, CENTRE_Y = WIDTH / 2, HEIGHT / 2
 RADIUS = 190  # of the circle the students sit on; their names go outside it
 NODE_RADIUS = 12
 LABEL_GAP = 22
@@ -37,7 +38,8 @@ class Line:
 
 @dataclass(frozen=True)
 class Picture:
-    size: int
+    width: int
+    height: int
     nodes: tuple[Node, ...]
     mutual: tuple[Line, ...]
     one_way: tuple[Line, ...]
@@ -46,7 +48,7 @@ class Picture:
 
 def _position(index: int, count: int) -> tuple[float, float, float]:
     angle = -math.pi / 2 + 2 * math.pi * index / max(count, 1)
-    return CENTRE + RADIUS * math.cos(angle), CENTRE + RADIUS * math.sin(angle), angle
+    return CENTRE_X + RADIUS * math.cos(angle), CENTRE_Y + RADIUS * math.sin(angle), angle
 
 
 def _anchor(cos: float) -> str:
@@ -90,7 +92,8 @@ def picture(net: network.WindowNetwork, students: list) -> Picture:
         )
     friends = {network.Pair(edge) for edge in net.friend_edges}
     return Picture(
-        size=SIZE,
+        width=WIDTH,
+        height=HEIGHT,
         nodes=tuple(nodes.values()),
         mutual=tuple(_line(nodes[a], nodes[b]) for a, b in (sorted(pair) for pair in sorted(net.mutual, key=sorted))),
         one_way=tuple(_line(nodes[a], nodes[b], arrow=True) for a, b in sorted(net.one_way_friend_edges)),

@@ -23,6 +23,8 @@ NAVIGATION = (
     # Peer journals (the daily-period model): a peer's own journal; the staff who read journals, every program's.
     (_("My journal"), "activities:my_journal", "write_peer_journal"),
     (_("Journals"), "activities:journal_index", "read_peer_journals"),
+    # The program leads' friendship maps (who names whom in each survey window).
+    (_("Friendships"), "evaluation:friendships", "view_friendships"),
     (_("Staff"), "staff_list", "view_staff"),
     (_("Records"), "privacy:requests", "manage_records"),
     (_("Access log"), "access_log", "view_access_log"),

@@ -15,6 +15,7 @@ from schools.models import NonSchoolDay
 from tests.activities.facilitation.factories import east_facilitation, spare_change
 from tests.activities.factories import east_attendance, east_feeds, east_scheduling, east_service, feed_made
 from tests.activities.journals.factories import east_journals
+from tests.evaluation.friendships.factories import east_friendships
 from tests.activities.observation.factories import east_observation
 from tests.evaluation.pairs.factories import east_pairs
 from tests.evaluation.responding.factories import east_responding
@@ -1146,9 +1147,26 @@ MATRIX.update(
 )
 
 # --- evaluation: friendships ---
+# (see east_friendships in tests/evaluation/friendships/factories.py): a student names their contacts on their own
+# response's page (the row is Sofia's: everyone else answers surveys too but gets a 404; the district answers none);
+# the program's leads read the friendship map.
+FRIENDSHIP_READERS = ("coordinator", "school_admin")  # the matrix's coordinator is also a special educator
 MATRIX.update(
     {
-        "evaluation:contacts": Route(expect(NOT_FOUND), kwargs=lambda world: {"pk": 1}),
+        "evaluation:contacts": Route(
+            expect(NOT_FOUND, anonymous=LOGIN, peer=OK, district_admin=FORBIDDEN),
+            kwargs=lambda world: {"pk": east_friendships(world).sofia_response.pk},
+            school_object=True,
+        ),
+        "evaluation:friendships": Route(
+            expect(FORBIDDEN, anonymous=LOGIN, **roles(OK, *FRIENDSHIP_READERS, "other_coordinator")),
+            kwargs=lambda world: east_friendships(world) and {},
+        ),
+        "evaluation:friendship_map": Route(
+            expect(FORBIDDEN, anonymous=LOGIN, other_coordinator=NOT_FOUND, **roles(OK, *FRIENDSHIP_READERS)),
+            kwargs=lambda world: {"pk": east_friendships(world).program.pk},
+            school_object=True,
+        ),
     }
 )
 

@@ -549,3 +549,29 @@ def test_goals_area_scales_are_locked_before_their_terms_rated_by_their_raters_w
         assert student_t_score(group, RatingPoint.MID) is not None
         if group[0].term.end_date < school_today(group[0].program.school):
             assert student_t_score(group, RatingPoint.END) is not None
+
+
+def test_friendships_area_mutual_friendships_grow_by_mid_term_among_the_programs_students():
+    """East's "Peer to Peer": more mutual friendships at mid-term than at the start of the year, answered alone, with
+    support and by a proxy; everyone named takes part in the program. (The windows come from the surveys seeder.)"""
+    from evaluation.friendships import selectors as friendship_selectors
+    from evaluation.models import ContactNomination, SurveyWindow
+
+    program = Program.objects.get(school__slug="east-elementary", name="Peer to Peer")
+    windows = friendship_selectors.contact_windows(program=program)
+    start = next((w for w in windows if w.kind == "other"), None)
+    mid = next((w for w in windows if w.kind == "mid_term"), None)
+    if start is None or mid is None:
+        assert not ContactNomination.objects.exists()  # nothing is made without the surveys seeder's windows
+        pytest.skip("the surveys seeder made no windows")
+
+    def mutual(window):
+        return friendship_selectors.friendship_map(program=program, window=window, windows=windows).net.mutual
+
+    assert len(mutual(mid)) > len(mutual(start))
+    hows = set(ContactNomination.objects.filter(window=mid).values_list("answered_how", flat=True))
+    assert {"alone", "with_support", "proxy"} <= hows
+    nominations = ContactNomination.objects.filter(window__program=program)
+    for nomination in nominations.select_related("nominee"):
+        assert active_participant(program, nomination.nominee), nomination
+    assert not ContactNomination.objects.exclude(window__in=SurveyWindow.objects.filter(program=program)).exists()

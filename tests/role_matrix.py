@@ -15,8 +15,8 @@ from schools.models import NonSchoolDay
 from tests.activities.facilitation.factories import east_facilitation, spare_change
 from tests.activities.factories import east_attendance, east_feeds, east_scheduling, east_service, feed_made
 from tests.activities.journals.factories import east_journals
-from tests.evaluation.friendships.factories import east_friendships
 from tests.activities.observation.factories import east_observation
+from tests.evaluation.friendships.factories import east_friendships
 from tests.evaluation.pairs.factories import east_pairs
 from tests.evaluation.responding.factories import east_responding
 from tests.orientation.factories import (

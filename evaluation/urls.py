@@ -5,6 +5,9 @@ goals (goal attainment scaling), friendships (social contacts and the friendship
 check-ins, match problems, milestones). Staff pages are scoped as everywhere; a family's form carries its own signed
 token."""
 
+from django.urls import path
+
+from . import views
 from .friendships import urls as friendship_urls
 from .goals import urls as goal_urls
 from .pairs import urls as pair_urls
@@ -14,6 +17,7 @@ from .surveys import urls as survey_urls
 app_name = "evaluation"
 
 urlpatterns = [
+    path("", views.OutcomesIndexView.as_view(), name="index"),
     *survey_urls.urlpatterns,
     *responding_urls.urlpatterns,
     *goal_urls.urlpatterns,

@@ -23,8 +23,8 @@ NAVIGATION = (
     # Peer journals (the daily-period model): a peer's own journal; the staff who read journals, every program's.
     (_("My journal"), "activities:my_journal", "write_peer_journal"),
     (_("Journals"), "activities:journal_index", "read_peer_journals"),
-    # The program leads' friendship maps (who names whom in each survey window).
-    (_("Friendships"), "evaluation:friendships", "view_friendships"),
+    # Evaluating outcomes: each program's surveys, goal attainment, friendship map and pair health, for its leads.
+    (_("Outcomes"), "evaluation:index", "view_survey_results"),
     (_("Staff"), "staff_list", "view_staff"),
     (_("Records"), "privacy:requests", "manage_records"),
     (_("Access log"), "access_log", "view_access_log"),

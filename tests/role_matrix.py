@@ -16,6 +16,7 @@ from tests.activities.facilitation.factories import east_facilitation, spare_cha
 from tests.activities.factories import east_attendance, east_feeds, east_scheduling, east_service, feed_made
 from tests.activities.journals.factories import east_journals
 from tests.activities.observation.factories import east_observation
+from tests.evaluation.factories import east_evaluation
 from tests.evaluation.friendships.factories import east_friendships
 from tests.evaluation.pairs.factories import east_pairs
 from tests.evaluation.responding.factories import east_responding
@@ -1079,6 +1080,16 @@ MATRIX.update(
 )
 
 # --- Evaluation (issue 22): one block per area, each filled by its helper (see tests/evaluation/<area>/factories.py).
+# --- evaluation: the front page (each program's outcomes pages), for the program leads ---
+MATRIX.update(
+    {
+        "evaluation:index": Route(
+            expect(FORBIDDEN, anonymous=LOGIN, coordinator=OK, school_admin=OK, other_coordinator=OK),
+            kwargs=lambda world: east_evaluation(world) and {},
+        ),
+    }
+)
+
 # --- evaluation: surveys (the coordinator's side) ---
 MATRIX.update({})
 

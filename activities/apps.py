@@ -12,7 +12,7 @@ class ActivitiesConfig(AppConfig):
     def ready(self):
         from schools.calendar.registry import register_non_school_days_follower
 
-        from . import permissions
+        from . import permissions, records
         from .attendance import registry as attendance_registry
         from .facilitation import registry as facilitation_registry
         from .journals import registry as journal_registry
@@ -21,6 +21,9 @@ class ActivitiesConfig(AppConfig):
         from .service import dashboard as service_dashboard
 
         permissions.register()
+        # Everything held about a student includes their activities, hours, logs, observations and journals;
+        # anonymising a student erases their words here too.
+        records.register()
         attendance_registry.register()
         facilitation_registry.register()
         observation_registry.register()

@@ -2,7 +2,7 @@
 matrix and every evaluation test share. Each area keeps its own builders in ``tests/evaluation/<area>/factories.py``,
 built on this one.
 
-East gets "Lunch Buddies" (active, the coordinator leading it, the general educator on its team) for the world's
+East gets "Best Buddies Club" (active, the coordinator leading it, the general educator on its team) for the world's
 term. Noah (the world's focus student, with a sign-in) is paired, confirmed, with Sofia (the world's peer) and with
 Liam (a second peer with his own sign-in). A mid-term survey window is open today with the reflections and the
 staff's school-culture survey in it.
@@ -84,7 +84,7 @@ def east_evaluation(world) -> EvaluationObjects:
     if not coordinator.email:
         coordinator.email = "east.coordinator@example.org"
         coordinator.save(update_fields=["email"])
-    program = ProgramFactory(school=world.school, name="Lunch Buddies", status="active")
+    program = ProgramFactory(school=world.school, name="Best Buddies Club", status="active")
     program.terms.add(world.term)
     PlanningTeamMemberFactory(program=program, user=coordinator, role="special_educator", is_coordinator=True)
     PlanningTeamMemberFactory(program=program, user=world.user("staff"), role="general_educator")

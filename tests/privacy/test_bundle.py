@@ -35,6 +35,22 @@ SECTIONS = {
     "disclosures",
     "inspection_requests",
     "access_log",
+    # Shared activities: activities/records.py.
+    "activity_places",
+    "activity_attendance",
+    "activity_check_ins",
+    "service_hours",
+    "facilitation_logs",
+    "support_changes",
+    "observations",
+    "journal_entries",
+    # Evaluation (issue 22): evaluation/records.py.
+    "survey_responses",
+    "survey_answers",
+    "goal_scales",
+    "goal_ratings",
+    "contact_nominations",
+    "pair_check_ins",
 }
 
 

@@ -304,6 +304,17 @@ def _respondents(window: SurveyWindow, survey: Survey) -> list[SurveyResponse]:
     return [SurveyResponse(**base, student=s) for s in students]
 
 
+def window_responses_ensure(*, window: SurveyWindow) -> SurveyWindow:
+    """Make the response each respondent of the window's surveys should have, once (the constraints
+    ``response_once_per_window_*`` keep a second run, or a run at the same time, from making another); nobody is
+    invited. Returns the window, locked for the rest of the caller's transaction."""
+    with transaction.atomic():
+        window = SurveyWindow.objects.select_for_update().select_related("program__school").get(pk=window.pk)
+        for survey in window.surveys.filter(is_active=True).order_by("pk"):
+            SurveyResponse.objects.bulk_create(_respondents(window, survey), ignore_conflicts=True)
+        return window
+
+
 def _family_email(student_id: int) -> str:
     guardian = Guardian.objects.filter(student_id=student_id).exclude(email="").order_by("-is_primary", "pk").first()
     return guardian.email if guardian is not None else ""
@@ -327,11 +338,9 @@ def survey_invitations_send(
             _("This window opens on %(day)s; invitations go out that day.") % {"day": _day(window.opens_on)}
         )
     with transaction.atomic():
-        window = SurveyWindow.objects.select_for_update().select_related("program__school").get(pk=window.pk)
-        for survey in window.surveys.filter(is_active=True).order_by("pk"):
-            SurveyResponse.objects.bulk_create(_respondents(window, survey), ignore_conflicts=True)
+        window = window_responses_ensure(window=window)
         invited = list(
-            SurveyResponse.objects.select_for_update()
+            SurveyResponse.objects.select_for_update(of=("self",))
             .filter(window=window, invited_at__isnull=True)
             .select_related("survey", "user")
             .order_by("pk")

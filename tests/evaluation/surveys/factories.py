@@ -3,11 +3,15 @@ paired with Sofia and Liam, an open mid-term window), the window's invitations a
 reflection with support (an agreement check answered both ways "yes"); the teacher started the school-culture
 survey."""
 
+import datetime
 from dataclasses import dataclass
 
-from evaluation.models import AnsweredHow, ResponseStatus, SurveyAnswer, SurveyResponse
+from evaluation.models import AnsweredHow, ResponseStatus, Survey, SurveyAnswer, SurveyResponse
 from evaluation.surveys import services
-from tests.evaluation.factories import east_evaluation
+from tests.evaluation.factories import SurveyWindowFactory, east_evaluation
+from tests.schools.factories import GuardianFactory
+
+TODAY = datetime.date.today()
 
 
 def answer(response, question, *, value="", text=""):
@@ -52,3 +56,25 @@ def east_surveys(world) -> SurveyObjects:
     )
     world._east_surveys = objects
     return objects
+
+
+def noon(day):
+    return datetime.datetime.combine(day, datetime.time(12), datetime.UTC)
+
+
+def invited_window(world, *, invited_on):
+    """An "End of semester" window of the peers' reflection, the staff's school culture and the families' "was it
+    worth it?", open from ``invited_on`` for three weeks, invited on that day at noon (Noah's family has an email)."""
+    base = east_evaluation(world)
+    GuardianFactory(student=world.focus_student, email="fam@family.example.org")
+    family = Survey.objects.get(program=base.program, starter="worth_family")
+    window = SurveyWindowFactory(
+        program=base.program,
+        term=base.term,
+        name="End of semester",
+        opens_on=invited_on,
+        closes_on=TODAY + datetime.timedelta(days=20),
+    )
+    window.surveys.set([base.peer_reflection, base.staff_culture, family])
+    services.survey_invitations_send(window=window, today=invited_on, now=noon(invited_on))
+    return window

@@ -26,7 +26,7 @@ def test_an_open_window_accepts_answers(surveys, world):
 
 def test_a_closed_window_accepts_nothing_more(surveys, world):
     response = started(surveys, world)
-    with pytest.raises(ValidationError, match="closed on .*: it accepts no more answers"):
+    with pytest.raises(ValidationError, match=r"closed on .*: it accepts no more answers"):
         window_accepts_answers(response=response, today=surveys.base.window.closes_on + datetime.timedelta(days=1))
 
 

@@ -7,35 +7,13 @@ import datetime
 
 import pytest
 
-from evaluation.models import Audience, ResponseStatus, Survey, SurveyResponse
+from evaluation.models import Audience, ResponseStatus, SurveyResponse
 from evaluation.surveys import services
 from schools.models import OutboxItem
-from tests.evaluation.factories import SurveyWindowFactory, east_evaluation
-from tests.schools.factories import GuardianFactory
+
+from .factories import TODAY, invited_window, noon
 
 pytestmark = pytest.mark.django_db
-
-TODAY = datetime.date.today()
-
-
-def noon(day):
-    return datetime.datetime.combine(day, datetime.time(12), datetime.UTC)
-
-
-def invited_window(world, *, invited_on):
-    base = east_evaluation(world)
-    GuardianFactory(student=world.focus_student, email="fam@family.example.org")
-    family = Survey.objects.get(program=base.program, starter="worth_family")
-    window = SurveyWindowFactory(
-        program=base.program,
-        term=base.term,
-        name="End of semester",
-        opens_on=invited_on,
-        closes_on=TODAY + datetime.timedelta(days=20),
-    )
-    window.surveys.set([base.peer_reflection, base.staff_culture, family])
-    services.survey_invitations_send(window=window, today=invited_on, now=noon(invited_on))
-    return window
 
 
 def nudges(response):

@@ -83,7 +83,7 @@ def test_support_mode_kept_apart_in_every_figure(world):
 
 
 def test_the_page_shows_each_mode_in_its_own_column_with_the_answers_words(world, client_as):
-    window, q, _responses = window_with_answers(world, [AnsweredHow.ALONE, AnsweredHow.PROXY])
+    window, _q, _responses = window_with_answers(world, [AnsweredHow.ALONE, AnsweredHow.PROXY])
     page = client_as(world.user("coordinator")).get(reverse("evaluation:survey_results", kwargs={"pk": window.pk}))
     html = page.content.decode()
     for label in ("On their own", "With support", "By a proxy"):

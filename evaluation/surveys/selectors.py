@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Prefetch, Q
 
 from programs.selectors import active_participants, program_queryset, program_terms
+from schools.dates import school_today
 from schools.models import Student
 from schools.permissions import has_permission
 
@@ -289,3 +290,30 @@ def program_quotes(*, program) -> list[SurveyAnswer]:
         .select_related("question__survey", "response__window")
         .order_by("-response__window__opens_on", "question__survey_id", "question__position", "pk")
     )
+
+
+# --- The dashboard ------------------------------------------------------------------------------------------------
+
+PANEL_WINDOWS = 5
+
+
+def windows_panel(access) -> dict:
+    """The program leads' dashboard panel "Surveys": the active school's windows open now or coming up, soonest
+    first, with how many responses are finished, and the school's programs (to reach their surveys). Two queries."""
+    if access.school is None:
+        return {"windows": [], "programs": []}
+    today = school_today(access.school)
+    windows = (
+        SurveyWindow.objects.visible_to(access)
+        .filter(closes_on__gte=today)
+        .select_related("program")
+        .annotate(
+            response_count=Count("responses", distinct=True),
+            finished_count=Count("responses", filter=Q(responses__status=ResponseStatus.SUBMITTED), distinct=True),
+        )
+        .order_by("opens_on", "pk")[:PANEL_WINDOWS]
+    )
+    return {
+        "windows": [(window, window.is_open(today)) for window in windows],
+        "programs": list(program_queryset(access=access).order_by("name", "pk")),
+    }

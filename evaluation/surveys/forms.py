@@ -34,6 +34,15 @@ class SurveyForm(forms.ModelForm):
         self.fields["audience"].choices = Audience.choices
 
 
+class SurveyEditForm(forms.ModelForm):
+    class Meta:
+        model = Survey
+        fields = ["title", "introduction", "is_active"]
+        labels = {"introduction": _("Introduction (optional)"), "is_active": _("In use (offered for new windows)")}
+        error_messages = {"title": {"required": _("Give the survey a title.")}}
+        widgets = {"introduction": forms.Textarea(attrs={"rows": 2, "maxlength": 1000})}
+
+
 class QuestionForm(forms.Form):
     text = forms.CharField(
         label=_("Question"),

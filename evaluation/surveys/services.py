@@ -87,6 +87,20 @@ def survey_add(*, program, title: str, kind: str, audience: str, introduction: s
         return survey
 
 
+def survey_edit(*, survey: Survey, title: str, introduction: str, is_active: bool) -> Survey:
+    """Change a survey's title and introduction, or stop using it (no new window offers it; windows that hold it
+    keep it). Its kind and audience stay: its answers were given as those."""
+    with transaction.atomic():
+        survey = Survey.objects.select_for_update().get(pk=survey.pk)
+        survey.title = " ".join((title or "").split())
+        survey.introduction = (introduction or "").replace("\r\n", "\n").strip()
+        survey.is_active = is_active
+        _check_length(survey.introduction, Survey._meta.get_field("introduction").max_length, "introduction")
+        survey.full_clean()
+        survey.save(update_fields=["title", "introduction", "is_active"])
+        return survey
+
+
 def _check_length(text: str, limit: int, field: str) -> None:
     """A TextField's max_length is not checked by ``full_clean()``: checked here, for every caller."""
     if len(text) > limit:
@@ -310,7 +324,7 @@ def window_responses_ensure(*, window: SurveyWindow) -> SurveyWindow:
     invited. Returns the window, locked for the rest of the caller's transaction."""
     with transaction.atomic():
         window = SurveyWindow.objects.select_for_update().select_related("program__school").get(pk=window.pk)
-        for survey in window.surveys.filter(is_active=True).order_by("pk"):
+        for survey in window.surveys.order_by("pk"):
             SurveyResponse.objects.bulk_create(_respondents(window, survey), ignore_conflicts=True)
         return window
 

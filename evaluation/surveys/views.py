@@ -22,10 +22,10 @@ from schools.models import AccessLogEntry
 from schools.permissions import has_permission
 from schools.services import record_access
 
-from ..models import AnsweredHow, Audience, QuoteConsent, ResponseStatus
+from ..models import AnsweredHow, Audience, QuoteConsent, ResponseStatus, Survey
 from ..starters import FIGURE_2_CREDIT
 from . import selectors, services
-from .forms import ConsentForm, QuestionForm, QuotesForm, SurveyForm, WindowForm
+from .forms import ConsentForm, QuestionForm, QuotesForm, SurveyEditForm, SurveyForm, WindowForm
 
 
 class ProgramMixin(SchoolObjectMixin):
@@ -92,11 +92,14 @@ class SurveyView(SchoolObjectMixin, TemplateView):
             preview=[(q, names.fill(q.text)) for q in questions if q.is_active],
             example=example,
             form=kwargs.get("form") or QuestionForm(),
+            survey_form=kwargs.get("survey_form") or SurveyEditForm(instance=survey),
             credit=FIGURE_2_CREDIT if survey.starter.startswith("reflection") else "",
         )
         return context
 
     def post(self, request, *args, **kwargs):
+        if request.POST.get("form") == "survey":
+            return self.post_survey(request)
         form = QuestionForm(request.POST)
         if form.is_valid():
             try:
@@ -107,6 +110,19 @@ class SurveyView(SchoolObjectMixin, TemplateView):
                 messages.success(request, _("Question added at the end."))
                 return HttpResponseRedirect(reverse("evaluation:survey", kwargs={"pk": self.object.pk}))
         return self.render_to_response(self.get_context_data(form=form))
+
+    def post_survey(self, request):
+        # A copy: a refused save must not leave the page showing the half-changed survey.
+        form = SurveyEditForm(request.POST, instance=Survey.objects.get(pk=self.object.pk))
+        if form.is_valid():
+            try:
+                services.survey_edit(survey=self.object, **form.cleaned_data)
+            except ValidationError as error:
+                show_service_error(form, error)
+            else:
+                messages.success(request, _("Survey saved."))
+                return HttpResponseRedirect(reverse("evaluation:survey", kwargs={"pk": self.object.pk}))
+        return self.render_to_response(self.get_context_data(survey_form=form))
 
 
 class QuestionMixin(SchoolObjectMixin):

@@ -180,3 +180,35 @@ def test_a_response_to_a_retired_question_stays(surveys):
 
     question_retire(question=question, asked=False)
     assert SurveyAnswer.objects.filter(question=question).count() == 1
+
+
+def test_a_survey_is_renamed_and_put_out_of_use(surveys, client_as, world):
+    survey = surveys.base.peer_reflection
+    client = client_as(world.user("coordinator"))
+    response = client.post(
+        survey_url(survey), {"form": "survey", "title": "Peer reflection, fall", "introduction": "Thank you!"}
+    )
+    assert response.status_code == 302
+    survey.refresh_from_db()
+    assert (survey.title, survey.introduction, survey.is_active) == ("Peer reflection, fall", "Thank you!", False)
+    page = client.get(reverse("evaluation:survey_window_add", kwargs={"pk": survey.program_id})).content.decode()
+    assert "Peer reflection, fall" not in page  # a new window does not offer it
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ({"title": ""}, "Give the survey a title."),
+        ({"title": "x" * 201}, "at most 200 characters"),
+        ({"title": "Ok", "introduction": "x" * 1001}, "at most 1000 characters"),
+    ],
+)
+def test_a_bad_survey_change_is_refused_and_nothing_saved(surveys, client_as, world, data, message):
+    survey = surveys.base.peer_reflection
+    response = client_as(world.user("coordinator")).post(
+        survey_url(survey), {"form": "survey", "is_active": "on", **data}
+    )
+    assert response.status_code == 200 and message in response.content.decode()
+    survey.refresh_from_db()
+    assert survey.title == "Reflection for peer partners" and survey.is_active
+    assert '<h1 class="h3 mb-1">Reflection for peer partners</h1>' in response.content.decode()

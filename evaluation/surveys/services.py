@@ -258,6 +258,12 @@ def window_save(
             window = SurveyWindow(program=program, created_by=by)
         else:
             window = SurveyWindow.objects.select_for_update().get(pk=window.pk, program=program)
+            # A closed window accepts nothing more: moving its dates would open it again.
+            closed = window.closes_on < school_today(program.school)
+            if closed and (opens_on, closes_on) != (window.opens_on, window.closes_on):
+                raise ValidationError(
+                    {"closes_on": _("This window has closed, so its dates stay as they are: add a new window.")}
+                )
         window.name = " ".join((name or "").split())
         window.kind = kind
         window.term = term

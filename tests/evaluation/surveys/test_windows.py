@@ -128,3 +128,23 @@ def test_another_programs_survey_is_refused(surveys, client_as, world):
     response = client_as(world.user("coordinator")).post(add_url(surveys), window_data(surveys, surveys=[foreign.pk]))
     assert "Choose surveys from the list." in response.content.decode()
     assert not SurveyWindow.objects.filter(name="End of semester").exists()
+
+
+def test_a_closed_windows_dates_stay(surveys, client_as, world):
+    window = surveys.base.window
+    today = datetime.date.today()
+    SurveyWindow.objects.filter(pk=window.pk).update(
+        opens_on=today - datetime.timedelta(days=20), closes_on=today - datetime.timedelta(days=1)
+    )
+    data = window_data(
+        surveys,
+        name="Mid-term",
+        opens_on=(today - datetime.timedelta(days=20)).isoformat(),
+        closes_on=(today + datetime.timedelta(days=5)).isoformat(),
+    )
+    response = client_as(world.user("coordinator")).post(
+        reverse("evaluation:survey_window_edit", kwargs={"pk": window.pk}), data
+    )
+    assert "This window has closed, so its dates stay as they are" in response.content.decode()
+    window.refresh_from_db()
+    assert window.closes_on == today - datetime.timedelta(days=1) and window.name == "Mid-term check-in"

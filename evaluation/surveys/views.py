@@ -288,6 +288,8 @@ class WindowView(WindowMixin, TemplateView):
             is_open=window.is_open(today),
             is_closed=today > window.closes_on,
             may_manage=has_permission(self.request.access, "manage_surveys"),
+            # Whose answers the reader may open one by one (None: everyone's); the others have no "Answers" link.
+            readable=selectors.readable_student_ids(access=self.request.access),
             statuses=ResponseStatus,
             audiences=Audience,
         )

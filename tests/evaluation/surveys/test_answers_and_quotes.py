@@ -151,3 +151,13 @@ def test_the_quotes_list_does_not_grow_in_queries(surveys, client_as, world):
         html = client.get(url).content.decode()
     assert html.count("Quoted words") >= 3
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_the_window_page_links_only_the_answers_one_may_read(surveys, client_as, world):
+    url = reverse("evaluation:survey_window", kwargs={"pk": surveys.base.window.pk})
+    student_link = response_url(surveys.student_response)
+    staff_link = response_url(surveys.staff_response)
+    html = client_as(world.user("coordinator")).get(url).content.decode()
+    assert student_link in html and staff_link in html
+    html = client_as(special_educator(world)).get(url).content.decode()
+    assert student_link not in html and staff_link in html

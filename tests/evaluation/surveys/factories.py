@@ -1,4 +1,4 @@
-"""Survey rows for tests, and ``east_surveys(world)``: on top of ``east_evaluation(world)`` (Lunch Buddies, Noah
+"""Survey rows for tests, and ``east_surveys(world)``: on top of ``east_evaluation(world)`` (Best Buddies Club, Noah
 paired with Sofia and Liam, an open mid-term window), the window's invitations are made; Noah finished his
 reflection with support (an agreement check answered both ways "yes"); the teacher started the school-culture
 survey."""

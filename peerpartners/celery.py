@@ -30,5 +30,5 @@ app.autodiscover_tasks()
 # worker registers them too (tests/test_task_modules.py checks that none is missing).
 app.autodiscover_tasks(
     ["schools.outbox", "schools.privacy", "schools.rostering", "recruitment.materials", "orientation.invitations",
-     "activities.reminders", "evaluation.pairs"]
+     "activities.reminders", "evaluation.pairs", "evaluation.surveys"]
 )

@@ -250,6 +250,12 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "recruitment.tasks.send_consent_renewals",
         "schedule": crontab(hour=13, minute=0),
     },
+    # Daily: survey windows that opened today invite their respondents; staff and families who have not answered an
+    # open window are reminded politely, at most twice (each reminder claimed once).
+    "evaluation-survey-windows": {
+        "task": "evaluation.surveys.tasks.survey_windows_daily",
+        "schedule": crontab(hour=13, minute=20),
+    },
     "schools-consent-record-renewals": {
         "task": "schools.privacy.tasks.send_consent_record_renewals",
         "schedule": crontab(hour=13, minute=10),

@@ -1080,6 +1080,46 @@ MATRIX.update(
 )
 
 # --- Evaluation (issue 22): one block per area, each filled by its helper (see tests/evaluation/<area>/factories.py).
+# --- evaluation: surveys (the coordinator's side) ---
+# The coordinator and the principal edit surveys, schedule windows and invite ("manage_surveys") and read results and
+# one student's answers (the coordinator/principal read every student's: "view_student_sensitive"); only the
+# coordinator chooses quotes ("select_quotes"). The teacher (a general educator) is not a program lead: 403.
+SURVEY_LEADS = ("coordinator", "school_admin")
+
+
+def survey_route(kwargs, allowed: tuple[str, ...] = SURVEY_LEADS, method: str = "get") -> Route:
+    from tests.evaluation.surveys.factories import east_surveys
+
+    outcome = OK if method == "get" else REDIRECT
+    return Route(
+        expect(FORBIDDEN, anonymous=LOGIN, other_coordinator=NOT_FOUND, **roles(outcome, *allowed)),
+        kwargs=lambda world: kwargs(east_surveys(world)),
+        method=method,
+        school_object=True,
+    )
+
+
+MATRIX.update(
+    {
+        "evaluation:surveys": survey_route(lambda s: {"pk": s.base.program.pk}),
+        "evaluation:survey": survey_route(lambda s: {"pk": s.base.peer_reflection.pk}),
+        "evaluation:survey_question_edit": survey_route(lambda s: {"pk": s.question.pk}),
+        "evaluation:survey_question_move": survey_route(lambda s: {"pk": s.question.pk}, method="post"),
+        "evaluation:survey_question_retire": survey_route(lambda s: {"pk": s.question.pk}, method="post"),
+        "evaluation:survey_windows": survey_route(lambda s: {"pk": s.base.program.pk}),
+        "evaluation:survey_window_add": survey_route(lambda s: {"pk": s.base.program.pk}),
+        "evaluation:survey_window": survey_route(lambda s: {"pk": s.base.window.pk}),
+        "evaluation:survey_window_edit": survey_route(lambda s: {"pk": s.base.window.pk}),
+        "evaluation:survey_window_invite": survey_route(lambda s: {"pk": s.base.window.pk}, method="post"),
+        "evaluation:survey_results": survey_route(lambda s: {"pk": s.base.window.pk}),
+        "evaluation:survey_response": survey_route(lambda s: {"pk": s.student_response.pk}),
+        "evaluation:survey_response_quotes": survey_route(
+            lambda s: {"pk": s.student_response.pk}, ("coordinator",), method="post"
+        ),
+        "evaluation:survey_quotes": survey_route(lambda s: {"pk": s.base.program.pk}),
+    }
+)
+
 # --- evaluation: the front page (each program's outcomes pages), for the program leads ---
 MATRIX.update(
     {
@@ -1089,9 +1129,6 @@ MATRIX.update(
         ),
     }
 )
-
-# --- evaluation: surveys (the coordinator's side) ---
-MATRIX.update({})
 
 # --- evaluation: responding (the respondent's side; see east_responding in tests/evaluation/responding/factories.py)
 # A peer, a student or a staff member answers their own surveys ("answer_own_surveys"; the district has none). One

@@ -575,3 +575,49 @@ def test_friendships_area_mutual_friendships_grow_by_mid_term_among_the_programs
     for nomination in nominations.select_related("nominee"):
         assert active_participant(program, nomination.nominee), nomination
     assert not ContactNomination.objects.exclude(window__in=SurveyWindow.objects.filter(program=program)).exists()
+
+
+def test_evaluation_surveys_east_has_three_fall_windows_with_their_respondents():
+    """East's "Peer to Peer": the starter surveys once each; "Start of the year" and "Mid-term" in September and
+    October of the fall semester, "End of semester" in its last two weeks; every window that has opened invited its
+    respondents (the program's active peers and focus students, its planning team, families with an email), one
+    response each; the staff answered the mid-term school culture; no answer in a window outside its dates."""
+    from evaluation.models import Audience, Survey, SurveyAnswer, SurveyResponse, SurveyWindow
+    from programs.selectors import team_users
+
+    program = Program.objects.get(school__slug="east-elementary", name="Peer to Peer")
+    today = school_today(program.school)
+    starters = list(Survey.objects.filter(program=program).exclude(starter="").values_list("starter", flat=True))
+    assert len(starters) == len(set(starters)) >= 8
+    windows = {w.name: w for w in SurveyWindow.objects.filter(program=program)}
+    start, mid, end = windows["Start of the year"], windows["Mid-term"], windows["End of semester"]
+    assert (start.kind, mid.kind, end.kind) == ("other", "mid_term", "end_of_term")
+    assert start.opens_on.month == 9 and mid.opens_on.month == 10
+    term = end.term
+    assert start.term == mid.term == term and term.name.startswith("Fall")
+    assert end.closes_on == term.end_date and (end.closes_on - end.opens_on).days == 13
+    focus = set(program.participants.filter(status="active", student__kind="focus").values_list("student", flat=True))
+    peers = set(program.participants.filter(status="active", student__kind="peer").values_list("student", flat=True))
+    staff = {u.pk for u in team_users(program=program)}
+    for window in windows.values():
+        responses = SurveyResponse.objects.filter(window=window)
+        if window.opens_on <= today:
+            assert window.invited_at is not None and not responses.filter(invited_at=None).exists()
+        else:
+            assert window.invited_at is None and not responses.exclude(invited_at=None).exists()
+        for survey in window.surveys.all():
+            rows = responses.filter(survey=survey)
+            if survey.audience == Audience.PEER:
+                assert set(rows.values_list("student", flat=True)) == peers
+            elif survey.audience == Audience.FOCUS_STUDENT:
+                assert set(rows.values_list("student", flat=True)) == focus
+            elif survey.audience == Audience.STAFF:
+                assert set(rows.values_list("user", flat=True)) == staff
+            else:
+                assert set(rows.values_list("student", flat=True)) <= focus
+    culture = SurveyResponse.objects.filter(window=mid, survey__starter="culture_staff", status="submitted")
+    if mid.closes_on < today:
+        assert culture.count() >= 2 and all(r.user_id in staff for r in culture)
+    for answer in SurveyAnswer.objects.filter(response__window__program=program).select_related("response__window"):
+        window = answer.response.window
+        assert answer.response.submitted_at is None or window.opens_on <= answer.response.submitted_at.date() <= window.closes_on

@@ -13,8 +13,11 @@ In that window, while it is open:
 Idempotent: a response already started is left as it is.
 """
 
+import datetime
+
 from django.core.exceptions import ValidationError
 
+from schools.dates import school_today, school_zone
 from schools.models import Membership, Role
 
 from ..models import (
@@ -55,16 +58,20 @@ def seed(*, password: str) -> str:
         .select_related("survey", "window", "program__school", "student", "partner")
         .order_by("student__first_name", "pk")
     )
-    if not responses or not selectors.is_open(responses[0]):
-        return ""
     school = window.program.school
+    # Answered while the window was open: its second day, or today when it opened only yesterday or today.
+    zone = school_zone(school)
+    day = min(window.opens_on + datetime.timedelta(days=1), school_today(school))
+    when = datetime.datetime.combine(day, datetime.time(10, 30), tzinfo=zone)
+    if not responses or not selectors.is_open(responses[0], now=when):
+        return ""
     special_educator = _staff(school, Role.SPECIAL_EDUCATOR) or _staff(school, Role.COORDINATOR)
     para = _staff(school, Role.PARAPROFESSIONAL)
     peers = [r for r in responses if r.respondent == Audience.PEER]
     students = [r for r in responses if r.respondent == Audience.FOCUS_STUDENT]
     for number, response in enumerate(peers):
-        _answer_standard(response, number)
-        services.response_finish(response=response, quote_consent=number % 2 == 0)
+        _answer_standard(response, number, when)
+        services.response_finish(response=response, quote_consent=number % 2 == 0, now=when)
     plans = (
         {"how": AnsweredHow.WITH_SUPPORT, "modes": [SupportMode.READ_ALOUD, SupportMode.AAC], "by": special_educator},
         {"how": AnsweredHow.WITH_SUPPORT, "modes": [SupportMode.POINTING], "by": special_educator, "yes_saying": True},
@@ -79,7 +86,7 @@ def seed(*, password: str) -> str:
     for response, plan in zip(students, plans, strict=False):
         if plan["by"] is None:
             continue
-        _answer_accessible(response, plan)
+        _answer_accessible(response, plan, when)
     return f"Survey answers: {len(peers)} peers, {min(len(students), len(plans))} students"
 
 
@@ -93,7 +100,7 @@ def _staff(school, role):
     return membership.user if membership else None
 
 
-def _answer_standard(response, number: int) -> None:
+def _answer_standard(response, number: int, when) -> None:
     answers = []
     for index, question in enumerate(selectors.standard_questions(response)):
         if question.answer_type == AnswerType.TEXT:
@@ -101,10 +108,10 @@ def _answer_standard(response, number: int) -> None:
         else:
             value = question.values[(number + index) % 2] if question.answer_type == AnswerType.SCALE3 else "yes"
             answers.append(services.Answer(question.pk, value=value, text="We laugh a lot." if index == 1 else ""))
-    services.answers_save(response=response, answers=answers)
+    services.answers_save(response=response, answers=answers, now=when)
 
 
-def _answer_accessible(response, plan) -> None:
+def _answer_accessible(response, plan, when) -> None:
     try:
         services.response_how_answered(
             response=response,
@@ -112,13 +119,14 @@ def _answer_accessible(response, plan) -> None:
             answered_how=plan["how"],
             support_modes=plan["modes"],
             supported_by_other=plan.get("other", ""),
+            now=when,
         )
         questions = selectors.accessible_questions(response)
         stop_at = plan.get("stop_at", len(questions))
         for index, question in enumerate(questions[:stop_at]):
-            services.answer_save(response=response, answer=_student_answer(question, index, plan))
+            services.answer_save(response=response, answer=_student_answer(question, index, plan), now=when)
         if stop_at >= len(questions):
-            services.response_finish(response=response, quote_consent=plan["how"] != AnsweredHow.PROXY)
+            services.response_finish(response=response, quote_consent=plan["how"] != AnsweredHow.PROXY, now=when)
     except ValidationError:
         # A window the surveys demo closed meanwhile: nothing more to answer.
         return

@@ -4,8 +4,9 @@ support that student (the coordinator, or the student's support team: ``schools.
 Anything else is "not found": a page never confirms that someone else's response exists."""
 
 from django.db.models import Case, IntegerField, Q, When
+from django.utils import timezone
 
-from schools.dates import school_today
+from schools.dates import school_today, school_zone
 from schools.permissions import can_view_sensitive, has_permission
 from schools.selectors import own_student_record
 
@@ -87,9 +88,14 @@ def student_response(*, access, pk: int):
     return None
 
 
-def is_open(response) -> bool:
-    """A response in a closed window accepts nothing more; one with no window (an exit survey) is always open."""
-    return response.window is None or response.window.is_open(school_today(response.program.school))
+def is_open(response, *, now=None) -> bool:
+    """A response in a closed window accepts nothing more; one with no window (an exit survey) is always open. On the
+    school's today, or on the school's day at ``now``."""
+    if response.window is None:
+        return True
+    school = response.program.school
+    day = timezone.localtime(now, school_zone(school)).date() if now is not None else school_today(school)
+    return response.window.is_open(day)
 
 
 def names_for(response) -> Names:

@@ -33,8 +33,8 @@ class Answer:
     text: str = ""
 
 
-def _locked(response) -> SurveyResponse:
-    """The response's row, locked, checked still open to answers."""
+def _locked(response, now=None) -> SurveyResponse:
+    """The response's row, locked, checked still open to answers (on the school's today, or at ``now``)."""
     locked = SurveyResponse.objects.select_for_update().get(pk=response.pk)
     locked.window = response.window
     locked.program = response.program
@@ -43,7 +43,7 @@ def _locked(response) -> SurveyResponse:
     locked.partner = response.partner
     if locked.is_submitted:
         raise ValidationError(_("These answers were sent already; they can't be changed."))
-    if not selectors.is_open(locked):
+    if not selectors.is_open(locked, now=now):
         raise ValidationError(_("This survey is closed: it takes no more answers."))
     return locked
 
@@ -90,52 +90,53 @@ def _write(response, answer: Answer, names) -> SurveyAnswer | None:
     return row
 
 
-def _started(response, *, position: int) -> None:
+def _started(response, *, position: int, now=None) -> None:
     if response.status == ResponseStatus.NOT_STARTED:
         response.status = ResponseStatus.IN_PROGRESS
-        response.started_at = timezone.now()
+        response.started_at = now or timezone.now()
     response.position = max(0, min(position, 2**15 - 1))
     response.full_clean()
     response.save(update_fields=["status", "started_at", "position", "answered_how", "updated_at"])
 
 
-def answer_save(*, response, answer: Answer) -> SurveyAnswer | None:
+def answer_save(*, response, answer: Answer, now=None) -> SurveyAnswer | None:
     """Save one answer of the accessible form (a question of another survey, or a value it does not offer, is a
     ValidationError) and where to resume: the first question still unanswered. A focus student answering on their
-    own sign-in, with nothing recorded yet, is answering "alone"."""
+    own sign-in, with nothing recorded yet, is answering "alone". ``now`` dates it (the demo answers a past window as
+    if then)."""
     with transaction.atomic():
-        locked = _locked(response)
+        locked = _locked(response, now)
         row = _write(locked, answer, selectors.names_for(locked))
         if not locked.answered_how and locked.respondent == Audience.FOCUS_STUDENT:
             locked.answered_how = AnsweredHow.ALONE
         questions = selectors.accessible_questions(locked)
-        _started(locked, position=selectors.first_unanswered(questions, selectors.answers_by_question(locked)))
+        _started(locked, position=selectors.first_unanswered(questions, selectors.answers_by_question(locked)), now=now)
     return row
 
 
-def answers_save(*, response, answers: list[Answer]) -> int:
+def answers_save(*, response, answers: list[Answer], now=None) -> int:
     """Save the standard form's answers at once (all or nothing); returns how many questions have an answer now."""
     with transaction.atomic():
-        locked = _locked(response)
+        locked = _locked(response, now)
         names = selectors.names_for(locked)
         for answer in answers:
             _write(locked, answer, names)
         answered = SurveyAnswer.objects.filter(response=locked).count()
         if not locked.answered_how and locked.respondent != Audience.FAMILY:
             locked.answered_how = AnsweredHow.ALONE
-        _started(locked, position=answered)
+        _started(locked, position=answered, now=now)
     return answered
 
 
-def response_finish(*, response, quote_consent: bool = False) -> SurveyResponse:
+def response_finish(*, response, quote_consent: bool = False, now=None) -> SurveyResponse:
     """Send the answers: the response is finished and takes no more changes. ``quote_consent``: the student (or, on
     a family's response, the family) agreed that their words may be shared without their name."""
     with transaction.atomic():
-        locked = _locked(response)
+        locked = _locked(response, now)
         if locked.status == ResponseStatus.NOT_STARTED:
-            locked.started_at = timezone.now()
+            locked.started_at = now or timezone.now()
         locked.status = ResponseStatus.SUBMITTED
-        locked.submitted_at = timezone.now()
+        locked.submitted_at = now or timezone.now()
         if not quote_consent or locked.respondent == Audience.STAFF:
             locked.quote_consent = QuoteConsent.NONE
         elif locked.respondent == Audience.FAMILY:
@@ -148,7 +149,7 @@ def response_finish(*, response, quote_consent: bool = False) -> SurveyResponse:
 
 
 def response_how_answered(
-    *, response, by, answered_how: str, support_modes: list[str] = (), supported_by_other: str = ""
+    *, response, by, answered_how: str, support_modes: list[str] = (), supported_by_other: str = "", now=None
 ) -> SurveyResponse:
     """Record how a focus student is answering: on their own, with support (which support, and who), or by a proxy.
     ``by`` is the staff member beside them (None when the student records it on their own sign-in: then
@@ -166,7 +167,7 @@ def response_how_answered(
     if by is None and answered_how == AnsweredHow.PROXY:
         raise ValidationError({"answered_how": _("Only a staff member records answers given by a proxy.")})
     with transaction.atomic():
-        locked = _locked(response)
+        locked = _locked(response, now)
         if locked.respondent != Audience.FOCUS_STUDENT:
             raise ValidationError(_("Only a student's survey records how it was answered."))
         locked.answered_how = answered_how

@@ -10,6 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from schools.dates import school_zone
+
 from ..models import (
     AnsweredHow,
     AnswerType,
@@ -21,6 +23,7 @@ from ..models import (
     SurveyQuestion,
     SurveyResponse,
 )
+from ..surveys.services import window_accepts_answers
 from . import selectors
 
 
@@ -41,10 +44,9 @@ def _locked(response, now=None) -> SurveyResponse:
     locked.survey = response.survey
     locked.student = response.student
     locked.partner = response.partner
-    if locked.is_submitted:
-        raise ValidationError(_("These answers were sent already; they can't be changed."))
-    if not selectors.is_open(locked, now=now):
-        raise ValidationError(_("This survey is closed: it takes no more answers."))
+    # The one rule of the surveys area: a finished response, or a window closed or not open yet, takes nothing.
+    day = timezone.localtime(now, school_zone(locked.program.school)).date() if now is not None else None
+    window_accepts_answers(response=locked, today=day)
     return locked
 
 

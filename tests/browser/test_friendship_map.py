@@ -46,8 +46,8 @@ def test_the_coordinator_reads_the_friendship_map_on_a_phone(new_page, world):
     sign_in(page, world.user("coordinator").username)
 
     page.goto("/evaluation/friendships/")
-    page.get_by_role("link", name="Lunch Buddies").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Friendship map: Lunch Buddies")
+    page.get_by_role("link", name="Best Buddies Club").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Friendship map: Best Buddies Club")
     expect(page.get_by_role("img", name="Friendship map, Mid-term check-in")).to_be_visible()
     assert page.evaluate(PAGE_WIDTH) <= PHONE["width"]
     assert_no_axe_violations(page)

@@ -1,5 +1,5 @@
 """Friendship rows for tests, and ``east_friendships(world)``: the objects the role matrix and the friendship tests
-share, built on ``east_evaluation(world)`` (Lunch Buddies: Noah paired with Sofia and with Liam; the mid-term window
+share, built on ``east_evaluation(world)`` (Best Buddies Club: Noah paired with Sofia and with Liam; the mid-term window
 open today).
 
 An earlier window, "Start of the year" (closed), has Sofia naming Noah as a friend (one way) and Noah, helped,

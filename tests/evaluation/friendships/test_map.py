@@ -36,7 +36,7 @@ def test_the_mid_term_map_has_the_picture_the_table_and_counts_kept_apart(client
     objects = east_friendships(world)
     page = client_for("coordinator").get(map_url(objects.program)).content.decode()
     # The default window is the latest that has opened: mid-term.
-    assert "Friendship map: Lunch Buddies" in page and "Mid-term check-in" in page
+    assert "Friendship map: Best Buddies Club" in page and "Mid-term check-in" in page
     assert '<svg class="friendship-map' in page and 'role="img"' in page
     assert '<title id="map-title">' in page and '<desc id="map-desc">' in page
     assert "Mutual friendships (thick lines): 1." in page

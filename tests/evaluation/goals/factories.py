@@ -1,6 +1,6 @@
 """Goal attainment scaling rows for tests, and ``east_goals(world)``: what the role matrix and the goal tests share.
 
-On ``east_evaluation(world)`` ("Lunch Buddies", the world's term started 30 days ago and ends in 60): Noah's
+On ``east_evaluation(world)`` ("Best Buddies Club", the world's term started 30 days ago and ends in 60): Noah's
 social IEP goal (the world's) and a communication goal; one scale for Noah in the world's term, locked (late, with a
 reason) and rated at mid-term by the coordinator; an unlocked draft beside it; and a term starting in 20 days that
 the program runs in, for locking before the start.

@@ -1,4 +1,4 @@
-"""Fixtures of the pair health tests: East's "Lunch Buddies" pairs (``east_pairs``)."""
+"""Fixtures of the pair health tests: East's "Best Buddies Club" pairs (``east_pairs``)."""
 
 import pytest
 

@@ -1,6 +1,6 @@
 """Pair health rows for tests, and ``east_pairs(world)``: the objects the role matrix and the pair tests share.
 
-Built on ``east_evaluation(world)`` (East's "Lunch Buddies": Sofia & Noah and Liam & Noah, confirmed). Liam checked
+Built on ``east_evaluation(world)`` (East's "Best Buddies Club": Sofia & Noah and Liam & Noah, confirmed). Liam checked
 in this month asking for help; his note carries a marker no page of Sofia's may show.
 """
 

@@ -151,6 +151,10 @@ class SurveyResult:
     questions: list
     finished: dict  # answered_how → finished responses
 
+    @property
+    def any_finished(self) -> bool:
+        return any(self.finished.values())
+
 
 def _label(question, value: str) -> str:
     symbol = ANSWER_SYMBOLS.get(value) if question.has_symbols else None

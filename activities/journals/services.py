@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from programs.selectors import team_users
 from schools.models import Student
+from schools.ordering import swap_with_neighbour
 from schools.services import email_queue
 
 from ..models import JournalEntry, JournalPrompt, JournalReply
@@ -91,14 +92,10 @@ def journal_prompt_move(*, prompt: JournalPrompt, up: bool) -> bool:
         prompts = list(
             JournalPrompt.objects.select_for_update().filter(program_id=prompt.program_id).order_by("position", "pk")
         )
-        index = next(i for i, p in enumerate(prompts) if p.pk == prompt.pk)
-        other = index - 1 if up else index + 1
-        if not 0 <= other < len(prompts):
+        moved = swap_with_neighbour(prompts, prompt.pk, up=up, field="position")
+        if moved is None:
             return False
-        prompts[index], prompts[other] = prompts[other], prompts[index]
-        for position, row in enumerate(prompts):
-            row.position = position
-        JournalPrompt.objects.bulk_update(prompts, ["position"])
+        JournalPrompt.objects.bulk_update(moved, ["position"])
         return True
 
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from programs.selectors import active_participants, team_users
 from schools.dates import school_today
 from schools.models import Guardian, School, Student
+from schools.ordering import swap_with_neighbour
 from schools.services import email_queue
 
 from .. import starters
@@ -187,14 +188,10 @@ def question_move(*, question: SurveyQuestion, up: bool) -> bool:
         questions = list(
             SurveyQuestion.objects.select_for_update().filter(survey_id=question.survey_id).order_by("position", "pk")
         )
-        index = next(i for i, q in enumerate(questions) if q.pk == question.pk)
-        other = index - 1 if up else index + 1
-        if not 0 <= other < len(questions):
+        moved = swap_with_neighbour(questions, question.pk, up=up, field="position")
+        if moved is None:
             return False
-        questions[index], questions[other] = questions[other], questions[index]
-        for position, row in enumerate(questions):
-            row.position = position
-        SurveyQuestion.objects.bulk_update(questions, ["position"])
+        SurveyQuestion.objects.bulk_update(moved, ["position"])
         return True
 
 

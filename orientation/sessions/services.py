@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from programs import selectors as program_selectors
 from schools import selectors as school_selectors
+from schools.ordering import swap_with_neighbour
 
 from ..models import AgendaItem, Orientation, OrientationTopic
 from ..services import topic_library_ensure
@@ -198,16 +199,11 @@ def agenda_item_move(*, item: AgendaItem, up: bool) -> None:
     """Swap the item with the one before (``up``) or after it; the agenda is renumbered 0, 1, 2 … on the way."""
     _lock(item.orientation)
     items = list(AgendaItem.objects.filter(orientation_id=item.orientation_id).order_by("order", "pk"))
-    index = next((i for i, row in enumerate(items) if row.pk == item.pk), None)
-    if index is None:
+    if all(row.pk != item.pk for row in items):
         raise ValidationError(_("That topic is no longer on the agenda."))
-    other = index - 1 if up else index + 1
-    if not 0 <= other < len(items):
-        return
-    items[index], items[other] = items[other], items[index]
-    for position, row in enumerate(items):
-        row.order = position
-    AgendaItem.objects.bulk_update(items, ["order"])
+    moved = swap_with_neighbour(items, item.pk, up=up, field="order")
+    if moved is not None:
+        AgendaItem.objects.bulk_update(moved, ["order"])
 
 
 @transaction.atomic

@@ -1,14 +1,14 @@
 """The surveys every program starts with, as plain data (``evaluation.surveys.services.surveys_ensure`` copies them
 into a program once; coordinators then edit their copy).
 
-The reflections are the guide's Figure 2, "Example Reflection Questions" (Carter, E. W., *Peer Partner Programs*,
-the TIES Center / the guide in ../shared/domain; credited on every survey page): the eight questions "For Peers" in
-the guide's words, and the seven "For Students with Disabilities" rewritten as the accessible version asks them:
-plain words, the present tense, questions rather than statements, each answered yes / a little / no or yes / no (with
-an optional "why"), a practice question first and one question asked both ways (the agreement check). The staff's
-school-culture survey follows the guide's "For Others"; the "was it worth it?" (social validity) and exit surveys ask
-what the guide's "Sustaining and Expanding" asks of students, staff and families: was it worth it, would you do it
-again, what should change.
+The reflections are the guide's Figure 2, "Example Reflection Questions" ("A Guide to Implementing Peer Partner
+Programs", TIES Peer Engagement Practice Guides, in ../shared/domain; credited on every survey page): the eight
+questions "For Peers" in the guide's words, and the seven "For Students with Disabilities" rewritten as the
+accessible version asks them: plain words, the present tense, questions rather than statements, each answered yes /
+a little / no or yes / no (with an optional "why"), a practice question first and one question asked both ways (the
+agreement check). The staff's school-culture survey follows the guide's "For Others"; the "was it worth it?" (social
+validity) and exit surveys ask what the guide's "Sustaining and Expanding" asks of students, staff and families: was
+it worth it, would you do it again, what should change.
 """
 
 from dataclasses import dataclass, field
@@ -19,8 +19,8 @@ TEXT, CHOICE, SCALE3, YES_NO = AnswerType.TEXT, AnswerType.CHOICE, AnswerType.SC
 
 # Where the reflections come from, shown on the survey pages.
 FIGURE_2_CREDIT = (
-    "Questions adapted from Figure 2, \u201cExample Reflection Questions\u201d, in Peer Partner Programs "
-    "(Carter, TIES Center)."
+    "Questions adapted from Figure 2, \u201cExample Reflection Questions\u201d, in \u201cA Guide to Implementing "
+    "Peer Partner Programs\u201d (TIES Peer Engagement Practice Guides)."
 )
 
 

@@ -10,7 +10,7 @@ In that window, while it is open:
   paraprofessional, or the special educator where there is none, with a parent's knowledge), stopped half-way so
   the survey resumes at its first unanswered question.
 
-Idempotent: once a peer or student of the window has answered, the window is left as it is.
+Idempotent: once a focus student of the window has answered, the window is left as it is.
 """
 
 import datetime
@@ -53,10 +53,8 @@ def seed(*, password: str) -> str:
     )
     if window is None:
         return ""
-    students_and_peers = SurveyResponse.objects.filter(
-        window=window, respondent__in=(Audience.PEER, Audience.FOCUS_STUDENT)
-    )
-    if students_and_peers.exclude(status=ResponseStatus.NOT_STARTED).exists():
+    students = SurveyResponse.objects.filter(window=window, respondent=Audience.FOCUS_STUDENT)
+    if students.exclude(status=ResponseStatus.NOT_STARTED).exists():
         return ""  # answered by an earlier run: a second run changes nothing (a fourth student stays unanswered)
     responses = list(
         SurveyResponse.objects.filter(window=window, status=ResponseStatus.NOT_STARTED)
